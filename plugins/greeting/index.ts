@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { definePlugin } from '../../src/plugin-api.js';
+import { UsageError } from '../../src/errors.js';
+import { formatPhone, normalisePhone } from '../../src/phone.js';
+import { shouldGreet, type RecipientMode } from './rules.js';
+
+/**
+ * The greeting (SOP stage 1): a warm welcome on a customer's first message and after a long
+ * silence, ending with the numbered main menu (stage 2). Parity with WhatsApp Business's greeting
+ * message, plus an editable silence period and all its recipient modes.
+ */
+const stateSchema = z.object({
+  enabled: z.boolean(),
+  silentDays: z.number().int().min(1).max(365),
+  mode: z.enum(['semua', 'kecuali', 'hanya']),
+  numbers: z.array(z.string()),
+});
+
+const customerSchema = z.object({ lastGreetedAt: z.number().nullable() });
+
+export const TEXT_KEY = 'sapaan';
+
+const MODE_WORDS: Record<RecipientMode, string> = {
+  semua: 'semua pelanggan',
+  kecuali: 'semua pelanggan kecuali nomor di daftar',
+  hanya: 'hanya nomor di daftar',
+};
+
+export default definePlugin({
+  name: 'greeting',
+  description: 'Greets customers on their first message and after a long silence, then shows the main menu.',
+  state: {
+    schema: stateSchema,
+    defaults: () => ({ enabled: true, silentDays: 14, mode: 'semua' as const, numbers: [] }),
+  },
+  customer: {
+    schema: customerSchema,
+    defaults: () => ({ lastGreetedAt: null }),
+  },
+  texts: {
+    [TEXT_KEY]: {
+      default: 'Halo {nama}! 👋 Selamat datang di *{toko}*.\nTerima kasih sudah menghubungi kami. Ada yang bisa kami bantu?',
+      help: 'the greeting on a first message or after a long silence; the main menu follows it',
+      variables: ['nama'],
+    },
+  },
+  setup(api) {
+    api.use(async (ctx, next) => {
+      const settings = ctx.state.get();
+      const greet = shouldGreet(settings, {
+        number: ctx.customer.number,
+        previousSeenAt: ctx.customer.previousSeenAt,
+        lastOutboundAt: ctx.customer.lastOutboundAt,
+        now: ctx.now,
+      });
+      if (greet) {
+        const text = api.texts.render(TEXT_KEY, { nama: ctx.salutation });
+        ctx.reply(`${text}\n\n${api.menu.render()}`, { first: true });
+        ctx.data.update((d) => {
+          d.lastGreetedAt = ctx.now;
+        });
+      }
+      await next();
+    });
+
+    api.command({
+      name: 'sapaan',
+      aliases: ['greeting'],
+      help: 'Atur pesan sapaan untuk pelanggan baru dan yang lama tidak menghubungi.',
+      usage: [
+        { form: 'sapaan', help: 'lihat pengaturan dan teks sapaan' },
+        { form: 'sapaan <teks>', help: 'ganti teks sapaan; variabel: {nama}, {toko}, {alamat}' },
+        { form: 'sapaan on', help: 'nyalakan sapaan' },
+        { form: 'sapaan off', help: 'matikan sapaan' },
+        { form: 'sapaan hari <N>', help: 'sapa lagi pelanggan yang diam N hari (bawaan 14)' },
+        { form: 'sapaan semua', help: 'sapa semua pelanggan' },
+        { form: 'sapaan kecuali <nomor, nomor…>', help: 'sapa semua kecuali nomor-nomor ini' },
+        { form: 'sapaan hanya <nomor, nomor…>', help: 'sapa hanya nomor-nomor ini' },
+      ],
+      run(ctx) {
+        const args = ctx.args;
+        const word = (args.split(/\s+/)[0] ?? '').toLowerCase();
+        const rest = args.slice(word.length).trim();
+        const p = api.commandPrefix;
+
+        if (args === '') {
+          const s = ctx.state.get();
+          const list = s.mode === 'semua' ? '' : `\nDaftar nomor: ${s.numbers.length > 0 ? s.numbers.map(formatPhone).join(', ') : '(kosong)'}`;
+          ctx.reply(
+            [
+              `*Sapaan* ${s.enabled ? '✅ aktif' : '⛔ mati'}`,
+              `Dikirim ke: ${MODE_WORDS[s.mode]}${list}`,
+              `Sapa lagi setelah: ${s.silentDays} hari tanpa pesan`,
+              '',
+              '*Teks:*',
+              api.texts.get(TEXT_KEY),
+              '',
+              '_(lalu menu utama)_',
+              '',
+              `Ubah: ${p}sapaan <teks baru>`,
+            ].join('\n'),
+          );
+          return;
+        }
+        if (/^(on|aktif|nyala|hidup)$/i.test(args)) {
+          ctx.state.update((s) => {
+            s.enabled = true;
+          });
+          ctx.reply('✅ Sapaan dinyalakan.');
+          return;
+        }
+        if (/^(off|mati|nonaktif)$/i.test(args)) {
+          ctx.state.update((s) => {
+            s.enabled = false;
+          });
+          ctx.reply('⛔ Sapaan dimatikan. Nyalakan lagi dengan ' + p + 'sapaan on');
+          return;
+        }
+        if (word === 'hari' && rest.split(/\s+/).length === 1) {
+          if (!/^\d+$/.test(rest)) throw new UsageError(`"${rest}" bukan angka hari. Contoh: ${p}sapaan hari 14`);
+          const days = Number(rest);
+          if (days < 1 || days > 365) throw new UsageError('Jumlah hari harus antara 1 dan 365.');
+          ctx.state.update((s) => {
+            s.silentDays = days;
+          });
+          ctx.reply(`✅ Pelanggan akan disapa lagi setelah ${days} hari tanpa pesan.`);
+          return;
+        }
+        if (word === 'hari' && rest === '') throw new UsageError(`Tulis jumlah harinya. Contoh: ${p}sapaan hari 14`);
+        if (word === 'semua' && rest === '') {
+          ctx.state.update((s) => {
+            s.mode = 'semua';
+          });
+          ctx.reply('✅ Sapaan dikirim ke semua pelanggan.');
+          return;
+        }
+        if ((word === 'kecuali' || word === 'hanya') && (rest === '' || /\d/.test(rest))) {
+          const numbers = parseNumbers(rest);
+          const mode: RecipientMode = word;
+          ctx.state.update((s) => {
+            s.mode = mode;
+            s.numbers = numbers;
+          });
+          ctx.reply(`✅ Sapaan dikirim ke ${MODE_WORDS[mode]}:\n${numbers.map((n) => '• ' + formatPhone(n)).join('\n')}`);
+          return;
+        }
+        const text = word === 'teks' ? rest : args;
+        const result = api.texts.set(TEXT_KEY, text);
+        if (!result.ok) throw new UsageError(`Teks sapaan tidak diubah: ${result.reason}.`);
+        ctx.reply(`✅ Teks sapaan diperbarui. Contoh untuk pelanggan bernama Rina:\n\n${api.texts.render(TEXT_KEY, { nama: 'Rina' })}`);
+      },
+    });
+  },
+});
+
+function parseNumbers(list: string): string[] {
+  const parts = list.split(/[,;\n]+/).map((s) => s.trim()).filter(Boolean);
+  if (parts.length === 0) throw new UsageError('Tulis paling sedikit satu nomor, dipisah koma. Contoh: 081234567890, 081298765432');
+  const numbers: string[] = [];
+  const bad: string[] = [];
+  for (const part of parts) {
+    const r = normalisePhone(part);
+    if (r.ok) {
+      if (!numbers.includes(r.digits)) numbers.push(r.digits);
+    } else bad.push(part);
+  }
+  if (bad.length > 0) throw new UsageError(`Nomor ini tidak bisa dibaca: ${bad.join(', ')}. Tidak ada yang diubah.`);
+  return numbers;
+}

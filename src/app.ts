@@ -1,0 +1,595 @@
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { ReplyError, UsageError } from './errors.js';
+import { maskPhone } from './phone.js';
+import type {
+  BaseContext,
+  ChatHandle,
+  CommandContext,
+  Context,
+  CustomerInfo,
+  DialogControl,
+  DialogHandler,
+  Middleware,
+  PluginApi,
+  PluginDefinition,
+  ReplyOptions,
+} from './plugin-api.js';
+import { Store, type SeedData, type Slice, type SliceSpec } from './store/store.js';
+import type { CustomerRecord, DialogSession } from './store/schema.js';
+import { textOut, type Incoming, type Outgoing, type Transport } from './transport/types.js';
+import { BoundedSet, ChatQueue } from './core/chat-queue.js';
+import { CommandRegistry, formatUsage, parseCommand, type ParsedCommand } from './core/commands.js';
+import { Customers } from './core/customers.js';
+import { DialogTimers, isActive } from './core/dialogs.js';
+import { Menu, MENU_TEXTS, menuSpec } from './core/menu.js';
+import { maskChat, NO_PACING, Outbox, type Pacing } from './core/outbox.js';
+import { Scheduler } from './core/scheduler.js';
+import { Texts, type TextDefs } from './core/texts.js';
+import { registerBuiltins } from './core/builtins.js';
+
+/**
+ * The app factory: store, texts, menu, outbox, scheduler, commands and plugins wired around one
+ * transport. main.ts, the simulator, the tests and the benchmark all build the bot through here.
+ */
+export interface AppOptions {
+  config: Config;
+  transport: Transport;
+  clock: Clock;
+  logger: Logger;
+  /** Plugins in middleware order. */
+  plugins: readonly PluginDefinition[];
+  seed?: SeedData & { menu?: unknown };
+  pacing?: Pacing;
+  storeWriteDelayMs?: number;
+  random?: () => number;
+}
+
+export type CommandRunner = (run: MessageRun, parsed: ParsedCommand) => Promise<void>;
+
+export interface App {
+  readonly store: Store;
+  readonly texts: Texts;
+  readonly menu: Menu;
+  readonly commands: CommandRegistry<CommandRunner>;
+  readonly scheduler: Scheduler;
+  readonly outbox: Outbox;
+  readonly customers: Customers;
+  readonly config: Config;
+  start(): Promise<void>;
+  /** The transport's sink: queues a message for its chat. Resolves when it has been handled. */
+  deliver(msg: Incoming): Promise<void>;
+  /** Resolves when no message, job or send is pending. */
+  idle(): Promise<void>;
+  /** Stops taking messages, lets work in progress finish (up to `graceMs`), and flushes the store. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export const MENU_SLICE = 'core.menu';
+const APOLOGY_WINDOW_MS = 10 * 60_000;
+
+export const CORE_TEXTS: TextDefs = {
+  'maaf.gangguan': {
+    default: 'Mohon maaf Kak, sistem kami sedang ada kendala. Pesan Kakak sudah kami terima dan admin akan membalas secepatnya. 🙏',
+    help: 'sent once when the bot fails on a message because of a bug',
+  },
+};
+
+interface PluginRuntime {
+  def: PluginDefinition;
+  name: string;
+  state: Slice<unknown>;
+  customerSpec: SliceSpec | undefined;
+  middleware: Middleware[];
+  dialog: DialogHandler | undefined;
+}
+
+/** The per-message state shared by all handlers of one message. */
+export class MessageRun {
+  readonly replies: Array<{ message: Outgoing; first: boolean }> = [];
+  apologised = false;
+  constructor(
+    readonly msg: Incoming,
+    readonly text: string,
+    readonly customer: CustomerInfo,
+    readonly isOwner: boolean,
+    readonly now: number,
+    readonly log: Logger,
+  ) {}
+  get chatId(): string {
+    return this.msg.chatId;
+  }
+  get salutation(): string {
+    return this.customer.name ?? 'Kak';
+  }
+  get replied(): boolean {
+    return this.replies.length > 0;
+  }
+  reply(message: string | Outgoing, options?: ReplyOptions): void {
+    this.replies.push({ message: typeof message === 'string' ? textOut(message) : message, first: options?.first === true });
+  }
+}
+
+const PLUGIN_NAME = /^[a-z][a-z0-9-]*$/;
+
+export async function createApp(opts: AppOptions): Promise<App> {
+  const { config, transport, clock, logger } = opts;
+  const log = logger.child({ mod: 'app' });
+
+  const names = new Set<string>();
+  for (const p of opts.plugins) {
+    if (!PLUGIN_NAME.test(p.name)) throw new Error(`plugin name "${p.name}" must be lower-case letters, digits and dashes`);
+    if (names.has(p.name)) throw new Error(`two plugins are named "${p.name}"`);
+    names.add(p.name);
+  }
+
+  const stateSpecs = new Map<string, SliceSpec>([[MENU_SLICE, menuSpec as SliceSpec]]);
+  const customerSpecs = new Map<string, SliceSpec>();
+  for (const p of opts.plugins) {
+    if (p.state) stateSpecs.set(p.name, p.state);
+    if (p.customer) customerSpecs.set(p.name, p.customer);
+  }
+  const seed: SeedData = { ...opts.seed, plugins: { ...opts.seed?.plugins } };
+  if (opts.seed?.menu !== undefined && seed.plugins) seed.plugins[MENU_SLICE] = { items: opts.seed.menu };
+
+  const store = await Store.open({
+    dir: config.dataDir,
+    logger,
+    now: () => clock.now(),
+    seed,
+    plugins: stateSpecs,
+    customerData: customerSpecs,
+    ...(opts.storeWriteDelayMs !== undefined ? { writeDelayMs: opts.storeWriteDelayMs } : {}),
+  });
+
+  const texts = new Texts(store);
+  texts.define('core', CORE_TEXTS);
+  texts.define('core', MENU_TEXTS);
+  const menu = new Menu(store.slice(MENU_SLICE, menuSpec), texts);
+  const customers = new Customers(store);
+  const outbox = new Outbox({
+    transport,
+    clock,
+    logger: logger.child({ mod: 'outbox' }),
+    pacing: opts.pacing ?? NO_PACING,
+    ...(opts.random ? { random: opts.random } : {}),
+    onSent: (chatId, _message, at) => customers.recordOutbound(chatId, at),
+  });
+  const scheduler = new Scheduler({
+    clock,
+    timeZone: config.timeZone,
+    logger: logger.child({ mod: 'scheduler' }),
+    jobState: store.data.jobs,
+    onStateChange: () => store.changed(),
+  });
+  const commands = new CommandRegistry<CommandRunner>();
+  const queue = new ChatQueue();
+  const seen = new BoundedSet(20_000);
+  const lastApology = new Map<string, number>();
+  const owners = new Set(config.ownerNumbers);
+  const runtimes: PluginRuntime[] = [];
+  const byName = new Map<string, PluginRuntime>();
+  let accepting = true;
+
+  const toOut = (m: string | Outgoing): Outgoing => (typeof m === 'string' ? textOut(m) : m);
+
+  // ---- per-plugin views ---------------------------------------------------------------
+
+  function customerSlice(rt: PluginRuntime, chatId: string): Slice<unknown> {
+    const spec = rt.customerSpec;
+    const get = (): unknown => {
+      if (!spec) return undefined;
+      const record = customers.get(chatId);
+      if (!record) return spec.defaults();
+      if (record.data[rt.name] === undefined) record.data[rt.name] = spec.defaults();
+      return record.data[rt.name];
+    };
+    return {
+      get,
+      update: (fn) => {
+        fn(get());
+        store.changed();
+      },
+    };
+  }
+
+  const dialogTimers = new DialogTimers(clock, (chatId, session) => {
+    void queue.run(chatId, () => expireDialog(chatId, session)).catch((err: unknown) => log.error({ err }, 'dialog timeout failed'));
+  });
+
+  function setDialog(chatId: string, session: DialogSession | null): void {
+    const record = customers.get(chatId);
+    if (!record) return;
+    record.dialog = session;
+    store.changed();
+    if (session) dialogTimers.arm(chatId, session);
+    else dialogTimers.disarm(chatId);
+  }
+
+  function dialogControl(rt: PluginRuntime, chatId: string): DialogControl {
+    const mine = (): DialogSession | null => {
+      const s = customers.get(chatId)?.dialog;
+      return s && s.plugin === rt.name && isActive(s, clock.now()) ? s : null;
+    };
+    const make = (step: string, data: unknown, timeoutMs: number | undefined, startedAt: number): DialogSession => ({
+      plugin: rt.name,
+      step,
+      data,
+      startedAt,
+      expiresAt: timeoutMs ? clock.now() + timeoutMs : null,
+    });
+    return {
+      get current() {
+        return mine();
+      },
+      get busy() {
+        return isActive(customers.get(chatId)?.dialog, clock.now());
+      },
+      start(step, data, options) {
+        setDialog(chatId, make(step, data, options?.timeoutMs, clock.now()));
+      },
+      update(step, data, options) {
+        const s = mine();
+        setDialog(chatId, make(step, data, options?.timeoutMs, s?.startedAt ?? clock.now()));
+      },
+      end() {
+        if (mine()) setDialog(chatId, null);
+      },
+    };
+  }
+
+  function contextFor(rt: PluginRuntime, run: MessageRun): Context {
+    return {
+      msg: run.msg,
+      text: run.text,
+      chatId: run.chatId,
+      customer: run.customer,
+      isOwner: run.isOwner,
+      now: run.now,
+      log: run.log,
+      salutation: run.salutation,
+      reply: (m, o) => run.reply(m, o),
+      get replied() {
+        return run.replied;
+      },
+      state: rt.state,
+      data: customerSlice(rt, run.chatId),
+      dialog: dialogControl(rt, run.chatId),
+    };
+  }
+
+  function chatHandle(rt: PluginRuntime, chatId: string): ChatHandle | null {
+    const record = customers.get(chatId);
+    if (!record) return null;
+    const info = customers.info(record);
+    return {
+      chatId,
+      customer: info,
+      salutation: info.name ?? 'Kak',
+      data: customerSlice(rt, chatId),
+      send: async (m) => {
+        await outbox.enqueue(chatId, toOut(m));
+      },
+    };
+  }
+
+  async function notifyOwners(message: string | Outgoing): Promise<void> {
+    if (owners.size === 0) {
+      log.warn('an owner alert could not be delivered: OWNER_NUMBERS is empty');
+      return;
+    }
+    await Promise.all(
+      [...owners].map((digits) => outbox.enqueue(store.data.owners[digits]?.chatId ?? transport.chatIdForNumber(digits), toOut(message))),
+    );
+  }
+
+  // ---- errors --------------------------------------------------------------------------
+
+  function onHandlerError(plugin: string, err: unknown, run: MessageRun): void {
+    if (err instanceof ReplyError) {
+      run.reply(err.reply);
+      return;
+    }
+    run.log.error({ err, plugin, msgId: run.msg.id }, 'a plugin failed on a message; the other plugins carry on');
+    if (run.apologised || run.isOwner) return;
+    const last = lastApology.get(run.chatId);
+    if (last !== undefined && run.now - last < APOLOGY_WINDOW_MS) return;
+    run.apologised = true;
+    lastApology.set(run.chatId, run.now);
+    if (lastApology.size > 5000) lastApology.delete(lastApology.keys().next().value as string);
+    run.reply(texts.render('maaf.gangguan', { nama: run.salutation }));
+  }
+
+  // ---- plugins -------------------------------------------------------------------------
+
+  for (const def of opts.plugins) {
+    const rt: PluginRuntime = {
+      def,
+      name: def.name,
+      state: def.state ? store.slice(def.name, def.state) : { get: () => undefined, update: () => undefined },
+      customerSpec: def.customer,
+      middleware: [],
+      dialog: undefined,
+    };
+    runtimes.push(rt);
+    byName.set(rt.name, rt);
+    if (def.texts) texts.define(def.name, def.texts);
+  }
+
+  registerBuiltins({ commands, texts, store, prefix: config.commandPrefix, onError: onHandlerError });
+
+  for (const rt of runtimes) {
+    const plog = logger.child({ plugin: rt.name });
+    const api: PluginApi = {
+      name: rt.name,
+      log: plog,
+      clock,
+      timeZone: config.timeZone,
+      commandPrefix: config.commandPrefix,
+      state: rt.state,
+      texts: {
+        get: (k) => texts.get(k),
+        render: (k, v) => texts.render(k, v),
+        fill: (t, v) => texts.fill(t, v),
+        set: (k, v) => (texts.def(k)?.plugin === rt.name ? texts.set(k, v) : { ok: false, reason: `teks "${k}" bukan milik plugin ${rt.name}` }),
+      },
+      menu: {
+        render: () => menu.render(),
+        items: () => menu.items(),
+        claim: (id, run) => menu.claim(rt.name, id, run),
+        claimedBy: (id) => menu.claimedBy(id),
+        action: (id) => menu.action(id),
+        update: (fn) => menu.update(fn),
+      },
+      customers: {
+        get: (chatId) => {
+          const r = customers.get(chatId);
+          return r ? customers.info(r) : null;
+        },
+        findByNumber: (digits) => {
+          const r = customers.findByNumber(digits);
+          return r ? customers.info(r) : null;
+        },
+      },
+      shop: () => store.data.shop,
+      use: (mw) => {
+        rt.middleware.push(mw);
+      },
+      command: (cmd) => {
+        commands.add(rt.name, cmd, async (run, parsed) => {
+          const ctx: CommandContext = { ...contextFor(rt, run), command: parsed.name, args: parsed.args };
+          await cmd.run(ctx);
+        });
+      },
+      schedule: (name, cron, fn) => scheduler.add(`${rt.name}.${name}`, cron, (job) => fn(job)),
+      dialog: (handler) => {
+        if (rt.dialog) throw new Error(`plugin ${rt.name} registered two dialog handlers`);
+        rt.dialog = handler;
+      },
+      customerData: (chatId) => customerSlice(rt, chatId),
+      chat: (chatId) => chatHandle(rt, chatId),
+      notifyOwners,
+      flush: () => store.flush(),
+    };
+    rt.def.setup(api);
+  }
+
+  // ---- the pipeline --------------------------------------------------------------------
+
+  async function expireDialog(chatId: string, session: DialogSession): Promise<void> {
+    const record = customers.get(chatId);
+    if (!record || record.dialog !== session) return;
+    setDialog(chatId, null);
+    const rt = byName.get(session.plugin);
+    const handle = rt ? chatHandle(rt, chatId) : null;
+    if (!rt?.dialog?.expire || !handle) return;
+    try {
+      await rt.dialog.expire(handle, session);
+    } catch (err) {
+      log.error({ err, plugin: rt.name, chat: maskChat(chatId) }, 'a dialog timeout handler failed');
+    }
+  }
+
+  type Layer = { plugin: string; run: (run: MessageRun, next: () => Promise<void>) => Promise<void> | void };
+
+  const dialogLayer: Layer = {
+    plugin: 'core.dialog',
+    run: async (run, next) => {
+      const record = customers.get(run.chatId);
+      const session = record?.dialog;
+      if (!session) return next();
+      if (!isActive(session, run.now)) {
+        await expireDialog(run.chatId, session);
+        return next();
+      }
+      const rt = byName.get(session.plugin);
+      if (!rt?.dialog) {
+        setDialog(run.chatId, null);
+        return next();
+      }
+      const handler = rt.dialog;
+      await guarded(rt.name, run, (n) => handler.handle(contextFor(rt, run), session, n), next);
+    },
+  };
+
+  const layers: Layer[] = [dialogLayer];
+  for (const rt of runtimes) {
+    for (const mw of rt.middleware) layers.push({ plugin: rt.name, run: (run, next) => mw(contextFor(rt, run), next) });
+  }
+
+  /**
+   * One plugin's step with its error boundary. `next` may be called once; if the plugin throws
+   * before calling it, the chain still goes on, so one plugin's bug never silences the others.
+   */
+  async function guarded(
+    plugin: string,
+    run: MessageRun,
+    step: (next: () => Promise<void>) => Promise<void> | void,
+    next: () => Promise<void>,
+  ): Promise<void> {
+    let called = false;
+    const once = (): Promise<void> => {
+      if (called) return Promise.reject(new Error(`plugin ${plugin} called next() twice`));
+      called = true;
+      return next();
+    };
+    try {
+      await step(once);
+    } catch (err) {
+      onHandlerError(plugin, err, run);
+      if (!called && !(err instanceof ReplyError)) await next();
+    }
+  }
+
+  function runChain(run: MessageRun): Promise<void> {
+    const dispatch = (i: number): Promise<void> => {
+      const layer = layers[i];
+      if (!layer) return Promise.resolve();
+      if (layer === dialogLayer) return Promise.resolve(layer.run(run, () => dispatch(i + 1)));
+      return guarded(layer.plugin, run, (n) => layer.run(run, n), () => dispatch(i + 1));
+    };
+    return dispatch(0);
+  }
+
+  async function runCommand(run: MessageRun, parsed: ParsedCommand): Promise<void> {
+    const prefix = config.commandPrefix;
+    const command = commands.find(parsed.name);
+    run.log.info({ cmd: command?.name ?? parsed.name, owner: maskPhone(run.msg.senderNumber) }, 'admin command');
+    run.log.debug({ args: parsed.args }, 'admin command arguments');
+    if (!command) {
+      const guess = commands.suggest(parsed.name);
+      run.reply(
+        [`Perintah *${prefix}${parsed.name}* tidak dikenal.`, guess ? `Maksud Kakak *${prefix}${guess}*?` : '', `Ketik *${prefix}bantuan* untuk melihat semua perintah.`]
+          .filter(Boolean)
+          .join('\n'),
+      );
+      return;
+    }
+    try {
+      await command.runner(run, parsed);
+    } catch (err) {
+      if (err instanceof UsageError) run.reply(`⚠️ ${err.reply}\n\n${formatUsage(command, prefix)}`);
+      else if (err instanceof ReplyError) run.reply(err.reply);
+      else {
+        run.log.error({ err, cmd: command.name, msgId: run.msg.id }, 'an admin command failed');
+        run.reply(`Maaf, perintah *${prefix}${command.name}* gagal karena kesalahan di bot. Tidak ada yang diubah sebagian; rinciannya ada di log (pesan ${run.msg.id}).`);
+      }
+    }
+  }
+
+  function ownerInfo(msg: Incoming): CustomerInfo {
+    return {
+      chatId: msg.chatId,
+      number: msg.senderNumber,
+      name: null,
+      firstSeen: msg.at,
+      previousSeenAt: null,
+      lastOutboundAt: null,
+      lastShopMessageAt: null,
+      messageCount: 0,
+    };
+  }
+
+  function rememberOwnerChat(msg: Incoming): void {
+    const digits = msg.senderNumber;
+    if (!digits || !owners.has(digits)) return;
+    const known = store.data.owners[digits];
+    if (known && known.chatId === msg.chatId && msg.at - known.lastSeen < 3_600_000) return;
+    store.data.owners[digits] = { chatId: msg.chatId, lastSeen: msg.at };
+    store.changed();
+  }
+
+  async function processMessage(msg: Incoming): Promise<void> {
+    const now = clock.now();
+    const mlog = logger.child({ msgId: msg.id, chat: maskChat(msg.chatId) });
+    if (msg.fromShop && !msg.selfChat) {
+      customers.recordShopMessage(msg);
+      mlog.debug('the shop wrote in this chat by hand');
+      return;
+    }
+    const isOwner = msg.selfChat === true || (msg.senderNumber !== null && owners.has(msg.senderNumber));
+    const text = msg.text.trim();
+    const parsed = isOwner ? parseCommand(text, config.commandPrefix) : null;
+    if (isOwner) rememberOwnerChat(msg);
+    if (parsed) {
+      const record = customers.get(msg.chatId);
+      const run = new MessageRun(msg, text, record ? customers.info(record) : ownerInfo(msg), true, now, mlog);
+      await runCommand(run, parsed);
+      dispatch(run);
+      return;
+    }
+    if (msg.selfChat) return; // notes the shop writes to itself are not customer messages
+    const { record, previousSeenAt } = customers.touch(msg);
+    mlog.debug({ kind: msg.kind, text: msg.text }, 'message received');
+    const run = new MessageRun(msg, text, customers.info(record, previousSeenAt), isOwner, now, mlog);
+    await runChain(run);
+    dispatch(run);
+  }
+
+  function dispatch(run: MessageRun): void {
+    const ordered = [...run.replies.filter((r) => r.first), ...run.replies.filter((r) => !r.first)];
+    for (const r of ordered) void outbox.enqueue(run.chatId, r.message);
+  }
+
+  function deliver(msg: Incoming): Promise<void> {
+    if (!accepting) return Promise.resolve();
+    if (!seen.add(`${msg.chatId}|${msg.id}`)) {
+      logger.debug({ msgId: msg.id }, 'duplicate message ignored');
+      return Promise.resolve();
+    }
+    return queue.run(msg.chatId, () => processMessage(msg)).catch((err: unknown) => {
+      log.error({ err, msgId: msg.id }, 'a message could not be processed');
+    });
+  }
+
+  async function idle(): Promise<void> {
+    for (let i = 0; i < 100; i++) {
+      await queue.idle();
+      await scheduler.idle();
+      await outbox.idle();
+      if (queue.size() === 0 && outbox.size() === 0) return;
+    }
+  }
+
+  const app: App = {
+    store,
+    texts,
+    menu,
+    commands,
+    scheduler,
+    outbox,
+    customers,
+    config,
+    async start() {
+      scheduler.start();
+      for (const record of Object.values(store.data.customers) as CustomerRecord[]) {
+        if (record.dialog) dialogTimers.arm(record.chatId, record.dialog);
+      }
+      await transport.start((msg) => void deliver(msg));
+      log.info(
+        { transport: transport.name, plugins: runtimes.map((r) => r.name), owners: [...owners].map(maskPhone), customers: customers.count() },
+        'layani is running',
+      );
+    },
+    deliver,
+    idle,
+    async stop(graceMs = 5000) {
+      accepting = false;
+      scheduler.stop();
+      dialogTimers.stop();
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), graceMs);
+      });
+      const outcome = await Promise.race([idle().then(() => 'idle' as const), grace]);
+      clearTimeout(timer);
+      if (outcome === 'timeout') log.warn({ pending: queue.size() + outbox.size() }, 'stopping with work still pending');
+      await transport.stop();
+      await store.close();
+    },
+  };
+  return app;
+}
+
+export type { BaseContext };

@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { normalisePhone } from './phone.js';
+
+/**
+ * Configuration comes from the environment (and `.env`), is validated once at boot, and the
+ * Config type is derived from the same schema. Each variable carries an example of a good value,
+ * so that a mistake is reported as one line that says how to fix it.
+ */
+const EXAMPLES = {
+  OWNER_NUMBERS: '081234567890,+62 812-9876-5432',
+  DATA_DIR: './data',
+  SHOP_TIMEZONE: 'Asia/Jakarta',
+  LOG_LEVEL: 'info',
+  COMMAND_PREFIX: '!',
+  SEED_FILE: './data/seed.json',
+} as const;
+
+type VariableName = keyof typeof EXAMPLES;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const ownerNumbers = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const out: string[] = [];
+    for (const part of (value ?? '').split(',')) {
+      if (part.trim() === '') continue;
+      const r = normalisePhone(part);
+      if (r.ok) {
+        if (!out.includes(r.digits)) out.push(r.digits);
+      } else {
+        ctx.addIssue({ code: 'custom', message: `"${part.trim()}" ${r.reason}` });
+      }
+    }
+    return out;
+  });
+
+export const configSchema = z.object({
+  OWNER_NUMBERS: ownerNumbers,
+  DATA_DIR: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== '' ? v.trim() : './data')),
+  SHOP_TIMEZONE: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== '' ? v.trim() : 'Asia/Jakarta'))
+    .refine(isTimeZone, { message: 'is not an IANA time zone name' }),
+  LOG_LEVEL: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== '' ? v.trim().toLowerCase() : 'info'))
+    .refine((v): v is (typeof LOG_LEVELS)[number] => (LOG_LEVELS as readonly string[]).includes(v), {
+      message: `must be one of ${LOG_LEVELS.join(', ')}`,
+    }),
+  COMMAND_PREFIX: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? '!' : v))
+    .refine((v) => /^[^\p{L}\p{N}\s]{1,3}$/u.test(v), {
+      message: 'must be 1 to 3 symbols, with no letters, digits or spaces',
+    }),
+  SEED_FILE: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
+});
+
+type RawConfig = z.output<typeof configSchema>;
+
+export interface Config {
+  ownerNumbers: string[];
+  dataDir: string;
+  timeZone: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  commandPrefix: string;
+  seedFile: string | undefined;
+}
+
+function toConfig(raw: RawConfig): Config {
+  return {
+    ownerNumbers: raw.OWNER_NUMBERS,
+    dataDir: raw.DATA_DIR,
+    timeZone: raw.SHOP_TIMEZONE,
+    logLevel: raw.LOG_LEVEL as Config['logLevel'],
+    commandPrefix: raw.COMMAND_PREFIX,
+    seedFile: raw.SEED_FILE,
+  };
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const result = configSchema.safeParse(env);
+  if (result.success) return { ok: true, config: toConfig(result.data) };
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'configuration') as VariableName;
+    const shown = env[name] === undefined ? '' : ` (got "${env[name]}")`;
+    const example = EXAMPLES[name] ? ` Example: ${name}=${EXAMPLES[name]}` : '';
+    // OWNER_NUMBERS names the bad part itself; repeating the whole list would only add noise
+    const got = name === 'OWNER_NUMBERS' ? '' : shown;
+    return `${name}: ${issue.message}${got}.${example}`;
+  });
+  return { ok: false, problems };
+}
+
+/**
+ * Reads `.env` from the working directory (if present) without overriding variables that are
+ * already set, then validates. Node's own loader keeps this dependency-free.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): ConfigResult {
+  if (env === process.env && existsSync(envFile)) {
+    try {
+      process.loadEnvFile(envFile);
+    } catch (err) {
+      return { ok: false, problems: [`.env: could not be read (${(err as Error).message}). Example line: OWNER_NUMBERS=081234567890`] };
+    }
+  }
+  return parseConfig(env);
+}
+
+/** Prints the problems, one per line, and exits 2. Never a stack trace. */
+export function exitOnBadConfig(problems: string[], write: (line: string) => void = (l) => process.stderr.write(l + '\n')): never {
+  write('layani cannot start: the configuration has ' + (problems.length === 1 ? 'a problem' : `${problems.length} problems`) + ':');
+  for (const p of problems) write('  ' + p);
+  process.exit(2);
+}

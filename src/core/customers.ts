@@ -1,0 +1,104 @@
+import type { CustomerInfo } from '../plugin-api.js';
+import type { CustomerRecord } from '../store/schema.js';
+import type { Store } from '../store/store.js';
+import type { Incoming } from '../transport/types.js';
+import { cleanName } from './names.js';
+
+/**
+ * Customer records, keyed by the chat id messages arrive on. A record is created on a customer's
+ * first message (or when the shop writes to a new chat by hand) and never holds message texts.
+ */
+export class Customers {
+  private byNumber = new Map<string, string>();
+
+  constructor(private readonly store: Store) {
+    for (const c of Object.values(store.data.customers)) if (c.number) this.byNumber.set(c.number, c.chatId);
+  }
+
+  get(chatId: string): CustomerRecord | undefined {
+    return this.store.data.customers[chatId];
+  }
+
+  findByNumber(digits: string): CustomerRecord | undefined {
+    const chatId = this.byNumber.get(digits);
+    return chatId === undefined ? undefined : this.get(chatId);
+  }
+
+  count(): number {
+    return Object.keys(this.store.data.customers).length;
+  }
+
+  /** Records an incoming customer message; returns the record and when they last wrote before. */
+  touch(msg: Incoming): { record: CustomerRecord; previousSeenAt: number | null } {
+    const customers = this.store.data.customers;
+    let record = customers[msg.chatId];
+    if (!record) {
+      record = this.create(msg.chatId, msg.at);
+      customers[msg.chatId] = record;
+    }
+    const previousSeenAt = record.messageCount > 0 ? record.lastSeen : null;
+    record.messageCount++;
+    record.lastSeen = Math.max(record.lastSeen, msg.at);
+    this.learn(record, msg);
+    this.store.changed();
+    return { record, previousSeenAt };
+  }
+
+  /** The shop typed in this chat by hand. */
+  recordShopMessage(msg: Incoming): void {
+    const customers = this.store.data.customers;
+    let record = customers[msg.chatId];
+    if (!record) {
+      record = this.create(msg.chatId, msg.at);
+      customers[msg.chatId] = record;
+    }
+    record.lastShopMessageAt = Math.max(record.lastShopMessageAt ?? 0, msg.at);
+    record.lastOutboundAt = Math.max(record.lastOutboundAt ?? 0, msg.at);
+    this.store.changed();
+  }
+
+  recordOutbound(chatId: string, at: number): void {
+    const record = this.store.data.customers[chatId];
+    if (!record) return;
+    record.lastOutboundAt = Math.max(record.lastOutboundAt ?? 0, at);
+    this.store.changed();
+  }
+
+  info(record: CustomerRecord, previousSeenAt: number | null = record.messageCount > 0 ? record.lastSeen : null): CustomerInfo {
+    return {
+      chatId: record.chatId,
+      number: record.number,
+      name: record.name,
+      firstSeen: record.firstSeen,
+      previousSeenAt,
+      lastOutboundAt: record.lastOutboundAt,
+      lastShopMessageAt: record.lastShopMessageAt,
+      messageCount: record.messageCount,
+    };
+  }
+
+  private create(chatId: string, at: number): CustomerRecord {
+    return {
+      chatId,
+      number: null,
+      name: null,
+      firstSeen: at,
+      lastSeen: at,
+      messageCount: 0,
+      lastOutboundAt: null,
+      lastShopMessageAt: null,
+      dialog: null,
+      data: {},
+    };
+  }
+
+  private learn(record: CustomerRecord, msg: Incoming): void {
+    const name = cleanName(msg.senderName);
+    if (name) record.name = name;
+    if (msg.senderNumber && record.number !== msg.senderNumber) {
+      if (record.number) this.byNumber.delete(record.number);
+      record.number = msg.senderNumber;
+      this.byNumber.set(msg.senderNumber, record.chatId);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { Slice, SliceSpec } from '../store/store.js';
+import type { Texts, TextDefs } from './texts.js';
+import type { BaseContext } from '../plugin-api.js';
+
+/**
+ * The numbered main menu (SOP stage 2, identifying needs). Items are data the owner edits. A
+ * plugin can take over an item by its id (the catalog will own "katalog"); an item nobody owns
+ * answers with its own text.
+ */
+export const menuItemSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  label: z.string().min(1).max(60),
+  reply: z.string().max(4096).default(''),
+  notifyOwner: z.boolean().default(false),
+});
+export type MenuItem = z.infer<typeof menuItemSchema>;
+
+export const menuStateSchema = z.object({ items: z.array(menuItemSchema).max(20) });
+export type MenuState = z.infer<typeof menuStateSchema>;
+
+export const MAX_MENU_ITEMS = 20;
+
+export const menuSpec: SliceSpec<MenuState> = {
+  schema: menuStateSchema,
+  defaults: () => ({
+    items: [
+      {
+        id: 'admin',
+        label: 'Bicara dengan admin',
+        reply: 'Baik Kak, admin kami sudah diberi tahu dan akan membalas di chat ini secepatnya. 🙏',
+        notifyOwner: true,
+      },
+    ],
+  }),
+};
+
+export const MENU_TEXTS: TextDefs = {
+  'menu.judul': {
+    default: 'Silakan pilih menu berikut, Kak:',
+    help: 'the line above the numbered main menu',
+  },
+  'menu.penutup': {
+    default: 'Balas dengan *angka* pilihan Kakak, misalnya *1*.',
+    help: 'the line below the numbered main menu',
+  },
+};
+
+export type MenuActionHandler = (ctx: BaseContext, item: MenuItem) => void | Promise<void>;
+
+export class Menu {
+  private readonly actions = new Map<string, { plugin: string; run: MenuActionHandler }>();
+
+  constructor(
+    private readonly slice: Slice<MenuState>,
+    private readonly texts: Texts,
+  ) {}
+
+  items(): readonly MenuItem[] {
+    return this.slice.get().items;
+  }
+
+  /** The whole menu as one message part: title, numbered items, closing line. */
+  render(): string {
+    const lines = this.items().map((item, i) => `*${i + 1}.* ${item.label}`);
+    return [this.texts.render('menu.judul'), ...lines, '', this.texts.render('menu.penutup')].join('\n');
+  }
+
+  /** A plugin claims a menu item id; choosing that item runs `run` instead of the item's text. */
+  claim(plugin: string, id: string, run: MenuActionHandler): void {
+    const existing = this.actions.get(id);
+    if (existing) throw new Error(`menu item "${id}" is already claimed by ${existing.plugin}`);
+    this.actions.set(id, { plugin, run });
+  }
+
+  claimedBy(id: string): string | undefined {
+    return this.actions.get(id)?.plugin;
+  }
+
+  action(id: string): MenuActionHandler | undefined {
+    return this.actions.get(id)?.run;
+  }
+
+  update(fn: (state: MenuState) => void): void {
+    this.slice.update(fn);
+  }
+}

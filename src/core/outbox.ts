@@ -1,0 +1,168 @@
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import { maskPhone } from '../phone.js';
+import type { Outgoing, Transport } from '../transport/types.js';
+
+/**
+ * Every message layani sends goes through the outbox: one sender for the whole process, paced
+ * with jitter, "typing…" before each message, each chat's messages in order, and chats served in
+ * turn so one busy chat does not hold up the others.
+ */
+export const WHATSAPP_MAX_TEXT = 4096;
+
+export interface Pacing {
+  /** The least time between two sends, across all chats. */
+  minGapMs: number;
+  /** ±fraction applied to the gap, e.g. 0.3. */
+  jitter: number;
+  /** "typing…" time per character, clamped to [typingMinMs, typingMaxMs]; 0 disables it. */
+  typingPerCharMs: number;
+  typingMinMs: number;
+  typingMaxMs: number;
+}
+
+export const NO_PACING: Pacing = { minGapMs: 0, jitter: 0, typingPerCharMs: 0, typingMinMs: 0, typingMaxMs: 0 };
+
+export interface OutboxOptions {
+  transport: Transport;
+  clock: Clock;
+  logger: Logger;
+  pacing: Pacing;
+  random?: () => number;
+  /** Called after each successful send. */
+  onSent?: (chatId: string, message: Outgoing, at: number) => void;
+}
+
+interface Item {
+  chatId: string;
+  message: Outgoing;
+  done: (sent: boolean) => void;
+}
+
+export function typingTime(message: Outgoing, pacing: Pacing): number {
+  if (pacing.typingPerCharMs <= 0) return 0;
+  const length = message.kind === 'text' ? message.text.length : (message.caption?.length ?? 0);
+  return Math.min(pacing.typingMaxMs, Math.max(pacing.typingMinMs, length * pacing.typingPerCharMs));
+}
+
+/** Splits a text longer than WhatsApp allows at paragraph, then line, then word boundaries. */
+export function splitText(text: string, max = WHATSAPP_MAX_TEXT): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    let cut = window.lastIndexOf('\n\n');
+    if (cut < max / 2) cut = window.lastIndexOf('\n');
+    if (cut < max / 2) cut = window.lastIndexOf(' ');
+    if (cut < max / 2) cut = max;
+    parts.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest.length > 0 || parts.length === 0) parts.push(rest);
+  return parts;
+}
+
+export class Outbox {
+  private readonly queues = new Map<string, Item[]>();
+  /** Chats with something queued, in the order they are served. */
+  private readonly turn: string[] = [];
+  private pumping: Promise<void> | null = null;
+  private lastSentAt = -Infinity;
+  private readonly random: () => number;
+  private idleWaiters: Array<() => void> = [];
+  sentCount = 0;
+  failedCount = 0;
+
+  constructor(private readonly opts: OutboxOptions) {
+    this.random = opts.random ?? Math.random;
+  }
+
+  /** Queues a message; resolves true once sent, false if sending failed (already logged). */
+  enqueue(chatId: string, message: Outgoing): Promise<boolean> {
+    const pieces: Outgoing[] =
+      message.kind === 'text' ? splitText(message.text).map((text) => ({ kind: 'text', text })) : [clampCaption(message)];
+    const results = pieces.map(
+      (piece) =>
+        new Promise<boolean>((done) => {
+          let queue = this.queues.get(chatId);
+          if (!queue) {
+            queue = [];
+            this.queues.set(chatId, queue);
+            this.turn.push(chatId);
+          }
+          queue.push({ chatId, message: piece, done });
+        }),
+    );
+    this.kick();
+    return Promise.all(results).then((r) => r.every(Boolean));
+  }
+
+  /** Messages waiting to be sent. */
+  size(): number {
+    let n = 0;
+    for (const q of this.queues.values()) n += q.length;
+    return n;
+  }
+
+  /** Resolves when everything queued so far has been sent or has failed. */
+  idle(): Promise<void> {
+    if (!this.pumping) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private kick(): void {
+    if (this.pumping) return;
+    this.pumping = this.pump().finally(() => {
+      this.pumping = null;
+      if (this.size() > 0) this.kick();
+      else for (const w of this.idleWaiters.splice(0)) w();
+    });
+  }
+
+  private next(): Item | undefined {
+    const chatId = this.turn.shift();
+    if (chatId === undefined) return undefined;
+    const queue = this.queues.get(chatId);
+    const item = queue?.shift();
+    if (queue && queue.length > 0) this.turn.push(chatId);
+    else this.queues.delete(chatId);
+    return item;
+  }
+
+  private async pump(): Promise<void> {
+    const { transport, clock, pacing, logger } = this.opts;
+    for (let item = this.next(); item; item = this.next()) {
+      if (!transport.isReady()) await transport.whenReady();
+      if (pacing.minGapMs > 0) {
+        const gap = pacing.minGapMs * (1 + pacing.jitter * (this.random() * 2 - 1));
+        const wait = this.lastSentAt + gap - clock.now();
+        if (wait > 0) await clock.sleep(wait);
+      }
+      const typingMs = typingTime(item.message, pacing);
+      try {
+        await transport.send(item.chatId, item.message, typingMs > 0 ? { typingMs } : {});
+        this.lastSentAt = clock.now();
+        this.sentCount++;
+        this.opts.onSent?.(item.chatId, item.message, this.lastSentAt);
+        item.done(true);
+      } catch (err) {
+        this.failedCount++;
+        logger.error({ err, chat: maskChat(item.chatId), kind: item.message.kind }, 'a message could not be sent');
+        item.done(false);
+      }
+    }
+  }
+}
+
+function clampCaption(message: Extract<Outgoing, { kind: 'image' }>): Outgoing {
+  if (!message.caption || message.caption.length <= 1024) return message;
+  return { ...message, caption: message.caption.slice(0, 1023) + '…' };
+}
+
+/** Chat ids carry phone numbers; logs at info level only show them masked. */
+export function maskChat(chatId: string): string {
+  const at = chatId.indexOf('@');
+  const user = at === -1 ? chatId : chatId.slice(0, at);
+  const domain = at === -1 ? '' : chatId.slice(at);
+  return /^\d+$/.test(user) ? maskPhone(user) + domain : chatId;
+}

@@ -1,0 +1,106 @@
+import type { Store } from '../store/store.js';
+import { listVariables, renderTemplate, unknownVariables } from '../template.js';
+
+/** A customer-facing text a plugin owns. The owner can replace it without a restart. */
+export interface TextDef {
+  default: string;
+  /** What the text is for, shown to the owner by !teks. */
+  help: string;
+  /** Variables the text may use besides the shop's own ({toko}, {alamat}). */
+  variables?: readonly string[];
+}
+
+export type TextDefs = Readonly<Record<string, TextDef>>;
+
+export const SHOP_VARIABLES = ['toko', 'alamat'] as const;
+
+export const MAX_TEXT_LENGTH = 4096;
+
+interface Registered extends TextDef {
+  key: string;
+  plugin: string;
+}
+
+export type SetTextResult = { ok: true } | { ok: false; reason: string };
+
+export class Texts {
+  private readonly defs = new Map<string, Registered>();
+
+  constructor(private readonly store: Store) {}
+
+  define(plugin: string, defs: TextDefs): void {
+    for (const [key, def] of Object.entries(defs)) {
+      const existing = this.defs.get(key);
+      if (existing) throw new Error(`text key "${key}" of plugin ${plugin} is already defined by ${existing.plugin}`);
+      const bad = unknownVariables(def.default, this.allowedOf(def));
+      if (bad.length > 0) throw new Error(`default text "${key}" uses unknown variables ${bad.join(', ')}`);
+      this.defs.set(key, { ...def, key, plugin });
+    }
+  }
+
+  has(key: string): boolean {
+    return this.defs.has(key);
+  }
+
+  list(): Registered[] {
+    return [...this.defs.values()];
+  }
+
+  def(key: string): Registered | undefined {
+    return this.defs.get(key);
+  }
+
+  allowed(key: string): string[] {
+    const def = this.defs.get(key);
+    return def ? this.allowedOf(def) : [...SHOP_VARIABLES];
+  }
+
+  isCustomised(key: string): boolean {
+    return Object.hasOwn(this.store.data.texts, key);
+  }
+
+  /** The owner's version if there is one, otherwise the default. */
+  get(key: string): string {
+    const def = this.defs.get(key);
+    if (!def) throw new Error(`unknown text key "${key}"`);
+    return this.store.data.texts[key] ?? def.default;
+  }
+
+  /** The text with the shop's variables and `vars` filled in. */
+  render(key: string, vars: Readonly<Record<string, string>> = {}): string {
+    return this.fill(this.get(key), vars);
+  }
+
+  /** Fills the shop's variables and `vars` into any template. */
+  fill(template: string, vars: Readonly<Record<string, string>> = {}): string {
+    const shop = this.store.data.shop;
+    return renderTemplate(template, { toko: shop.name, alamat: shop.address, ...vars });
+  }
+
+  set(key: string, value: string): SetTextResult {
+    const def = this.defs.get(key);
+    if (!def) return { ok: false, reason: `teks "${key}" tidak ada` };
+    const text = value.trim();
+    if (text === '') return { ok: false, reason: 'teksnya kosong' };
+    if (text.length > MAX_TEXT_LENGTH) return { ok: false, reason: `teksnya ${text.length} karakter, paling banyak ${MAX_TEXT_LENGTH}` };
+    const allowed = this.allowedOf(def);
+    const bad = unknownVariables(text, allowed);
+    if (bad.length > 0) {
+      return { ok: false, reason: `variabel ${listVariables(bad)} tidak dikenal. Yang bisa dipakai: ${listVariables(allowed)}` };
+    }
+    this.store.data.texts[key] = text;
+    this.store.changed();
+    return { ok: true };
+  }
+
+  reset(key: string): SetTextResult {
+    if (!this.defs.has(key)) return { ok: false, reason: `teks "${key}" tidak ada` };
+    delete this.store.data.texts[key];
+    this.store.changed();
+    return { ok: true };
+  }
+
+  private allowedOf(def: TextDef): string[] {
+    return [...SHOP_VARIABLES, ...(def.variables ?? [])];
+  }
+}

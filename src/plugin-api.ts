@@ -1,0 +1,195 @@
+/**
+ * The narrow API a plugin gets. A plugin is a folder under plugins/ whose index exports one
+ * definition made with `definePlugin`. It never sees the socket or the whole database.
+ */
+import type { Clock } from './clock.js';
+import type { Logger } from './logger.js';
+import type { Slice, SliceSpec } from './store/store.js';
+import type { DialogSession, ShopProfile } from './store/schema.js';
+import type { Incoming, Outgoing } from './transport/types.js';
+import type { TextDefs } from './core/texts.js';
+import type { MenuActionHandler, MenuItem } from './core/menu.js';
+
+export type { Slice, SliceSpec, TextDefs, Incoming, Outgoing, DialogSession, MenuItem };
+
+/** What a handler may know about the person writing. */
+export interface CustomerInfo {
+  chatId: string;
+  number: string | null;
+  /** The WhatsApp name, cleaned for use in a greeting; null when unknown or unusable. */
+  name: string | null;
+  firstSeen: number;
+  /** The customer's previous message before this one; null on their first message. */
+  previousSeenAt: number | null;
+  /** The last time anything went out to this chat before this message; null if never. */
+  lastOutboundAt: number | null;
+  lastShopMessageAt: number | null;
+  /** Messages from this customer, this one included. */
+  messageCount: number;
+}
+
+export interface ReplyOptions {
+  /** Sent before the other replies to the same message (the greeting uses it). */
+  first?: boolean;
+}
+
+export interface DialogOptions {
+  /** The dialog ends by itself after this much silence from the customer. */
+  timeoutMs?: number;
+}
+
+/** The chat's dialog, seen from one plugin. */
+export interface DialogControl<D = unknown> {
+  /** This plugin's active session in this chat, or null (another plugin's session is not shown). */
+  readonly current: (DialogSession & { data: D }) | null;
+  /** True when any plugin has an active dialog in this chat. */
+  readonly busy: boolean;
+  start(step: string, data: D, options?: DialogOptions): void;
+  /** Moves this plugin's session on; the timeout starts again. */
+  update(step: string, data: D, options?: DialogOptions): void;
+  end(): void;
+}
+
+/** Everything a handler needs for one incoming message. */
+export interface BaseContext {
+  readonly msg: Incoming;
+  /** The message text, trimmed. */
+  readonly text: string;
+  readonly chatId: string;
+  readonly customer: CustomerInfo;
+  /** True when the sender is one of the shop's owners. */
+  readonly isOwner: boolean;
+  /** The clock's time while this message is handled. */
+  readonly now: number;
+  readonly log: Logger;
+  /** Queues a reply to this chat. Replies go out in order after the handlers ran. */
+  reply(message: string | Outgoing, options?: ReplyOptions): void;
+  /** True once any handler replied to this message. */
+  readonly replied: boolean;
+  /** "{nama}" for texts: the customer's name, or "Kak". */
+  readonly salutation: string;
+}
+
+export interface Context<S = unknown, C = unknown> extends BaseContext {
+  /** This plugin's state slice. */
+  readonly state: Slice<S>;
+  /** This plugin's data for this customer. */
+  readonly data: Slice<C>;
+  readonly dialog: DialogControl;
+}
+
+export type Next = () => Promise<void>;
+export type Middleware<S = unknown, C = unknown> = (ctx: Context<S, C>, next: Next) => Promise<void> | void;
+
+export interface CommandContext<S = unknown, C = unknown> extends Context<S, C> {
+  /** The command name as typed, without the prefix. */
+  readonly command: string;
+  /** Everything after the command name, trimmed; newlines are kept. */
+  readonly args: string;
+}
+
+export interface CommandUsage {
+  /** The form without the prefix, e.g. "sapaan hari <N>". */
+  form: string;
+  /** What it does, in a few words. */
+  help: string;
+}
+
+export interface CommandDef<S = unknown, C = unknown> {
+  name: string;
+  aliases?: readonly string[];
+  /** One line for the !bantuan list. */
+  help: string;
+  usage: readonly CommandUsage[];
+  run(ctx: CommandContext<S, C>): void | Promise<void>;
+}
+
+export interface JobContext {
+  readonly now: number;
+  readonly log: Logger;
+}
+
+export interface DialogHandler<S = unknown, C = unknown> {
+  /** Receives every message of a chat while this plugin's dialog is active there. */
+  handle(ctx: Context<S, C>, session: DialogSession, next: Next): void | Promise<void>;
+  /** Runs when a session times out; `chat` can still send to the customer. */
+  expire?(chat: ChatHandle<C>, session: DialogSession): void | Promise<void>;
+}
+
+/** A known customer's chat, outside of a message (for jobs and dialog timeouts). */
+export interface ChatHandle<C = unknown> {
+  readonly chatId: string;
+  readonly customer: CustomerInfo;
+  readonly salutation: string;
+  readonly data: Slice<C>;
+  send(message: string | Outgoing): Promise<void>;
+}
+
+export interface MenuApi {
+  /** The numbered main menu as text. */
+  render(): string;
+  items(): readonly MenuItem[];
+  /** Takes over the menu item with this id. */
+  claim(id: string, run: MenuActionHandler): void;
+  /** The plugin that took over an item, if any. */
+  claimedBy(id: string): string | undefined;
+  action(id: string): MenuActionHandler | undefined;
+  /** Changes the items (the owner's !menu edits). */
+  update(fn: (state: { items: MenuItem[] }) => void): void;
+}
+
+export interface TextsApi {
+  /** The current text (the owner's edit or the default). */
+  get(key: string): string;
+  /** The text with {toko}, {alamat} and `vars` filled in. */
+  render(key: string, vars?: Readonly<Record<string, string>>): string;
+  /** Fills the shop's variables and `vars` into any template. */
+  fill(template: string, vars?: Readonly<Record<string, string>>): string;
+  /** Replaces one of this plugin's own texts; refuses unknown {variables} with the list of valid ones. */
+  set(key: string, value: string): { ok: true } | { ok: false; reason: string };
+}
+
+export interface CustomersApi {
+  get(chatId: string): CustomerInfo | null;
+  findByNumber(digits: string): CustomerInfo | null;
+}
+
+export interface PluginApi<S = unknown, C = unknown> {
+  readonly name: string;
+  readonly log: Logger;
+  readonly clock: Clock;
+  readonly timeZone: string;
+  readonly commandPrefix: string;
+  readonly state: Slice<S>;
+  readonly texts: TextsApi;
+  readonly menu: MenuApi;
+  readonly customers: CustomersApi;
+  shop(): ShopProfile;
+  /** Message middleware; plugins run in the app's explicit order. */
+  use(mw: Middleware<S, C>): void;
+  command(def: CommandDef<S, C>): void;
+  /** A job on a 5-field cron expression in the shop's time zone. */
+  schedule(name: string, cron: string, run: (job: JobContext) => void | Promise<void>): void;
+  dialog(handler: DialogHandler<S, C>): void;
+  /** This plugin's data for a customer. */
+  customerData(chatId: string): Slice<C>;
+  chat(chatId: string): ChatHandle<C> | null;
+  /** Sends to every owner, in the chat each last wrote from. */
+  notifyOwners(message: string | Outgoing): Promise<void>;
+  /** Makes every change so far durable. Await it before telling anyone something "has been recorded". */
+  flush(): Promise<void>;
+}
+
+export interface PluginDefinition<S = unknown, C = unknown> {
+  name: string;
+  description: string;
+  state?: SliceSpec<S>;
+  customer?: SliceSpec<C>;
+  texts?: TextDefs;
+  // Method syntax on purpose: it lets a PluginDefinition<S, C> stand in a list of PluginDefinition.
+  setup(api: PluginApi<S, C>): void;
+}
+
+export function definePlugin<S = undefined, C = undefined>(def: PluginDefinition<S, C>): PluginDefinition<S, C> {
+  return def;
+}

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { StoreOpenError } from '../store/store.js';
+import { SeedError } from '../store/seed.js';
+import { runJsonl } from './jsonl.js';
+import { runInteractive } from './interactive.js';
+
+/**
+ * `npm run simulate`: chat with the bot in the terminal, or script it with --jsonl.
+ * Everything here prints to the terminal on purpose: it is the simulator's own output.
+ */
+export const DEFAULT_SIM_OWNER = '6280000000001';
+
+const USAGE = `usage: npm run simulate -- [--jsonl] [--data DIR] [--owner NUMBER]
+  --jsonl         read one JSON message per line on stdin, print one JSON line per bot message
+  --data DIR      keep the bot's data in DIR (default: a fresh temporary folder, removed at exit)
+  --owner NUMBER  the owner's number (default: OWNER_NUMBERS, else ${DEFAULT_SIM_OWNER})`;
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        jsonl: { type: 'boolean', default: false },
+        data: { type: 'string' },
+        owner: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const temporary = args.data === undefined ? await mkdtemp(join(tmpdir(), 'layani-sim-')) : null;
+  const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: args.data ?? temporary ?? undefined };
+  if (args.owner !== undefined) env['OWNER_NUMBERS'] = args.owner;
+  if (!env['OWNER_NUMBERS']) env['OWNER_NUMBERS'] = DEFAULT_SIM_OWNER;
+  // The chat is the interface in interactive mode; routine logs would drown it.
+  if (!args.jsonl && !process.env['LOG_LEVEL']) env['LOG_LEVEL'] = 'warn';
+  const parsed = parseConfig(env);
+  if (!parsed.ok) {
+    process.stderr.write('layani simulator cannot start: the configuration has problems:\n' + parsed.problems.map((p) => '  ' + p).join('\n') + '\n');
+    if (temporary) await rm(temporary, { recursive: true, force: true });
+    return 2;
+  }
+  const logger = createLogger({ level: parsed.config.logLevel, fd: 2 });
+  try {
+    return args.jsonl
+      ? await runJsonl(parsed.config, logger, { input: process.stdin, output: (line) => process.stdout.write(line + '\n') })
+      : await runInteractive(parsed.config, logger);
+  } catch (err) {
+    if (err instanceof StoreOpenError || err instanceof SeedError) {
+      process.stderr.write(`layani simulator cannot start: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  } finally {
+    if (temporary) await rm(temporary, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`layani simulator crashed: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/**
+ * The shape of data/db.json. Bump SCHEMA_VERSION and add a migration in migrations.ts whenever the
+ * shape changes in a way older files do not already satisfy (new fields with defaults need none).
+ */
+export const SCHEMA_VERSION = 1;
+
+export const shopSchema = z.object({
+  name: z.string().min(1),
+  address: z.string().default(''),
+  mapsUrl: z.string().default(''),
+});
+export type ShopProfile = z.infer<typeof shopSchema>;
+
+export const dialogSchema = z.object({
+  plugin: z.string(),
+  step: z.string(),
+  data: z.unknown(),
+  startedAt: z.number(),
+  /** When the dialog ends by itself if the customer says nothing more; null for never. */
+  expiresAt: z.number().nullable(),
+});
+export type DialogSession = z.infer<typeof dialogSchema>;
+
+export const customerSchema = z.object({
+  /** The chat id replies go to, exactly as messages arrive on it. */
+  chatId: z.string(),
+  /** International digits, when known. */
+  number: z.string().nullable(),
+  name: z.string().nullable(),
+  firstSeen: z.number(),
+  lastSeen: z.number(),
+  messageCount: z.number().int().nonnegative(),
+  /** The last time anything went out to this chat (the bot or the shop by hand). */
+  lastOutboundAt: z.number().nullable().default(null),
+  /** The last time the shop typed in this chat by hand. */
+  lastShopMessageAt: z.number().nullable().default(null),
+  dialog: dialogSchema.nullable().default(null),
+  /** Each plugin's own per-customer data, validated by that plugin's schema. */
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+export type CustomerRecord = z.infer<typeof customerSchema>;
+
+export const ownerChatSchema = z.object({
+  chatId: z.string(),
+  lastSeen: z.number(),
+});
+
+export const jobStateSchema = z.object({
+  lastRunAt: z.number(),
+});
+
+export const dbSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  createdAt: z.number(),
+  shop: shopSchema,
+  customers: z.record(z.string(), customerSchema).default({}),
+  /** The owner's edits of customer-facing texts, by text key. */
+  texts: z.record(z.string(), z.string()).default({}),
+  /** Where each owner last wrote from, so alerts reach the chat they use. */
+  owners: z.record(z.string(), ownerChatSchema).default({}),
+  /** Last run of each scheduled job, so a restart does not run a job twice. */
+  jobs: z.record(z.string(), jobStateSchema).default({}),
+  /** Each plugin's own state slice, validated by that plugin's schema. */
+  plugins: z.record(z.string(), z.unknown()).default({}),
+});
+export type DbData = z.infer<typeof dbSchema>;
+
+export const DEFAULT_SHOP: ShopProfile = { name: 'Toko Kami', address: '', mapsUrl: '' };

@@ -1,0 +1,107 @@
+/**
+ * Time in the shop's own zone. The shop thinks in local wall-clock time ("tomorrow 09.00 WIB");
+ * the rest of the code keeps epoch milliseconds. These helpers convert between the two.
+ */
+const partsCache = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = partsCache.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+      hourCycle: 'h23',
+    });
+    partsCache.set(timeZone, f);
+  }
+  return f;
+}
+
+export interface LocalTime {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** 0 = Sunday … 6 = Saturday */
+  weekday: number;
+}
+
+const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+
+export function localTime(epochMs: number, timeZone: string): LocalTime {
+  const out: LocalTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, weekday: 0 };
+  for (const p of partsFormat(timeZone).formatToParts(epochMs)) {
+    switch (p.type) {
+      case 'year':
+        out.year = Number(p.value);
+        break;
+      case 'month':
+        out.month = Number(p.value);
+        break;
+      case 'day':
+        out.day = Number(p.value);
+        break;
+      case 'hour':
+        out.hour = Number(p.value);
+        break;
+      case 'minute':
+        out.minute = Number(p.value);
+        break;
+      case 'second':
+        out.second = Number(p.value);
+        break;
+      case 'weekday':
+        out.weekday = WEEKDAYS[p.value] ?? 0;
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+/** The zone's offset from UTC at an instant, in ms (Asia/Jakarta: +7 h). */
+export function zoneOffset(epochMs: number, timeZone: string): number {
+  const l = localTime(epochMs, timeZone);
+  const asUtc = Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second);
+  return asUtc - Math.floor(epochMs / 1000) * 1000;
+}
+
+/** The instant a wall-clock time in the zone stands for (the earlier one in a DST overlap). */
+export function zonedToEpoch(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
+  const guess = Date.UTC(year, month - 1, day, hour, minute);
+  let t = guess - zoneOffset(guess, timeZone);
+  const second = guess - zoneOffset(t, timeZone);
+  if (second !== t) t = second;
+  return t;
+}
+
+/** "2026-12-01 10:00" (or with a T) in the zone → epoch ms; null when it is not such a date-time. */
+export function parseLocalDateTime(text: string, timeZone: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2})[:.](\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
+  const t = zonedToEpoch(y, mo, d, h, mi, timeZone);
+  const back = localTime(t, timeZone);
+  return back.day === d && back.month === mo ? t : null;
+}
+
+const HARI = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/** "Selasa, 1 Desember 2026 10.00", as an Indonesian reader expects. */
+export function formatLocal(epochMs: number, timeZone: string): string {
+  const l = localTime(epochMs, timeZone);
+  const hh = String(l.hour).padStart(2, '0');
+  const mm = String(l.minute).padStart(2, '0');
+  return `${HARI[l.weekday]}, ${l.day} ${BULAN[l.month - 1]} ${l.year} ${hh}.${mm}`;
+}

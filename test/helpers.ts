@@ -1,0 +1,140 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { createApp, type App } from '../src/app.js';
+import { ManualClock } from '../src/clock.js';
+import type { Config } from '../src/config.js';
+import type { Logger } from '../src/logger.js';
+import type { PluginDefinition } from '../src/plugin-api.js';
+import { PLUGINS } from '../src/plugins.js';
+import { bundledSeedPath, loadSeed, type Seed } from '../src/store/seed.js';
+import { MemoryTransport, type IncomingDraft } from '../src/transport/memory.js';
+
+export const OWNER = '6281100001111';
+export const T0 = Date.parse('2026-12-01T10:00:00+07:00'); // a Tuesday morning in Medan
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+export interface LogEntry {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+/** A pino logger that keeps every entry in memory, so tests can assert on what was logged. */
+export function memoryLogger(level = 'debug'): { logger: Logger; entries: LogEntry[] } {
+  const entries: LogEntry[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString().split('\n')) if (line.trim()) entries.push(JSON.parse(line) as LogEntry);
+      done();
+    },
+  });
+  const logger = pino({ level }, stream);
+  return { logger, entries };
+}
+
+export async function tempDir(prefix = 'layani-test-'): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
+  return {
+    ownerNumbers: [OWNER],
+    dataDir,
+    timeZone: 'Asia/Jakarta',
+    logLevel: 'debug',
+    commandPrefix: '!',
+    seedFile: undefined,
+    ...overrides,
+  };
+}
+
+export function floristSeed(): Seed {
+  return loadSeed(bundledSeedPath(), '/nonexistent').seed;
+}
+
+export interface BotOptions {
+  start?: number;
+  dataDir?: string;
+  plugins?: readonly PluginDefinition[];
+  seed?: Seed;
+  config?: Partial<Config>;
+  clock?: ManualClock;
+}
+
+export interface TestBot {
+  app: App;
+  clock: ManualClock;
+  transport: MemoryTransport;
+  dir: string;
+  logs: LogEntry[];
+  /** A customer (or the owner) writes; resolves with the texts the bot sent back to that chat. */
+  say(from: string, text: string, extra?: IncomingDraft): Promise<string[]>;
+  /** The owner writes from their own number. */
+  owner(text: string, extra?: IncomingDraft): Promise<string[]>;
+  /** Everything sent to a number's chat so far. */
+  sentTo(number: string): string[];
+  /** Moves the clock and waits for what that triggered. */
+  advance(ms: number): Promise<void>;
+  /** Stops the app (flushing the store). */
+  close(): Promise<void>;
+  /** Stops the app and builds a new one on the same folder and clock, as a restart would. */
+  restart(): Promise<TestBot>;
+}
+
+export async function startBot(opts: BotOptions = {}): Promise<TestBot> {
+  const dir = opts.dataDir ?? (await tempDir());
+  const clock = opts.clock ?? new ManualClock(opts.start ?? T0);
+  const transport = new MemoryTransport(clock);
+  const { logger, entries } = memoryLogger();
+  const app = await createApp({
+    config: testConfig(dir, opts.config),
+    transport,
+    clock,
+    logger,
+    plugins: opts.plugins ?? PLUGINS,
+    seed: opts.seed ?? floristSeed(),
+  });
+  await app.start();
+  const chat = (number: string): string => transport.chatIdForNumber(number);
+  const bot: TestBot = {
+    app,
+    clock,
+    transport,
+    dir,
+    logs: entries,
+    async say(from, text, extra = {}) {
+      const before = transport.sent.length;
+      transport.deliver({ from, text, at: clock.now(), ...extra });
+      await app.idle();
+      const target = extra.chatId ?? chat(from);
+      return transport.sent.slice(before).filter((s) => s.chatId === target).map((s) => (s.message.kind === 'text' ? s.message.text : (s.message.caption ?? '')));
+    },
+    owner(text, extra) {
+      return bot.say(OWNER, text, extra);
+    },
+    sentTo(number) {
+      return transport.textsTo(chat(number));
+    },
+    async advance(ms) {
+      await clock.advance(ms);
+      await app.idle();
+    },
+    async close() {
+      await app.stop();
+    },
+    async restart() {
+      await app.stop();
+      return startBot({ ...opts, dataDir: dir, clock });
+    },
+  };
+  return bot;
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
