@@ -88,7 +88,8 @@ interface PluginRuntime {
 /** The per-message state shared by all handlers of one message. */
 export class MessageRun {
   readonly replies: Array<{ message: Outgoing; first: boolean }> = [];
-  apologised = false;
+  /** A handler hit a bug on this message. */
+  failed = false;
   constructor(
     readonly msg: Incoming,
     readonly text: string,
@@ -253,6 +254,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
       get replied() {
         return run.replied;
       },
+      get failed() {
+        return run.failed;
+      },
       state: rt.state,
       data: customerSlice(rt, run.chatId),
       dialog: dialogControl(rt, run.chatId),
@@ -291,11 +295,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
       run.reply(err.reply);
       return;
     }
+    run.failed = true;
     run.log.error({ err, plugin, msgId: run.msg.id }, 'a plugin failed on a message; the other plugins carry on');
-    if (run.apologised || run.isOwner) return;
+  }
+
+  /** One short apology after the other answers when a handler failed, at most once per chat per 10 minutes. */
+  function apologiseIfFailed(run: MessageRun): void {
+    if (!run.failed || run.isOwner) return;
     const last = lastApology.get(run.chatId);
-    if (last !== undefined && run.now - last < APOLOGY_WINDOW_MS) return;
-    run.apologised = true;
+    if (last !== undefined && run.now - last < APOLOGY_WINDOW_MS && run.now >= last) return;
     lastApology.set(run.chatId, run.now);
     if (lastApology.size > 5000) lastApology.delete(lastApology.keys().next().value as string);
     run.reply(texts.render('maaf.gangguan', { nama: run.salutation }));
@@ -317,7 +325,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (def.texts) texts.define(def.name, def.texts);
   }
 
-  registerBuiltins({ commands, texts, store, prefix: config.commandPrefix, onError: onHandlerError });
+  registerBuiltins({ commands, texts, store, prefix: config.commandPrefix });
 
   for (const rt of runtimes) {
     const plog = logger.child({ plugin: rt.name });
@@ -524,6 +532,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     mlog.debug({ kind: msg.kind, text: msg.text }, 'message received');
     const run = new MessageRun(msg, text, customers.info(record, previousSeenAt), isOwner, now, mlog);
     await runChain(run);
+    apologiseIfFailed(run);
     dispatch(run);
   }
 

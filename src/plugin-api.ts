@@ -66,6 +66,8 @@ export interface BaseContext {
   reply(message: string | Outgoing, options?: ReplyOptions): void;
   /** True once any handler replied to this message. */
   readonly replied: boolean;
+  /** True when a handler hit a bug on this message; the core then sends one short apology. */
+  readonly failed: boolean;
   /** "{nama}" for texts: the customer's name, or "Kak". */
   readonly salutation: string;
 }

@@ -40,7 +40,7 @@ export default definePlugin({
   setup(api) {
     api.use(async (ctx, next) => {
       await next();
-      if (ctx.replied || ctx.isOwner && ctx.text.startsWith(api.commandPrefix)) return;
+      if (ctx.replied || ctx.failed) return;
       const last = ctx.data.get().lastFallbackAt;
       if (last !== null && ctx.now - last < FALLBACK_INTERVAL_MS && ctx.now >= last) return;
       const media = MEDIA_WORDS[ctx.msg.kind];

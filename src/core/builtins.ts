@@ -11,7 +11,6 @@ export interface BuiltinDeps {
   texts: Texts;
   store: Store;
   prefix: string;
-  onError: (plugin: string, err: unknown, run: MessageRun) => void;
 }
 
 export const BUILTIN_COMMANDS = {

@@ -115,8 +115,15 @@ export class Scheduler {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** When the named job would run next after `after`, or null. */
+  nextRunAfter(name: string, after: number): number | null {
+    const job = this.jobs.get(name);
+    if (!job) throw new Error(`no job named "${name}"`);
+    return this.nextMatch(job, after);
+  }
+
   /** The first minute strictly after `after` that matches the job, or null within a year. */
-  nextMatch(job: Pick<Job, 'task' | 'fields'>, after: number): number | null {
+  private nextMatch(job: Pick<Job, 'task' | 'fields'>, after: number): number | null {
     let t = Math.floor(after / MINUTE) * MINUTE + MINUTE;
     const end = after + HORIZON_MS;
     while (t <= end) {

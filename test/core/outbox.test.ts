@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/clock.js';
+import { NO_PACING, Outbox, splitText, typingTime, type Pacing } from '../../src/core/outbox.js';
+import { MemoryTransport } from '../../src/transport/memory.js';
+import { memoryLogger, T0 } from '../helpers.js';
+
+function make(pacing: Pacing = NO_PACING) {
+  const clock = new ManualClock(T0);
+  const transport = new MemoryTransport(clock);
+  const { logger, entries } = memoryLogger();
+  const outbox = new Outbox({ transport, clock, logger, pacing, random: () => 0.5 });
+  return { clock, transport, outbox, logs: entries };
+}
+
+const text = (t: string) => ({ kind: 'text' as const, text: t });
+
+describe('outbox', () => {
+  it('keeps each chat in order and serves chats in turn', async () => {
+    const { transport, outbox } = make();
+    for (let i = 1; i <= 100; i++) void outbox.enqueue('busy', text(`busy ${i}`));
+    void outbox.enqueue('quiet', text('quiet 1'));
+    await outbox.idle();
+    const order = transport.sent.map((s) => (s.message.kind === 'text' ? s.message.text : ''));
+    // the quiet chat waits for one turn of the busy one, not for its hundred messages
+    expect(order.slice(0, 4)).toEqual(['busy 1', 'busy 2', 'quiet 1', 'busy 3']);
+    expect(order.filter((t) => t.startsWith('busy'))).toEqual(Array.from({ length: 100 }, (_, i) => `busy ${i + 1}`));
+  });
+
+  it('paces sends across all chats and shows typing for a time that grows with the text', async () => {
+    const pacing: Pacing = { minGapMs: 1000, jitter: 0.3, typingPerCharMs: 40, typingMinMs: 500, typingMaxMs: 4000 };
+    const { clock, transport, outbox } = make(pacing);
+    void outbox.enqueue('a', text('hi'));
+    void outbox.enqueue('b', text('x'.repeat(500)));
+    const done = outbox.idle();
+    await clock.advance(5000);
+    await done;
+    expect(transport.sent.map((s) => [s.at - T0, s.typingMs])).toEqual([
+      [0, 500],
+      [1000, 4000],
+    ]);
+    expect(typingTime(text('x'.repeat(50)), pacing)).toBe(2000);
+  });
+
+  it('logs a failed send and carries on with the next one', async () => {
+    const { transport, outbox, logs } = make();
+    transport.failSends = 1;
+    const first = outbox.enqueue('a', text('lost'));
+    const second = outbox.enqueue('a', text('kept'));
+    expect(await first).toBe(false);
+    expect(await second).toBe(true);
+    expect(transport.textsTo('a')).toEqual(['kept']);
+    expect(logs.some((l) => l.level === 50 && l.msg === 'a message could not be sent')).toBe(true);
+    expect(outbox.failedCount).toBe(1);
+  });
+
+  it('splits a text longer than WhatsApp allows at a paragraph break', () => {
+    const long = 'a'.repeat(3000) + '\n\n' + 'b'.repeat(3000);
+    expect(splitText(long).map((p) => p.length)).toEqual([3000, 3000]);
+    const words = Array.from({ length: 2000 }, () => 'kata').join(' ');
+    const parts = splitText(words);
+    expect(parts.every((p) => p.length <= 4096)).toBe(true);
+    expect(parts.join(' ')).toBe(words);
+    expect(splitText('')).toEqual(['']);
+  });
+});

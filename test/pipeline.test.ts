@@ -1,0 +1,304 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ReplyError } from '../src/errors.js';
+import { definePlugin, type PluginDefinition } from '../src/plugin-api.js';
+import { PLUGINS } from '../src/plugins.js';
+import { DAY, MINUTE, OWNER, removeDir, startBot, T0, type TestBot } from './helpers.js';
+
+const CUSTOMER = '6281234567890';
+const OTHER = '6281298765432';
+let bot: TestBot | null = null;
+afterEach(async () => {
+  if (bot) {
+    await bot.close();
+    await removeDir(bot.dir);
+    bot = null;
+  }
+});
+
+/** A plugin that answers one keyword, to see where a message went. */
+function echo(name: string, keyword: string, trace: string[] = []): PluginDefinition {
+  return definePlugin({
+    name,
+    description: 'test',
+    setup(api) {
+      api.use(async (ctx, next) => {
+        trace.push(`${name}:before`);
+        if (ctx.text === keyword) ctx.reply(`${name} answers ${keyword}`);
+        else await next();
+        trace.push(`${name}:after`);
+      });
+    },
+  });
+}
+
+const [greeting, , fallback] = PLUGINS as [PluginDefinition, PluginDefinition, PluginDefinition];
+
+describe('pipeline', () => {
+  it('runs plugins as middleware in the configured order', async () => {
+    const trace: string[] = [];
+    bot = await startBot({ plugins: [echo('one', 'a', trace), echo('two', 'b', trace)] });
+    expect(await bot.say(CUSTOMER, 'b')).toEqual(['two answers b']);
+    expect(trace).toEqual(['one:before', 'two:before', 'two:after', 'one:after']);
+  });
+
+  it('keeps going when a plugin throws: the bug is logged with the message id, the customer gets one apology, later plugins still answer', async () => {
+    const thrower = definePlugin({
+      name: 'thrower',
+      description: 'test',
+      setup(api) {
+        api.use(() => {
+          throw new Error('kaboom');
+        });
+      },
+    });
+    const thrower2 = definePlugin({
+      name: 'thrower-two',
+      description: 'test',
+      setup(api) {
+        api.use(async (_ctx, next) => {
+          await next();
+          throw new Error('kaboom again');
+        });
+      },
+    });
+    bot = await startBot({ plugins: [thrower, thrower2, echo('helper', 'harga')] });
+    const replies = await bot.say(CUSTOMER, 'harga', { id: 'MSG-1' });
+    expect(replies).toEqual(['helper answers harga', 'Mohon maaf Kak, sistem kami sedang ada kendala. Pesan Kakak sudah kami terima dan admin akan membalas secepatnya. 🙏']);
+    const errors = bot.logs.filter((l) => l.level === 50);
+    expect(errors.map((e) => [e['plugin'], e['msgId'], (e['err'] as { message: string }).message])).toEqual([
+      ['thrower', 'MSG-1', 'kaboom'],
+      ['thrower-two', 'MSG-1', 'kaboom again'],
+    ]);
+    // within ten minutes the same chat is not apologised to again; the answer still comes
+    expect(await bot.say(CUSTOMER, 'harga')).toEqual(['helper answers harga']);
+    await bot.advance(11 * MINUTE);
+    expect(await bot.say(CUSTOMER, 'harga')).toHaveLength(2);
+    // and the process is fine: another customer is served normally
+    expect(await bot.say(OTHER, 'harga')).toContain('helper answers harga');
+  });
+
+  it('sends the apology instead of the fallback when the failing plugin was the only one to speak', async () => {
+    const thrower = definePlugin({
+      name: 'thrower',
+      description: 'test',
+      setup(api) {
+        api.use(() => {
+          throw new Error('kaboom');
+        });
+      },
+    });
+    bot = await startBot({ plugins: [thrower, fallback] });
+    expect(await bot.say(CUSTOMER, 'mau komplain')).toEqual([expect.stringMatching(/^Mohon maaf Kak, sistem kami sedang ada kendala/)]);
+  });
+
+  it('treats calling next() twice as a bug of that plugin only', async () => {
+    const twice = definePlugin({
+      name: 'twice',
+      description: 'test',
+      setup(api) {
+        api.use(async (_ctx, next) => {
+          await next();
+          await next();
+        });
+      },
+    });
+    const trace: string[] = [];
+    bot = await startBot({ plugins: [twice, echo('after', 'x', trace)] });
+    expect(await bot.say(CUSTOMER, 'x')).toEqual(['after answers x', expect.stringContaining('Mohon maaf')]);
+    expect(trace).toEqual(['after:before', 'after:after']);
+    expect(bot.logs.find((l) => l.level === 50)?.['err']).toMatchObject({ message: 'plugin twice called next() twice' });
+  });
+
+  it('sends a ReplyError text to the chat as it is, without logging a bug', async () => {
+    const refuser = definePlugin({
+      name: 'refuser',
+      description: 'test',
+      setup(api) {
+        api.use(() => {
+          throw new ReplyError('Maaf Kak, stok sedang kosong.');
+        });
+      },
+    });
+    bot = await startBot({ plugins: [refuser, fallback] });
+    expect(await bot.say(CUSTOMER, 'ada?')).toEqual(['Maaf Kak, stok sedang kosong.']);
+    expect(bot.logs.some((l) => l.level >= 50)).toBe(false);
+  });
+
+  it('answers a message delivered twice only once', async () => {
+    bot = await startBot({ plugins: [echo('one', 'halo')] });
+    expect(await bot.say(CUSTOMER, 'halo', { id: 'same' })).toEqual(['one answers halo']);
+    expect(await bot.say(CUSTOMER, 'halo', { id: 'same' })).toEqual([]);
+  });
+
+  it('handles one chat at a time in order, while other chats do not wait', async () => {
+    const gates = new Map<string, () => void>();
+    const slow = definePlugin({
+      name: 'slow',
+      description: 'test',
+      setup(api) {
+        api.use(async (ctx) => {
+          if (ctx.text.startsWith('wait')) await new Promise<void>((resolve) => gates.set(ctx.text, resolve));
+          ctx.reply(`done ${ctx.text}`);
+        });
+      },
+    });
+    bot = await startBot({ plugins: [slow] });
+    const { transport, app } = bot;
+    transport.deliver({ from: CUSTOMER, text: 'wait 1' });
+    transport.deliver({ from: CUSTOMER, text: 'second' });
+    transport.deliver({ from: OTHER, text: 'other' });
+    await new Promise((r) => setImmediate(r));
+    await app.outbox.idle();
+    expect(transport.textsTo(`${OTHER}@s.whatsapp.net`)).toEqual(['done other']);
+    expect(transport.textsTo(`${CUSTOMER}@s.whatsapp.net`)).toEqual([]);
+    gates.get('wait 1')?.();
+    await app.idle();
+    expect(transport.textsTo(`${CUSTOMER}@s.whatsapp.net`)).toEqual(['done wait 1', 'done second']);
+  });
+
+  it('records customers without their texts, and never answers what the shop typed by hand', async () => {
+    bot = await startBot({ plugins: [greeting, fallback] });
+    await bot.say(CUSTOMER, 'halo', { senderName: '  *Rina*  ' });
+    await bot.advance(2 * MINUTE);
+    expect(await bot.say(CUSTOMER, 'shop reply', { fromShop: true, senderNumber: null })).toEqual([]);
+    await bot.advance(MINUTE);
+    await bot.say(CUSTOMER, 'makasih');
+    const record = bot.app.customers.get(`${CUSTOMER}@s.whatsapp.net`);
+    expect(record).toMatchObject({ number: CUSTOMER, name: 'Rina', firstSeen: T0, lastSeen: T0 + 3 * MINUTE, messageCount: 2, lastShopMessageAt: T0 + 2 * MINUTE });
+    await bot.app.store.flush();
+    const onDisk = readFileSync(join(bot.dir, 'db.json'), 'utf8');
+    expect(onDisk).not.toContain('makasih');
+    expect(onDisk).not.toContain('shop reply');
+  });
+
+  it('flushes before an acknowledgement: what the customer is told was recorded is on disk when it goes out', async () => {
+    const orders = definePlugin({
+      name: 'orders',
+      description: 'test',
+      state: { schema: z.object({ last: z.number() }), defaults: () => ({ last: 0 }) },
+      setup(api) {
+        api.use(async (ctx) => {
+          ctx.state.update((s) => void (s.last += 1));
+          await api.flush();
+          ctx.reply(`Pesanan O-${ctx.state.get().last} tercatat`);
+        });
+      },
+    });
+    bot = await startBot({ plugins: [orders] });
+    const seenOnDisk: number[] = [];
+    bot.transport.onSend = () => {
+      seenOnDisk.push((JSON.parse(readFileSync(join(bot!.dir, 'db.json'), 'utf8')) as { plugins: { orders: { last: number } } }).plugins.orders.last);
+    };
+    await bot.say(CUSTOMER, 'pesan');
+    await bot.say(OTHER, 'pesan');
+    expect(seenOnDisk).toEqual([1, 2]);
+  });
+
+  it('routes a chat with an active dialog to its plugin first, and times it out with the clock', async () => {
+    const expired: string[] = [];
+    const survey = definePlugin({
+      name: 'survey',
+      description: 'test',
+      setup(api) {
+        api.use(async (ctx, next) => {
+          if (ctx.text === 'survei') {
+            ctx.dialog.start('rating', { asked: ctx.now }, { timeoutMs: 3 * MINUTE });
+            ctx.reply('Nilai 1-5?');
+          } else await next();
+        });
+        api.dialog({
+          handle(ctx, session, next) {
+            if (/^[1-5]$/.test(ctx.text)) {
+              ctx.dialog.end();
+              ctx.reply(`Terima kasih, nilai ${ctx.text} (step ${session.step})`);
+              return;
+            }
+            return next();
+          },
+          async expire(chat, session) {
+            expired.push(session.step);
+            await chat.send(`Waktu habis, ${chat.salutation}`);
+          },
+        });
+      },
+    });
+    bot = await startBot({ plugins: [survey, echo('other', '4'), fallback] });
+    expect(await bot.say(CUSTOMER, 'survei', { senderName: 'Rina' })).toEqual(['Nilai 1-5?']);
+    expect(await bot.say(CUSTOMER, '4')).toEqual(['Terima kasih, nilai 4 (step rating)']);
+    expect(await bot.say(CUSTOMER, '4')).toEqual(['other answers 4']);
+    // a new session, then silence: the timeout fires when simulated time passes it
+    await bot.say(CUSTOMER, 'survei');
+    await bot.advance(2 * MINUTE);
+    expect(expired).toEqual([]);
+    await bot.advance(2 * MINUTE);
+    expect(expired).toEqual(['rating']);
+    expect(bot.sentTo(CUSTOMER).at(-1)).toBe('Waktu habis, Rina');
+  });
+
+  it('keeps dialog sessions across a restart and still times them out', async () => {
+    const expired: string[] = [];
+    const make = () =>
+      definePlugin({
+        name: 'survey',
+        description: 'test',
+        setup(api) {
+          api.use((ctx) => ctx.dialog.start('waiting', null, { timeoutMs: 10 * MINUTE }));
+          api.dialog({
+            handle: (ctx) => ctx.reply('still in the dialog'),
+            expire: (chat) => void expired.push(chat.chatId),
+          });
+        },
+      });
+    bot = await startBot({ plugins: [make()] });
+    await bot.say(CUSTOMER, 'start');
+    bot = await bot.restart();
+    expect(await bot.say(CUSTOMER, 'anything')).toEqual(['still in the dialog']);
+    await bot.advance(11 * MINUTE);
+    expect(expired).toEqual([`${CUSTOMER}@s.whatsapp.net`]);
+  });
+
+  it('runs scheduled jobs of plugins with the simulated clock, and they can write to known customers only', async () => {
+    const sends: string[] = [];
+    const reminder = definePlugin({
+      name: 'reminder',
+      description: 'test',
+      setup(api) {
+        api.schedule('morning', '0 8 * * *', async () => {
+          const known = api.chat(`${CUSTOMER}@s.whatsapp.net`);
+          const unknown = api.chat(`${OTHER}@s.whatsapp.net`);
+          sends.push(unknown === null ? 'unknown is null' : 'unknown reachable');
+          await known?.send('Selamat pagi!');
+          await api.notifyOwners('Ringkasan pagi');
+        });
+      },
+    });
+    bot = await startBot({ plugins: [reminder] });
+    await bot.say(CUSTOMER, 'halo');
+    await bot.advance(DAY);
+    expect(sends).toEqual(['unknown is null']);
+    expect(bot.sentTo(CUSTOMER)).toEqual(['Selamat pagi!']);
+    expect(bot.sentTo(OWNER)).toEqual(['Ringkasan pagi']);
+  });
+
+  it('sends owner alerts to the chat the owner last wrote from', async () => {
+    const alerter = definePlugin({
+      name: 'alerter',
+      description: 'test',
+      setup(api) {
+        api.use(async (ctx) => {
+          if (!ctx.isOwner) await api.notifyOwners(`alert about ${ctx.customer.number}`);
+        });
+      },
+    });
+    bot = await startBot({ plugins: [alerter] });
+    await bot.say(CUSTOMER, 'x');
+    expect(bot.sentTo(OWNER)).toEqual([`alert about ${CUSTOMER}`]);
+    // the owner writes from a LID chat id: alerts follow them there
+    await bot.say(OWNER, '!bantuan', { chatId: '99887766@lid' });
+    await bot.say(OTHER, 'y');
+    expect(bot.transport.textsTo('99887766@lid').at(-1)).toBe(`alert about ${OTHER}`);
+  });
+});
