@@ -577,7 +577,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       }
       await transport.start((msg) => void deliver(msg));
       log.info(
-        { transport: transport.name, plugins: runtimes.map((r) => r.name), owners: [...owners].map(maskPhone), customers: customers.count() },
+        { transport: transport.name, dataDir: config.dataDir, plugins: runtimes.map((r) => r.name), owners: [...owners].map(maskPhone), customers: customers.count() },
         'layani is running',
       );
     },

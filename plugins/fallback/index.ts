@@ -44,10 +44,10 @@ export default definePlugin({
       const last = ctx.data.get().lastFallbackAt;
       if (last !== null && ctx.now - last < FALLBACK_INTERVAL_MS && ctx.now >= last) return;
       const media = MEDIA_WORDS[ctx.msg.kind];
-      const text =
-        media && ctx.text === ''
-          ? api.texts.render('media-diterima', { nama: ctx.salutation, jenis: media })
-          : api.texts.render('tidak-paham', { nama: ctx.salutation });
+      // A picture with a caption is still first of all a picture the staff should look at.
+      const text = media
+        ? api.texts.render('media-diterima', { nama: ctx.salutation, jenis: media })
+        : api.texts.render('tidak-paham', { nama: ctx.salutation });
       ctx.reply(`${text}\n\n${api.menu.render()}`);
       ctx.data.update((d) => {
         d.lastFallbackAt = ctx.now;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import { bootApp } from '../boot.js';
 import { ManualClock } from '../clock.js';
 import type { Config } from '../config.js';
@@ -38,13 +38,14 @@ export async function runInteractive(config: Config, logger: Logger): Promise<nu
   let lastCustomer = me.number;
   let counter = 0;
 
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
+  // Created only once the bot is up: lines typed (or piped) earlier wait in stdin instead of being lost.
+  let rl: Interface | null = null;
   const who = (): string => (me.number === owner ? `owner ${formatPhone(me.number)}` : `${me.name ?? 'customer'} ${formatPhone(me.number)}`);
-  const setPrompt = (): void => rl.setPrompt(`${who()} › `);
+  const setPrompt = (): void => rl?.setPrompt(`${who()} › `);
   const print = (text: string): void => {
     if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
     process.stdout.write(text + '\n');
-    rl.prompt(true);
+    rl?.prompt(true);
   };
 
   transport.onSend = (sent) => {
@@ -70,8 +71,10 @@ export async function runInteractive(config: Config, logger: Logger): Promise<nu
       `Shop time: ${formatLocal(clock.now(), config.timeZone)} (${config.timeZone}). Data: ${config.dataDir}\n` +
       `You are ${who()}. The owner is ${formatPhone(owner)}.\n\n${HELP}\n\n`,
   );
+  const lines = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
+  rl = lines;
   setPrompt();
-  rl.prompt();
+  lines.prompt();
 
   const send = async (text: string, image?: string): Promise<void> => {
     await clock.advanceTo(simNow());
@@ -163,16 +166,16 @@ export async function runInteractive(config: Config, logger: Logger): Promise<nu
 
   let chain = Promise.resolve(true);
   await new Promise<void>((resolve) => {
-    rl.on('line', (line) => {
+    lines.on('line', (line) => {
       chain = chain.then(async (goOn) => {
         if (!goOn) return false;
         const more = await handle(line);
-        if (!more) rl.close();
-        else rl.prompt();
+        if (!more) lines.close();
+        else lines.prompt();
         return more;
       });
     });
-    rl.on('close', () => resolve());
+    lines.on('close', () => resolve());
   });
   await chain;
   clearInterval(ticker);
