@@ -1,0 +1,35 @@
+# layani: one container per shop. Build: docker build -t layani .
+# Run:   docker run -d --name layani --env-file .env -v layani-data:/app/data layani
+
+# 1. Compile TypeScript to JavaScript.
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY plugins ./plugins
+RUN npm run build
+
+# 2. Production dependencies only.
+FROM node:24-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
+# 3. The runtime image: compiled JavaScript and production dependencies, run as `node`.
+FROM node:24-bookworm-slim
+ENV NODE_ENV=production \
+    DATA_DIR=/app/data
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+# The seed a fresh store starts from. It sits outside /app/data so an empty volume does not hide it;
+# a seed.json placed in the volume takes precedence.
+COPY data/seed.json ./dist/data/seed.json
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+VOLUME /app/data
+# node is PID 1 and receives SIGTERM from `docker stop` directly.
+CMD ["node", "dist/src/main.js"]

@@ -1,0 +1,117 @@
+/**
+ * `npm run bench`: pushes 20,000 messages from 2,000 customers through the full pipeline (all real
+ * plugins, the real store on a temporary folder, the in-memory transport) and prints the figures
+ * as JSON.
+ *
+ * It runs the load twice, each time on a fresh store:
+ * - throughput: 20 messages (of different customers) in flight at once, as fast as the bot takes them;
+ * - latency: one message at a time, each timed from delivery until it was handled and its replies
+ *   were sent.
+ * Between two messages each sender yields to the event loop, as messages arriving from a socket
+ * do, so the store's coalesced writes and other timers run as they would live.
+ */
+import { openSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pino } from 'pino';
+import { bootApp } from '../../src/boot.js';
+import { SystemClock } from '../../src/clock.js';
+import { MemoryTransport } from '../../src/transport/memory.js';
+import type { Incoming } from '../../src/transport/types.js';
+
+const CUSTOMERS = 2_000;
+const MESSAGES = 20_000;
+const OWNER = '6281100001111';
+const TEXTS = ['halo kak', '2', 'harga mawar merah brp?', 'menu', '5', 'ok makasih', '9', 'lokasi dmn ya', '3', 'sdh transfer ya kak'];
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+interface RunResult {
+  seconds: number;
+  messagesPerSecond: number;
+  latencies: Float64Array;
+  storeWrites: number;
+  repliesSent: number;
+}
+
+async function run(concurrency: number): Promise<RunResult> {
+  const dir = await mkdtemp(join(tmpdir(), 'layani-bench-'));
+  const clock = new SystemClock();
+  const transport = new MemoryTransport(clock);
+  // Logs go nowhere, but through pino at info level as in production.
+  const logger = pino({ level: 'info' }, pino.destination({ fd: openSync('/dev/null', 'w'), sync: true }));
+  const app = await bootApp({
+    config: { ownerNumbers: [OWNER], dataDir: dir, timeZone: 'Asia/Jakarta', logLevel: 'info', commandPrefix: '!', seedFile: undefined },
+    transport,
+    clock,
+    logger,
+  });
+  await app.start();
+  const writesBefore = app.store.writes;
+  const messages: Incoming[] = [];
+  for (let i = 0; i < MESSAGES; i++) {
+    const customer = i % CUSTOMERS;
+    const round = Math.floor(i / CUSTOMERS);
+    const text = i % 1000 === 999 ? '!bantuan' : (TEXTS[(round + customer) % TEXTS.length] ?? 'halo');
+    const from = text.startsWith('!') ? OWNER : `62812${String(10_000_000 + customer)}`;
+    messages.push(transport.build({ id: `b${i}`, from, senderName: `Pelanggan ${customer}`, text, at: Date.now() }));
+  }
+  const latencies = new Float64Array(MESSAGES);
+  let next = 0;
+  const started = performance.now();
+  const sender = async (): Promise<void> => {
+    while (next < MESSAGES) {
+      const i = next++;
+      const t0 = performance.now();
+      await app.deliver(messages[i] as Incoming);
+      await app.outbox.idle();
+      latencies[i] = performance.now() - t0;
+      await yieldToLoop();
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, sender));
+  const elapsed = performance.now() - started;
+  await app.store.flush();
+  const result = {
+    seconds: elapsed / 1000,
+    messagesPerSecond: MESSAGES / (elapsed / 1000),
+    latencies,
+    storeWrites: app.store.writes - writesBefore,
+    repliesSent: transport.sent.length,
+  };
+  await app.stop();
+  await rm(dir, { recursive: true, force: true });
+  return result;
+}
+
+function percentile(values: Float64Array, p: number): number {
+  const sorted = Array.from(values).sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+const round = (n: number, digits = 3): number => Number(n.toFixed(digits));
+
+const throughput = await run(20);
+const latency = await run(1);
+process.stdout.write(
+  JSON.stringify(
+    {
+      messages: MESSAGES,
+      customers: CUSTOMERS,
+      messagesPerSecond: Math.round(throughput.messagesPerSecond),
+      latencyMs: { p50: round(percentile(latency.latencies, 50)), p99: round(percentile(latency.latencies, 99)), max: round(percentile(latency.latencies, 100)) },
+      storeWrites: throughput.storeWrites,
+      messagesPerStoreWrite: Math.round(MESSAGES / Math.max(1, throughput.storeWrites)),
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      detail: {
+        throughputRun: { concurrency: 20, seconds: round(throughput.seconds), repliesSent: throughput.repliesSent },
+        latencyRun: { concurrency: 1, seconds: round(latency.seconds), messagesPerSecond: Math.round(latency.messagesPerSecond), storeWrites: latency.storeWrites },
+      },
+      node: process.version,
+    },
+    null,
+    2,
+  ) + '\n',
+);

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { realCommands, renderCommands, replaceSection } from '../src/docs/readme-commands.js';
+
+describe('README', () => {
+  const readme = readFileSync('README.md', 'utf8');
+
+  it('lists exactly the admin commands the bot has, as !bantuan does (run `npm run docs` after changing a command)', async () => {
+    const commands = await realCommands();
+    expect(commands.map((c) => c.name)).toEqual(['bantuan', 'teks', 'toko', 'sapaan', 'menu']);
+    expect(replaceSection(readme, renderCommands(commands, '!'))).toBe(readme);
+  });
+
+  it('gives the setup, test, Docker and simulator instructions', () => {
+    expect(readme).toContain('npm install && npm start');
+    expect(readme).toContain('npm test');
+    expect(readme).toContain('docker build -t layani .');
+    expect(readme).toContain('npm run simulate');
+  });
+});
