@@ -326,6 +326,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }
 
   registerBuiltins({ commands, texts, store, prefix: config.commandPrefix });
+  for (const { key, problem } of texts.audit()) log.warn({ text: key, problem }, 'a stored text cannot be used as it is');
 
   for (const rt of runtimes) {
     const plog = logger.child({ plugin: rt.name });

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { normalisePhone } from './phone.js';
 
@@ -116,18 +117,21 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
 }
 
 /**
- * Reads `.env` from the working directory (if present) without overriding variables that are
- * already set, then validates. Node's own loader keeps this dependency-free.
+ * Reads `.env` from the working directory (if present) under the environment: a variable set in
+ * the environment wins over the same one in the file. Node's own parser keeps this dependency-free.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): ConfigResult {
-  if (env === process.env && existsSync(envFile)) {
+export function loadConfig(env: Record<string, string | undefined> = process.env, envFile = '.env'): ConfigResult {
+  let fromFile: Record<string, string | undefined> = {};
+  if (existsSync(envFile)) {
     try {
-      process.loadEnvFile(envFile);
+      fromFile = parseEnv(readFileSync(envFile, 'utf8'));
     } catch (err) {
       return { ok: false, problems: [`.env: could not be read (${(err as Error).message}). Example line: OWNER_NUMBERS=081234567890`] };
     }
   }
-  return parseConfig(env);
+  const merged: Record<string, string | undefined> = { ...fromFile };
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) merged[k] = v;
+  return parseConfig(merged);
 }
 
 /** Prints the problems, one per line, and exits 2. Never a stack trace. */

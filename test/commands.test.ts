@@ -113,6 +113,15 @@ describe('admin commands', () => {
     expect((await bot.owner('!teks tidakpaham'))[0]).toContain('Teks *tidakpaham* tidak ada.');
   });
 
+  it('falls back to the default for a stored text with unknown variables, and says so in the log', async () => {
+    bot = await startBot({ seed: { shop: { name: 'Toko Uji' }, texts: { sapaan: 'Halo {pelanggan}!', 'teks-lama': 'x' } } });
+    const warnings = bot.logs.filter((l) => l.level === 40 && l.msg === 'a stored text cannot be used as it is');
+    expect(warnings.map((w) => w['text'])).toEqual(['sapaan', 'teks-lama']);
+    const [greeting] = await bot.say(CUSTOMER, 'halo', { senderName: 'Rina' });
+    expect(greeting).toMatch(/^Halo Rina! 👋 Selamat datang di \*Toko Uji\*\./);
+    expect(bot.app.store.data.texts['sapaan']).toBe('Halo {pelanggan}!'); // kept, not deleted
+  });
+
   it('lets the owner change the shop profile used by {toko} and {alamat}', async () => {
     bot = await startBot();
     expect((await bot.owner('!toko'))[0]).toContain('Nama: UD. Baim Florist');

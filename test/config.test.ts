@@ -55,3 +55,22 @@ describe('configuration', () => {
     expect(r.stderr).toContain('npm run simulate');
   });
 });
+
+describe('.env', () => {
+  it('is read when present, and the environment wins over it', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { loadConfig } = await import('../src/config.js');
+    const dir = await mkdtemp(join(tmpdir(), 'layani-env-'));
+    const file = join(dir, '.env');
+    await writeFile(file, '# the shop\nOWNER_NUMBERS="0812-3456-7890"\nSHOP_TIMEZONE=Asia/Makassar\nLOG_LEVEL=warn\n');
+    const r = loadConfig({ LOG_LEVEL: 'debug' }, file);
+    expect(r.ok && r.config).toMatchObject({ ownerNumbers: ['6281234567890'], timeZone: 'Asia/Makassar', logLevel: 'debug' });
+    await writeFile(file, 'SHOP_TIMEZONE=Medan\n');
+    const bad = loadConfig({}, file);
+    expect(bad.ok === false && bad.problems).toEqual(['SHOP_TIMEZONE: is not an IANA time zone name (got "Medan"). Example: SHOP_TIMEZONE=Asia/Jakarta']);
+    expect(loadConfig({}, join(dir, 'missing.env')).ok).toBe(true);
+    await rm(dir, { recursive: true, force: true });
+  });
+});

@@ -68,6 +68,7 @@ export class Outbox {
   private readonly turn: string[] = [];
   private pumping: Promise<void> | null = null;
   private lastSentAt = -Infinity;
+  private current: Item | null = null;
   private readonly random: () => number;
   private idleWaiters: Array<() => void> = [];
   sentCount = 0;
@@ -97,9 +98,9 @@ export class Outbox {
     return Promise.all(results).then((r) => r.every(Boolean));
   }
 
-  /** Messages waiting to be sent. */
+  /** Messages not sent yet, the one being sent included. */
   size(): number {
-    let n = 0;
+    let n = this.current ? 1 : 0;
     for (const q of this.queues.values()) n += q.length;
     return n;
   }
@@ -129,9 +130,19 @@ export class Outbox {
     return item;
   }
 
+  private putBack(item: Item): void {
+    const queue = this.queues.get(item.chatId);
+    if (queue) {
+      queue.unshift(item);
+      this.turn.splice(this.turn.indexOf(item.chatId), 1);
+    } else this.queues.set(item.chatId, [item]);
+    this.turn.unshift(item.chatId);
+  }
+
   private async pump(): Promise<void> {
     const { transport, clock, pacing, logger } = this.opts;
     for (let item = this.next(); item; item = this.next()) {
+      this.current = item;
       if (!transport.isReady()) await transport.whenReady();
       if (pacing.minGapMs > 0) {
         const gap = pacing.minGapMs * (1 + pacing.jitter * (this.random() * 2 - 1));
@@ -143,14 +154,24 @@ export class Outbox {
         await transport.send(item.chatId, item.message, typingMs > 0 ? { typingMs } : {});
         this.lastSentAt = clock.now();
         this.sentCount++;
+        this.current = null;
         this.opts.onSent?.(item.chatId, item.message, this.lastSentAt);
         item.done(true);
       } catch (err) {
+        if (!transport.isReady()) {
+          // The connection dropped under this send: keep the message first in line for its chat.
+          logger.warn({ err, chat: maskChat(item.chatId) }, 'the connection dropped while sending; the message waits for the reconnect');
+          this.current = null;
+          this.putBack(item);
+          continue;
+        }
+        this.current = null;
         this.failedCount++;
         logger.error({ err, chat: maskChat(item.chatId), kind: item.message.kind }, 'a message could not be sent');
         item.done(false);
       }
     }
+    this.current = null;
   }
 }
 

@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock, TimerHandle } from '../clock.js';
 import type { Logger } from '../logger.js';
+import { localTime } from '../time.js';
 
 /**
  * Scheduled jobs on cron expressions, in the shop's time zone. node-cron parses and matches the
@@ -53,18 +54,10 @@ export function validateCron(expression: string): string | null {
 export class Scheduler {
   private readonly jobs = new Map<string, Job>();
   private running = false;
-  private readonly localParts: Intl.DateTimeFormat;
   private active = 0;
   private idleWaiters: Array<() => void> = [];
 
-  constructor(private readonly opts: SchedulerOptions) {
-    this.localParts = new Intl.DateTimeFormat('en-US', {
-      timeZone: opts.timeZone,
-      hour: 'numeric',
-      minute: 'numeric',
-      hourCycle: 'h23',
-    });
-  }
+  constructor(private readonly opts: SchedulerOptions) {}
 
   add(name: string, expression: string, run: (job: JobRun) => void | Promise<void>): void {
     if (this.jobs.has(name)) throw new Error(`job "${name}" is already scheduled`);
@@ -127,7 +120,7 @@ export class Scheduler {
     let t = Math.floor(after / MINUTE) * MINUTE + MINUTE;
     const end = after + HORIZON_MS;
     while (t <= end) {
-      const { hour, minute } = this.local(t);
+      const { hour, minute } = localTime(t, this.opts.timeZone);
       if (!job.fields.hour.has(hour)) {
         t += (60 - minute) * MINUTE;
         continue;
@@ -142,16 +135,6 @@ export class Scheduler {
       t += MINUTE;
     }
     return null;
-  }
-
-  private local(t: number): { hour: number; minute: number } {
-    let hour = 0;
-    let minute = 0;
-    for (const p of this.localParts.formatToParts(t)) {
-      if (p.type === 'hour') hour = Number(p.value);
-      else if (p.type === 'minute') minute = Number(p.value);
-    }
-    return { hour, minute };
   }
 
   private arm(job: Job, after: number): void {

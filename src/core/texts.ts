@@ -25,6 +25,8 @@ export type SetTextResult = { ok: true } | { ok: false; reason: string };
 
 export class Texts {
   private readonly defs = new Map<string, Registered>();
+  /** Stored texts that cannot be used as they are (unknown {variables}); the default stands in. */
+  private readonly unusable = new Set<string>();
 
   constructor(private readonly store: Store) {}
 
@@ -63,7 +65,30 @@ export class Texts {
   get(key: string): string {
     const def = this.defs.get(key);
     if (!def) throw new Error(`unknown text key "${key}"`);
-    return this.store.data.texts[key] ?? def.default;
+    const own = this.store.data.texts[key];
+    return own === undefined || this.unusable.has(key) ? def.default : own;
+  }
+
+  /**
+   * Checks the stored texts once every plugin has defined its own: a text for a key nobody
+   * defines, or one with unknown {variables}, is reported and left alone (never deleted), and the
+   * default is used instead of a text that would show a customer "{pelanggan}".
+   */
+  audit(): Array<{ key: string; problem: string }> {
+    const problems: Array<{ key: string; problem: string }> = [];
+    for (const [key, text] of Object.entries(this.store.data.texts)) {
+      const def = this.defs.get(key);
+      if (!def) {
+        problems.push({ key, problem: 'no plugin uses this text key' });
+        continue;
+      }
+      const bad = unknownVariables(text, this.allowedOf(def));
+      if (bad.length > 0) {
+        this.unusable.add(key);
+        problems.push({ key, problem: `unknown variables ${listVariables(bad)}; the default text is used instead` });
+      }
+    }
+    return problems;
   }
 
   /** The text with the shop's variables and `vars` filled in. */
@@ -89,6 +114,7 @@ export class Texts {
       return { ok: false, reason: `variabel ${listVariables(bad)} tidak dikenal. Yang bisa dipakai: ${listVariables(allowed)}` };
     }
     this.store.data.texts[key] = text;
+    this.unusable.delete(key);
     this.store.changed();
     return { ok: true };
   }
@@ -96,6 +122,7 @@ export class Texts {
   reset(key: string): SetTextResult {
     if (!this.defs.has(key)) return { ok: false, reason: `teks "${key}" tidak ada` };
     delete this.store.data.texts[key];
+    this.unusable.delete(key);
     this.store.changed();
     return { ok: true };
   }

@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { parseConfig } from '../config.js';
+import { parseArgs, parseEnv } from 'node:util';
+import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { StoreOpenError } from '../store/store.js';
 import { SeedError } from '../store/seed.js';
@@ -41,14 +41,14 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
-  if (existsSync('.env')) process.loadEnvFile('.env');
   const temporary = args.data === undefined ? await mkdtemp(join(tmpdir(), 'layani-sim-')) : null;
   const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: args.data ?? temporary ?? undefined };
   if (args.owner !== undefined) env['OWNER_NUMBERS'] = args.owner;
-  if (!env['OWNER_NUMBERS']) env['OWNER_NUMBERS'] = DEFAULT_SIM_OWNER;
+  const fromFile = existsSync('.env') ? parseEnv(readFileSync('.env', 'utf8')) : {};
+  if (!env['OWNER_NUMBERS'] && !fromFile['OWNER_NUMBERS']) env['OWNER_NUMBERS'] = DEFAULT_SIM_OWNER;
   // The chat is the interface in interactive mode; routine logs would drown it.
-  if (!args.jsonl && !process.env['LOG_LEVEL']) env['LOG_LEVEL'] = 'warn';
-  const parsed = parseConfig(env);
+  if (!args.jsonl && !env['LOG_LEVEL'] && !fromFile['LOG_LEVEL']) env['LOG_LEVEL'] = 'warn';
+  const parsed = loadConfig(env);
   if (!parsed.ok) {
     process.stderr.write('layani simulator cannot start: the configuration has problems:\n' + parsed.problems.map((p) => '  ' + p).join('\n') + '\n');
     if (temporary) await rm(temporary, { recursive: true, force: true });

@@ -19,8 +19,12 @@ export class MemoryTransport implements Transport {
   readonly sent: SentMessage[] = [];
   private sink: IncomingSink | null = null;
   private counter = 0;
-  /** Set to make the next sends fail, as a dropped connection would. */
+  /** Set to make the next sends fail while the connection stays up (a refused message). */
   failSends = 0;
+  /** Set to make the next send fail because the connection drops under it. */
+  dropOnNextSend = false;
+  private ready = true;
+  private readyWaiters: Array<() => void> = [];
   onSend: ((sent: SentMessage) => void) | null = null;
 
   constructor(private readonly clock: Clock) {}
@@ -34,11 +38,22 @@ export class MemoryTransport implements Transport {
   }
 
   isReady(): boolean {
-    return true;
+    return this.ready;
   }
 
   whenReady(): Promise<void> {
-    return Promise.resolve();
+    if (this.ready) return Promise.resolve();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /** The connection drops: sends wait (in the outbox) until `reconnect`. */
+  disconnect(): void {
+    this.ready = false;
+  }
+
+  reconnect(): void {
+    this.ready = true;
+    for (const w of this.readyWaiters.splice(0)) w();
   }
 
   chatIdForNumber(digits: string): string {
@@ -72,6 +87,12 @@ export class MemoryTransport implements Transport {
   }
 
   async send(chatId: string, message: Outgoing, options?: SendOptions): Promise<SendResult> {
+    if (this.dropOnNextSend) {
+      this.dropOnNextSend = false;
+      this.ready = false;
+      throw new Error('Connection Closed (simulated)');
+    }
+    if (!this.ready) throw new Error('not connected');
     if (this.failSends > 0) {
       this.failSends--;
       throw new Error('send failed (simulated)');

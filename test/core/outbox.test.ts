@@ -53,6 +53,23 @@ describe('outbox', () => {
     expect(outbox.failedCount).toBe(1);
   });
 
+  it('loses nothing when the connection drops: replies wait and go out in order after the reconnect', async () => {
+    const { transport, outbox, logs } = make();
+    transport.dropOnNextSend = true;
+    void outbox.enqueue('a', text('one'));
+    void outbox.enqueue('a', text('two'));
+    void outbox.enqueue('b', text('three'));
+    await new Promise((r) => setImmediate(r));
+    expect(transport.sent).toEqual([]);
+    expect(outbox.size()).toBe(3);
+    expect(logs.some((l) => l.level === 40 && /waits for the reconnect/.test(l.msg))).toBe(true);
+    transport.reconnect();
+    await outbox.idle();
+    expect(transport.textsTo('a')).toEqual(['one', 'two']);
+    expect(transport.textsTo('b')).toEqual(['three']);
+    expect(outbox.failedCount).toBe(0);
+  });
+
   it('splits a text longer than WhatsApp allows at a paragraph break', () => {
     const long = 'a'.repeat(3000) + '\n\n' + 'b'.repeat(3000);
     expect(splitText(long).map((p) => p.length)).toEqual([3000, 3000]);
