@@ -1,16 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { editDistance, parseCommand } from '../src/core/commands.js';
-import { OWNER, removeDir, startBot, type TestBot } from './helpers.js';
+import { OWNER, closeBots, startBot, type TestBot } from './helpers.js';
 
 const CUSTOMER = '6281234567890';
-let bot: TestBot | null = null;
-afterEach(async () => {
-  if (bot) {
-    await bot.close();
-    await removeDir(bot.dir);
-    bot = null;
-  }
-});
+let bot: TestBot;
+afterEach(closeBots);
 
 describe('command parsing', () => {
   it.each([

@@ -86,6 +86,15 @@ export interface TestBot {
   restart(): Promise<TestBot>;
 }
 
+const live: TestBot[] = [];
+
+/** Stops every bot the test started and removes their folders; use as `afterEach(closeBots)`. */
+export async function closeBots(): Promise<void> {
+  const bots = live.splice(0);
+  for (const bot of bots) await bot.close();
+  for (const dir of new Set(bots.map((b) => b.dir))) await removeDir(dir);
+}
+
 export async function startBot(opts: BotOptions = {}): Promise<TestBot> {
   const dir = opts.dataDir ?? (await tempDir());
   const clock = opts.clock ?? new ManualClock(opts.start ?? T0);
@@ -101,6 +110,7 @@ export async function startBot(opts: BotOptions = {}): Promise<TestBot> {
   });
   await app.start();
   const chat = (number: string): string => transport.chatIdForNumber(number);
+  let stopped = false;
   const bot: TestBot = {
     app,
     clock,
@@ -125,13 +135,16 @@ export async function startBot(opts: BotOptions = {}): Promise<TestBot> {
       await app.idle();
     },
     async close() {
+      if (stopped) return;
+      stopped = true;
       await app.stop();
     },
     async restart() {
-      await app.stop();
+      await bot.close();
       return startBot({ ...opts, dataDir: dir, clock });
     },
   };
+  live.push(bot);
   return bot;
 }
 

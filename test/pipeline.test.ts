@@ -3,20 +3,19 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ReplyError } from '../src/errors.js';
-import { definePlugin, type PluginDefinition } from '../src/plugin-api.js';
+import { definePlugin, type Middleware, type PluginDefinition } from '../src/plugin-api.js';
 import { PLUGINS } from '../src/plugins.js';
-import { DAY, MINUTE, OWNER, removeDir, startBot, T0, type TestBot } from './helpers.js';
+import { DAY, MINUTE, OWNER, closeBots, startBot, T0, type TestBot } from './helpers.js';
 
 const CUSTOMER = '6281234567890';
 const OTHER = '6281298765432';
-let bot: TestBot | null = null;
-afterEach(async () => {
-  if (bot) {
-    await bot.close();
-    await removeDir(bot.dir);
-    bot = null;
-  }
-});
+let bot: TestBot;
+afterEach(closeBots);
+
+/** A plugin made of one middleware. */
+function only(name: string, mw: Middleware): PluginDefinition {
+  return definePlugin({ name, description: 'test', setup: (api) => api.use(mw) });
+}
 
 /** A plugin that answers one keyword, to see where a message went. */
 function echo(name: string, keyword: string, trace: string[] = []): PluginDefinition {
@@ -45,24 +44,12 @@ describe('pipeline', () => {
   });
 
   it('keeps going when a plugin throws: the bug is logged with the message id, the customer gets one apology, later plugins still answer', async () => {
-    const thrower = definePlugin({
-      name: 'thrower',
-      description: 'test',
-      setup(api) {
-        api.use(() => {
-          throw new Error('kaboom');
-        });
-      },
+    const thrower = only('thrower', () => {
+      throw new Error('kaboom');
     });
-    const thrower2 = definePlugin({
-      name: 'thrower-two',
-      description: 'test',
-      setup(api) {
-        api.use(async (_ctx, next) => {
-          await next();
-          throw new Error('kaboom again');
-        });
-      },
+    const thrower2 = only('thrower-two', async (_ctx, next) => {
+      await next();
+      throw new Error('kaboom again');
     });
     bot = await startBot({ plugins: [thrower, thrower2, echo('helper', 'harga')] });
     const replies = await bot.say(CUSTOMER, 'harga', { id: 'MSG-1' });
@@ -81,29 +68,17 @@ describe('pipeline', () => {
   });
 
   it('sends the apology instead of the fallback when the failing plugin was the only one to speak', async () => {
-    const thrower = definePlugin({
-      name: 'thrower',
-      description: 'test',
-      setup(api) {
-        api.use(() => {
-          throw new Error('kaboom');
-        });
-      },
+    const thrower = only('thrower', () => {
+      throw new Error('kaboom');
     });
     bot = await startBot({ plugins: [thrower, fallback] });
     expect(await bot.say(CUSTOMER, 'mau komplain')).toEqual([expect.stringMatching(/^Mohon maaf Kak, sistem kami sedang ada kendala/)]);
   });
 
   it('treats calling next() twice as a bug of that plugin only', async () => {
-    const twice = definePlugin({
-      name: 'twice',
-      description: 'test',
-      setup(api) {
-        api.use(async (_ctx, next) => {
-          await next();
-          await next();
-        });
-      },
+    const twice = only('twice', async (_ctx, next) => {
+      await next();
+      await next();
     });
     const trace: string[] = [];
     bot = await startBot({ plugins: [twice, echo('after', 'x', trace)] });
@@ -113,14 +88,8 @@ describe('pipeline', () => {
   });
 
   it('sends a ReplyError text to the chat as it is, without logging a bug', async () => {
-    const refuser = definePlugin({
-      name: 'refuser',
-      description: 'test',
-      setup(api) {
-        api.use(() => {
-          throw new ReplyError('Maaf Kak, stok sedang kosong.');
-        });
-      },
+    const refuser = only('refuser', () => {
+      throw new ReplyError('Maaf Kak, stok sedang kosong.');
     });
     bot = await startBot({ plugins: [refuser, fallback] });
     expect(await bot.say(CUSTOMER, 'ada?')).toEqual(['Maaf Kak, stok sedang kosong.']);
@@ -135,15 +104,9 @@ describe('pipeline', () => {
 
   it('handles one chat at a time in order, while other chats do not wait', async () => {
     const gates = new Map<string, () => void>();
-    const slow = definePlugin({
-      name: 'slow',
-      description: 'test',
-      setup(api) {
-        api.use(async (ctx) => {
-          if (ctx.text.startsWith('wait')) await new Promise<void>((resolve) => gates.set(ctx.text, resolve));
-          ctx.reply(`done ${ctx.text}`);
-        });
-      },
+    const slow = only('slow', async (ctx) => {
+      if (ctx.text.startsWith('wait')) await new Promise<void>((resolve) => gates.set(ctx.text, resolve));
+      ctx.reply(`done ${ctx.text}`);
     });
     bot = await startBot({ plugins: [slow] });
     const { transport, app } = bot;
@@ -190,7 +153,7 @@ describe('pipeline', () => {
     bot = await startBot({ plugins: [orders] });
     const seenOnDisk: number[] = [];
     bot.transport.onSend = () => {
-      seenOnDisk.push((JSON.parse(readFileSync(join(bot!.dir, 'db.json'), 'utf8')) as { plugins: { orders: { last: number } } }).plugins.orders.last);
+      seenOnDisk.push((JSON.parse(readFileSync(join(bot.dir, 'db.json'), 'utf8')) as { plugins: { orders: { last: number } } }).plugins.orders.last);
     };
     await bot.say(CUSTOMER, 'pesan');
     await bot.say(OTHER, 'pesan');

@@ -2,18 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { definePlugin } from '../../src/plugin-api.js';
 import { PLUGINS } from '../../src/plugins.js';
 import { DAY_MS, shouldGreet, type GreetingSettings } from '../../plugins/greeting/rules.js';
-import { DAY, HOUR, MINUTE, removeDir, startBot, T0, type TestBot } from '../helpers.js';
+import { DAY, HOUR, MINUTE, closeBots, startBot, T0, type TestBot } from '../helpers.js';
 
 const RINA = '6281234567890';
 const BUDI = '6281298765432';
-let bot: TestBot | null = null;
-afterEach(async () => {
-  if (bot) {
-    await bot.close();
-    await removeDir(bot.dir);
-    bot = null;
-  }
-});
+let bot: TestBot;
+afterEach(closeBots);
 
 const MENU = 'Silakan pilih menu berikut, Kak:\n*1.* Lihat produk & harga\n*2.* Lokasi & jam buka\n*3.* Cara pemesanan\n*4.* Sampaikan keluhan\n*5.* Bicara dengan admin\n\nBalas dengan *angka* pilihan Kakak, misalnya *1*.';
 

@@ -3,17 +3,11 @@ import { definePlugin } from '../../src/plugin-api.js';
 import { PLUGINS } from '../../src/plugins.js';
 import { parseChoice } from '../../plugins/menu/choice.js';
 import type { MenuItem } from '../../src/core/menu.js';
-import { MINUTE, OWNER, removeDir, startBot, type TestBot } from '../helpers.js';
+import { MINUTE, OWNER, closeBots, startBot, type TestBot } from '../helpers.js';
 
 const RINA = '6281234567890';
-let bot: TestBot | null = null;
-afterEach(async () => {
-  if (bot) {
-    await bot.close();
-    await removeDir(bot.dir);
-    bot = null;
-  }
-});
+let bot: TestBot;
+afterEach(closeBots);
 
 /** A customer who has been greeted already, so what follows is only the answer under test. */
 async function greeted(): Promise<TestBot> {
