@@ -21,7 +21,7 @@ import type { CustomerRecord, DialogSession } from './store/schema.js';
 import { textOut, type Incoming, type Outgoing, type Transport } from './transport/types.js';
 import { BoundedSet, ChatQueue } from './core/chat-queue.js';
 import { CommandRegistry, formatUsage, parseCommand, type ParsedCommand } from './core/commands.js';
-import { Customers } from './core/customers.js';
+import { Customers, describeCustomer } from './core/customers.js';
 import { DialogTimers, isActive } from './core/dialogs.js';
 import { Menu, MENU_TEXTS, menuSpec } from './core/menu.js';
 import { maskChat, NO_PACING, Outbox, type Pacing } from './core/outbox.js';
@@ -44,6 +44,8 @@ export interface AppOptions {
   pacing?: Pacing;
   storeWriteDelayMs?: number;
   random?: () => number;
+  /** Real time after which a message whose handlers never finish is given up on. */
+  handlerTimeoutMs?: number;
 }
 
 export type CommandRunner = (run: MessageRun, parsed: ParsedCommand) => Promise<void>;
@@ -68,8 +70,14 @@ export interface App {
 
 export const MENU_SLICE = 'core.menu';
 const APOLOGY_WINDOW_MS = 10 * 60_000;
+const HANDLER_TIMEOUT_MS = 60_000;
 
 export const CORE_TEXTS: TextDefs = {
+  'maaf.kabar-admin': {
+    default: '⚠️ Bot gagal menjawab pesan dari {pelanggan} karena kesalahan di bot (sudah dicatat di log). Mohon balas langsung di chat mereka.',
+    help: 'the alert the owner gets when the bot fails on a customer message',
+    variables: ['pelanggan'],
+  },
   'maaf.gangguan': {
     default: 'Mohon maaf Kak, sistem kami sedang ada kendala. Pesan Kakak sudah kami terima dan admin akan membalas secepatnya. 🙏',
     help: 'sent once when the bot fails on a message because of a bug',
@@ -90,6 +98,10 @@ export class MessageRun {
   readonly replies: Array<{ message: Outgoing; first: boolean }> = [];
   /** A handler hit a bug on this message. */
   failed = false;
+  /** The watchdog gave up on this message: late replies are dropped, the chain goes no further. */
+  abandoned = false;
+  /** The plugin whose step is running, for the watchdog's report. */
+  plugin = 'core';
   constructor(
     readonly msg: Incoming,
     readonly text: string,
@@ -107,8 +119,22 @@ export class MessageRun {
   get replied(): boolean {
     return this.replies.length > 0;
   }
+  /** A handler's reply; dropped once the watchdog gave up on the message. */
+  handlerReply(message: string | Outgoing, options?: ReplyOptions): void {
+    if (this.abandoned) {
+      this.log.warn({ plugin: this.plugin }, 'a reply came after the message was given up on; it was not sent');
+      return;
+    }
+    this.reply(message, options);
+  }
   reply(message: string | Outgoing, options?: ReplyOptions): void {
-    this.replies.push({ message: typeof message === 'string' ? textOut(message) : message, first: options?.first === true });
+    const out = typeof message === 'string' ? textOut(message) : message;
+    if (out.kind === 'text' && out.text.trim() === '') {
+      // WhatsApp refuses empty messages; an empty text is a bug upstream, not something to send.
+      this.log.warn('a handler replied with an empty text; nothing was sent');
+      return;
+    }
+    this.replies.push({ message: out, first: options?.first === true });
   }
 }
 
@@ -169,6 +195,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const seen = new BoundedSet(20_000);
   const lastApology = new Map<string, number>();
   const owners = new Set(config.ownerNumbers);
+  const handlerTimeoutMs = opts.handlerTimeoutMs ?? HANDLER_TIMEOUT_MS;
   const runtimes: PluginRuntime[] = [];
   const byName = new Map<string, PluginRuntime>();
   let accepting = true;
@@ -250,7 +277,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
       now: run.now,
       log: run.log,
       salutation: run.salutation,
-      reply: (m, o) => run.reply(m, o),
+      reply: (m, o) => run.handlerReply(m, o),
+      handOff: (ms) => customers.handOff(run.chatId, run.now + ms),
       get replied() {
         return run.replied;
       },
@@ -272,8 +300,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
       customer: info,
       salutation: info.name ?? 'Kak',
       data: customerSlice(rt, chatId),
+      // Resolves once queued, not once sent: a job awaiting its sends must not wait on pacing,
+      // which (under a manual clock) only moves after the job returns.
       send: async (m) => {
-        await outbox.enqueue(chatId, toOut(m));
+        void outbox.enqueue(chatId, toOut(m));
       },
     };
   }
@@ -283,9 +313,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
       log.warn('an owner alert could not be delivered: OWNER_NUMBERS is empty');
       return;
     }
-    await Promise.all(
-      [...owners].map((digits) => outbox.enqueue(store.data.owners[digits]?.chatId ?? transport.chatIdForNumber(digits), toOut(message))),
-    );
+    // Queued, not awaited, for the same reason as ChatHandle.send.
+    for (const digits of owners) void outbox.enqueue(store.data.owners[digits]?.chatId ?? transport.chatIdForNumber(digits), toOut(message));
   }
 
   // ---- errors --------------------------------------------------------------------------
@@ -307,6 +336,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     lastApology.set(run.chatId, run.now);
     if (lastApology.size > 5000) lastApology.delete(lastApology.keys().next().value as string);
     run.reply(texts.render('maaf.gangguan', { nama: run.salutation }));
+    // The apology promises that a person will answer: make sure one hears about it.
+    void notifyOwners(texts.render('maaf.kabar-admin', { pelanggan: describeCustomer(run.customer) }));
   }
 
   // ---- plugins -------------------------------------------------------------------------
@@ -439,15 +470,23 @@ export async function createApp(opts: AppOptions): Promise<App> {
   ): Promise<void> {
     let called = false;
     const once = (): Promise<void> => {
-      if (called) return Promise.reject(new Error(`plugin ${plugin} called next() twice`));
+      if (called) {
+        // Reported here rather than rejected: a plugin that does not await next() would otherwise
+        // leave a rejection nobody handles.
+        onHandlerError(plugin, new Error(`plugin ${plugin} called next() twice`), run);
+        return Promise.resolve();
+      }
+      if (run.abandoned) return Promise.resolve();
       called = true;
+      run.plugin = plugin;
       return next();
     };
+    run.plugin = plugin;
     try {
       await step(once);
     } catch (err) {
       onHandlerError(plugin, err, run);
-      if (!called && !(err instanceof ReplyError)) await next();
+      if (!called && !run.abandoned && !(err instanceof ReplyError)) await next();
     }
   }
 
@@ -478,11 +517,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
     try {
       await command.runner(run, parsed);
     } catch (err) {
-      if (err instanceof UsageError) run.reply(`⚠️ ${err.reply}\n\n${formatUsage(command, prefix)}`);
+      if (err instanceof UsageError) run.reply(`⚠️ ${err.reply}\n\n${formatUsage(command, prefix, parsed.args)}`);
       else if (err instanceof ReplyError) run.reply(err.reply);
       else {
         run.log.error({ err, cmd: command.name, msgId: run.msg.id }, 'an admin command failed');
-        run.reply(`Maaf, perintah *${prefix}${command.name}* gagal karena kesalahan di bot. Tidak ada yang diubah sebagian; rinciannya ada di log (pesan ${run.msg.id}).`);
+        run.reply(`Maaf, perintah *${prefix}${command.name}* gagal karena kesalahan di bot; rinciannya ada di log (pesan ${run.msg.id}). Periksa hasilnya dengan *${prefix}${command.name}* sebelum mencoba lagi.`);
       }
     }
   }
@@ -496,6 +535,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       previousSeenAt: null,
       lastOutboundAt: null,
       lastShopMessageAt: null,
+      handoffUntil: null,
       messageCount: 0,
     };
   }
@@ -524,17 +564,45 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (parsed) {
       const record = customers.get(msg.chatId);
       const run = new MessageRun(msg, text, record ? customers.info(record) : ownerInfo(msg), true, now, mlog);
-      await runCommand(run, parsed);
+      await watched(run, runCommand(run, parsed));
       dispatch(run);
       return;
     }
     if (msg.selfChat) return; // notes the shop writes to itself are not customer messages
+    if (isOwner && text.startsWith(config.commandPrefix)) {
+      // "!" or "!!" alone: the owner meant a command, not a customer message
+      const run = new MessageRun(msg, text, ownerInfo(msg), true, now, mlog);
+      run.reply(`Ketik *${config.commandPrefix}bantuan* untuk melihat semua perintah admin.`);
+      dispatch(run);
+      return;
+    }
     const { record, previousSeenAt } = customers.touch(msg);
     mlog.debug({ kind: msg.kind, text: msg.text }, 'message received');
     const run = new MessageRun(msg, text, customers.info(record, previousSeenAt), isOwner, now, mlog);
-    await runChain(run);
+    await watched(run, runChain(run));
     apologiseIfFailed(run);
     dispatch(run);
+  }
+
+  /**
+   * A handler that never finishes would block its chat for good. After `handlerTimeoutMs` of real
+   * time the message is given up on: the bug is logged with the plugin that was running, the
+   * customer gets the apology, and the chat moves on. Real time on purpose: a hang is not
+   * business time, and the simulator's clock stands still between lines.
+   */
+  async function watched(run: MessageRun, work: Promise<void>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), handlerTimeoutMs);
+      timer.unref();
+    });
+    const outcome = await Promise.race([work.then(() => 'done' as const), timeout]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      onHandlerError(run.plugin, new Error(`no answer after ${handlerTimeoutMs} ms; the message was given up on`), run);
+      run.abandoned = true;
+      work.catch((err: unknown) => run.log.error({ err }, 'a message that was given up on failed later'));
+    }
   }
 
   function dispatch(run: MessageRun): void {

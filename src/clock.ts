@@ -31,7 +31,7 @@ export class SystemClock implements Clock {
       const wait = at - Date.now();
       if (wait <= 0) {
         timer = undefined;
-        void Promise.resolve().then(fn);
+        void Promise.resolve().then(() => (cancelled ? undefined : fn()));
         return;
       }
       timer = setTimeout(() => {
@@ -63,6 +63,8 @@ interface PendingTimer {
 /**
  * A clock that only moves when told to. Timers that come due while it moves fire in order, each
  * one with the clock set to its own moment, and `advanceTo` waits for every callback it started.
+ * So a timer callback must never wait for this same clock to move (a `sleep` on it): that would
+ * wait forever. Jobs and dialog timeouts only queue their messages for that reason.
  */
 export class ManualClock implements Clock {
   private current: number;

@@ -24,6 +24,8 @@ export interface CustomerInfo {
   /** The last time anything went out to this chat before this message; null if never. */
   lastOutboundAt: number | null;
   lastShopMessageAt: number | null;
+  /** A person was asked to answer this chat until then (see `handOff`); null if never. */
+  handoffUntil: number | null;
   /** Messages from this customer, this one included. */
   messageCount: number;
 }
@@ -70,6 +72,11 @@ export interface BaseContext {
   readonly failed: boolean;
   /** "{nama}" for texts: the customer's name, or "Kak". */
   readonly salutation: string;
+  /**
+   * Marks the chat as waiting for a person (the owner was alerted) for `forMs`: meanwhile the bot
+   * does not tell the customer it did not understand them.
+   */
+  handOff(forMs: number): void;
 }
 
 export interface Context<S = unknown, C = unknown> extends BaseContext {
@@ -124,6 +131,7 @@ export interface ChatHandle<C = unknown> {
   readonly customer: CustomerInfo;
   readonly salutation: string;
   readonly data: Slice<C>;
+  /** Queues a message to this chat; resolves once queued (the outbox paces and sends it). */
   send(message: string | Outgoing): Promise<void>;
 }
 
@@ -176,7 +184,7 @@ export interface PluginApi<S = unknown, C = unknown> {
   /** This plugin's data for a customer. */
   customerData(chatId: string): Slice<C>;
   chat(chatId: string): ChatHandle<C> | null;
-  /** Sends to every owner, in the chat each last wrote from. */
+  /** Queues a message to every owner, in the chat each last wrote from. */
   notifyOwners(message: string | Outgoing): Promise<void>;
   /** Makes every change so far durable. Await it before telling anyone something "has been recorded". */
   flush(): Promise<void>;

@@ -46,6 +46,8 @@ describe('admin commands', () => {
 
   it('answers an unknown command with a suggestion and the way to the list', async () => {
     bot = await startBot();
+    expect(await bot.owner('!')).toEqual(['Ketik *!bantuan* untuk melihat semua perintah admin.']);
+    expect(await bot.owner('!!!')).toEqual(['Ketik *!bantuan* untuk melihat semua perintah admin.']);
     expect(await bot.owner('!sapan')).toEqual(['Perintah *!sapan* tidak dikenal.\nMaksud Kakak *!sapaan*?\nKetik *!bantuan* untuk melihat semua perintah.']);
     expect(await bot.owner('!xyzzy')).toEqual(['Perintah *!xyzzy* tidak dikenal.\nKetik *!bantuan* untuk melihat semua perintah.']);
   });

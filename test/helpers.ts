@@ -7,6 +7,7 @@ import { createApp, type App } from '../src/app.js';
 import { ManualClock } from '../src/clock.js';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
+import type { Pacing } from '../src/core/outbox.js';
 import type { PluginDefinition } from '../src/plugin-api.js';
 import { PLUGINS } from '../src/plugins.js';
 import { bundledSeedPath, loadSeed, type Seed } from '../src/store/seed.js';
@@ -64,6 +65,7 @@ export interface BotOptions {
   seed?: Seed;
   config?: Partial<Config>;
   clock?: ManualClock;
+  pacing?: Pacing;
 }
 
 export interface TestBot {
@@ -107,6 +109,7 @@ export async function startBot(opts: BotOptions = {}): Promise<TestBot> {
     logger,
     plugins: opts.plugins ?? PLUGINS,
     seed: opts.seed ?? floristSeed(),
+    ...(opts.pacing ? { pacing: opts.pacing } : {}),
   });
   await app.start();
   const chat = (number: string): string => transport.chatIdForNumber(number);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { ReplyError } from '../src/errors.js';
 import { definePlugin, type Middleware, type PluginDefinition } from '../src/plugin-api.js';
@@ -59,6 +59,8 @@ describe('pipeline', () => {
       ['thrower', 'MSG-1', 'kaboom'],
       ['thrower-two', 'MSG-1', 'kaboom again'],
     ]);
+    // the apology promises a person will answer: the owner is told
+    expect(bot.sentTo(OWNER)).toEqual(['⚠️ Bot gagal menjawab pesan dari *Pelanggan* (+62 812-3456-7890) karena kesalahan di bot (sudah dicatat di log). Mohon balas langsung di chat mereka.']);
     // within ten minutes the same chat is not apologised to again; the answer still comes
     expect(await bot.say(CUSTOMER, 'harga')).toEqual(['helper answers harga']);
     await bot.advance(11 * MINUTE);
@@ -85,6 +87,41 @@ describe('pipeline', () => {
     expect(await bot.say(CUSTOMER, 'x')).toEqual(['after answers x', expect.stringContaining('Mohon maaf')]);
     expect(trace).toEqual(['after:before', 'after:after']);
     expect(bot.logs.find((l) => l.level === 50)?.['err']).toMatchObject({ message: 'plugin twice called next() twice' });
+  });
+
+  it('survives a plugin that calls next() twice without awaiting it', async () => {
+    const careless = only('careless', (_ctx, next) => {
+      void next();
+      void next();
+    });
+    bot = await startBot({ plugins: [careless, echo('after', 'x')] });
+    expect(await bot.say(CUSTOMER, 'x')).toEqual(['after answers x', expect.stringContaining('Mohon maaf')]);
+    expect(bot.logs.find((l) => l.level === 50)?.['err']).toMatchObject({ message: 'plugin careless called next() twice' });
+  });
+
+  it('gives up on a message whose handler never finishes, and the chat moves on', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const stuck = only('stuck', async (ctx, next) => {
+        if (ctx.text === 'hang') {
+          await new Promise(() => undefined);
+          ctx.reply('too late');
+        }
+        await next();
+      });
+      bot = await startBot({ plugins: [stuck, echo('after', 'x')] });
+      bot.transport.deliver({ from: CUSTOMER, text: 'hang' });
+      bot.transport.deliver({ from: CUSTOMER, text: 'x' });
+      await vi.advanceTimersByTimeAsync(59_000);
+      expect(bot.sentTo(CUSTOMER)).toEqual([]);
+      await vi.advanceTimersByTimeAsync(2_000);
+      await bot.app.idle();
+      expect(bot.sentTo(CUSTOMER)).toEqual([expect.stringContaining('Mohon maaf'), 'after answers x']);
+      const err = bot.logs.find((l) => l.level === 50);
+      expect(err).toMatchObject({ plugin: 'stuck', err: { message: 'no answer after 60000 ms; the message was given up on' } });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('sends a ReplyError text to the chat as it is, without logging a bug', async () => {
@@ -244,6 +281,29 @@ describe('pipeline', () => {
     expect(sends).toEqual(['unknown is null']);
     expect(bot.sentTo(CUSTOMER)).toEqual(['Selamat pagi!']);
     expect(bot.sentTo(OWNER)).toEqual(['Ringkasan pagi']);
+  });
+
+  it('lets a job send several paced messages under the manual clock without waiting on itself', async () => {
+    const digest = definePlugin({
+      name: 'digest',
+      description: 'test',
+      setup(api) {
+        api.schedule('morning', '0 8 * * *', async () => {
+          await api.notifyOwners('satu');
+          await api.notifyOwners('dua');
+        });
+      },
+    });
+    bot = await startBot({ plugins: [digest], pacing: { minGapMs: 1000, jitter: 0, typingPerCharMs: 0, typingMinMs: 0, typingMaxMs: 0 } });
+    await bot.clock.advance(DAY); // returns: the job only queued its messages
+    await bot.clock.advance(2000);
+    await bot.app.outbox.idle();
+    const sent = bot.transport.sent.map((s) => [s.message.kind === 'text' ? s.message.text : '', s.at]);
+    const eight = Date.parse('2026-12-02T08:00:00+07:00');
+    expect(sent).toEqual([
+      ['satu', eight],
+      ['dua', eight + 1000],
+    ]);
   });
 
   it('sends owner alerts to the chat the owner last wrote from', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { definePlugin } from '../../src/plugin-api.js';
 import type { MessageKind } from '../../src/transport/types.js';
+import { describeCustomer, HANDOFF_MS } from '../../src/core/customers.js';
 
 /**
  * The last middleware: when nothing answered a customer's message and no greeting went out, say
@@ -26,6 +27,11 @@ export default definePlugin({
     defaults: () => ({ lastFallbackAt: null }),
   },
   texts: {
+    'media-kabar-admin': {
+      default: '📷 {pelanggan} mengirim {jenis}. Silakan lihat dan balas di chat mereka.',
+      help: 'the alert the owner gets when a customer sends a picture, voice note or file nothing else handled',
+      variables: ['pelanggan', 'jenis'],
+    },
     'tidak-paham': {
       default: 'Maaf {nama}, kami belum menangkap maksud pesan Kakak. 🙏',
       help: 'the answer to a message nothing else understood; the main menu follows it',
@@ -41,6 +47,8 @@ export default definePlugin({
     api.use(async (ctx, next) => {
       await next();
       if (ctx.replied || ctx.failed) return;
+      // A person was asked to answer this chat: they will, so the bot does not interrupt.
+      if (ctx.customer.handoffUntil !== null && ctx.now < ctx.customer.handoffUntil) return;
       const last = ctx.data.get().lastFallbackAt;
       if (last !== null && ctx.now - last < FALLBACK_INTERVAL_MS && ctx.now >= last) return;
       const media = MEDIA_WORDS[ctx.msg.kind];
@@ -49,6 +57,11 @@ export default definePlugin({
         ? api.texts.render('media-diterima', { nama: ctx.salutation, jenis: media })
         : api.texts.render('tidak-paham', { nama: ctx.salutation });
       ctx.reply(`${text}\n\n${api.menu.render()}`);
+      if (media) {
+        // The text promises that a person looks at it: tell one, and let them answer in peace.
+        ctx.handOff(HANDOFF_MS);
+        void api.notifyOwners(api.texts.render('media-kabar-admin', { pelanggan: describeCustomer(ctx.customer), jenis: media }));
+      }
       ctx.data.update((d) => {
         d.lastFallbackAt = ctx.now;
       });

@@ -70,6 +70,7 @@ export default definePlugin({
       usage: [
         { form: 'sapaan', help: 'lihat pengaturan dan teks sapaan' },
         { form: 'sapaan <teks>', help: 'ganti teks sapaan; variabel: {nama}, {toko}, {alamat}' },
+        { form: 'sapaan teks <teks>', help: 'sama, untuk teks yang diawali kata seperti "hari" atau "hanya"' },
         { form: 'sapaan on', help: 'nyalakan sapaan' },
         { form: 'sapaan off', help: 'matikan sapaan' },
         { form: 'sapaan hari <N>', help: 'sapa lagi pelanggan yang diam N hari (bawaan 14)' },
@@ -102,47 +103,60 @@ export default definePlugin({
           );
           return;
         }
-        if (/^(on|aktif|nyala|hidup)$/i.test(args)) {
-          ctx.state.update((s) => {
-            s.enabled = true;
-          });
-          ctx.reply('✅ Sapaan dinyalakan.');
-          return;
-        }
-        if (/^(off|mati|nonaktif)$/i.test(args)) {
-          ctx.state.update((s) => {
-            s.enabled = false;
-          });
-          ctx.reply('⛔ Sapaan dimatikan. Nyalakan lagi dengan ' + p + 'sapaan on');
-          return;
-        }
-        if (word === 'hari' && rest.split(/\s+/).length === 1) {
-          if (!/^\d+$/.test(rest)) throw new UsageError(`"${rest}" bukan angka hari. Contoh: ${p}sapaan hari 14`);
-          const days = Number(rest);
-          if (days < 1 || days > 365) throw new UsageError('Jumlah hari harus antara 1 dan 365.');
-          ctx.state.update((s) => {
-            s.silentDays = days;
-          });
-          ctx.reply(`✅ Pelanggan akan disapa lagi setelah ${days} hari tanpa pesan.`);
-          return;
-        }
-        if (word === 'hari' && rest === '') throw new UsageError(`Tulis jumlah harinya. Contoh: ${p}sapaan hari 14`);
-        if (word === 'semua' && rest === '') {
-          ctx.state.update((s) => {
-            s.mode = 'semua';
-          });
-          ctx.reply('✅ Sapaan dikirim ke semua pelanggan.');
-          return;
-        }
-        if ((word === 'kecuali' || word === 'hanya') && (rest === '' || /\d/.test(rest))) {
-          const numbers = parseNumbers(rest);
-          const mode: RecipientMode = word;
-          ctx.state.update((s) => {
-            s.mode = mode;
-            s.numbers = numbers;
-          });
-          ctx.reply(`✅ Sapaan dikirim ke ${MODE_WORDS[mode]}:\n${numbers.map((n) => '• ' + formatPhone(n)).join('\n')}`);
-          return;
+        // A first word that names a setting makes the command a setting, never a new text; a text
+        // that happens to start with such a word goes through "teks".
+        const onlyWord = (): void => {
+          if (rest !== '') throw new UsageError(`"${word}" tidak diikuti apa-apa. Untuk teks sapaan yang diawali kata itu, tulis: ${p}sapaan teks ${args}`);
+        };
+        switch (word) {
+          case 'on':
+          case 'aktif':
+          case 'nyala':
+            onlyWord();
+            ctx.state.update((s) => {
+              s.enabled = true;
+            });
+            ctx.reply('✅ Sapaan dinyalakan.');
+            return;
+          case 'off':
+          case 'mati':
+          case 'nonaktif':
+            onlyWord();
+            ctx.state.update((s) => {
+              s.enabled = false;
+            });
+            ctx.reply('⛔ Sapaan dimatikan. Nyalakan lagi dengan ' + p + 'sapaan on');
+            return;
+          case 'hari': {
+            if (!/^\d+$/.test(rest)) throw new UsageError(`Tulis jumlah hari dengan angka saja, misalnya ${p}sapaan hari 14. Untuk teks sapaan yang diawali "hari", tulis: ${p}sapaan teks ${args}`);
+            const days = Number(rest);
+            if (days < 1 || days > 365) throw new UsageError('Jumlah hari harus antara 1 dan 365.');
+            ctx.state.update((s) => {
+              s.silentDays = days;
+            });
+            ctx.reply(`✅ Pelanggan akan disapa lagi setelah ${days} hari tanpa pesan.`);
+            return;
+          }
+          case 'semua':
+            onlyWord();
+            ctx.state.update((s) => {
+              s.mode = 'semua';
+            });
+            ctx.reply('✅ Sapaan dikirim ke semua pelanggan.');
+            return;
+          case 'kecuali':
+          case 'hanya': {
+            const numbers = parseNumbers(rest, `${p}sapaan teks ${args}`);
+            const mode: RecipientMode = word;
+            ctx.state.update((s) => {
+              s.mode = mode;
+              s.numbers = numbers;
+            });
+            ctx.reply(`✅ Sapaan dikirim ke ${MODE_WORDS[mode]}:\n${numbers.map((n) => '• ' + formatPhone(n)).join('\n')}`);
+            return;
+          }
+          default:
+            break;
         }
         const text = word === 'teks' ? rest : args;
         const result = api.texts.set(TEXT_KEY, text);
@@ -153,9 +167,10 @@ export default definePlugin({
   },
 });
 
-function parseNumbers(list: string): string[] {
+function parseNumbers(list: string, asText: string): string[] {
   const parts = list.split(/[,;\n]+/).map((s) => s.trim()).filter(Boolean);
   if (parts.length === 0) throw new UsageError('Tulis paling sedikit satu nomor, dipisah koma. Contoh: 081234567890, 081298765432');
+  if (!/\d/.test(list)) throw new UsageError(`Tulis nomor-nomornya, dipisah koma. Untuk teks sapaan yang diawali kata itu, tulis: ${asText}`);
   const numbers: string[] = [];
   const bad: string[] = [];
   for (const part of parts) {
@@ -164,6 +179,9 @@ function parseNumbers(list: string): string[] {
       if (!numbers.includes(r.digits)) numbers.push(r.digits);
     } else bad.push(part);
   }
-  if (bad.length > 0) throw new UsageError(`Nomor ini tidak bisa dibaca: ${bad.join(', ')}. Tidak ada yang diubah.`);
+  if (bad.length > 0) {
+    const wordy = bad.some((b) => /\p{L}{3}/u.test(b));
+    throw new UsageError(`Nomor ini tidak bisa dibaca: ${bad.join(', ')}. Tidak ada yang diubah.${wordy ? ` Untuk teks sapaan yang diawali kata itu, tulis: ${asText}` : ''}`);
+  }
   return numbers;
 }

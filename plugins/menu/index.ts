@@ -1,6 +1,6 @@
 import { definePlugin, type BaseContext, type MenuItem, type PluginApi } from '../../src/plugin-api.js';
 import { UsageError } from '../../src/errors.js';
-import { formatPhone } from '../../src/phone.js';
+import { describeCustomer, HANDOFF_MS } from '../../src/core/customers.js';
 import { listVariables, unknownVariables } from '../../src/template.js';
 import { MAX_MENU_ITEMS } from '../../src/core/menu.js';
 import { parseChoice } from './choice.js';
@@ -11,6 +11,7 @@ import { parseChoice } from './choice.js';
  * owner. The owner edits the items with !menu.
  */
 const ITEM_VARIABLES = ['nama', 'toko', 'alamat'];
+
 
 export default definePlugin({
   name: 'menu',
@@ -81,7 +82,7 @@ export default definePlugin({
             const lines = items.map((item, i) => {
               const owner = menuOwner(item);
               const how = owner ? `otomatis oleh ${owner}` : item.reply ? `jawaban: ${preview(item.reply)}` : '(belum ada jawaban)';
-              return `*${i + 1}. ${item.label}*${item.notifyOwner ? ' 📣' : ''}\n   ${how}`;
+              return `*${i + 1}. ${item.label}*${item.notifyOwner && !owner ? ' 📣' : ''}\n   ${how}`;
             });
             ctx.reply(['*Menu utama*', '(📣 = admin dikabari)', '', ...lines, '', `Ubah: ${p}bantuan menu`].join('\n'));
             return;
@@ -128,6 +129,8 @@ export default definePlugin({
             const i = index(restWords[0]);
             const flag = (restWords[1] ?? '').toLowerCase();
             if (!['on', 'off'].includes(flag) || restWords.length !== 2) throw new UsageError('Tulis on atau off.');
+            const owner = menuOwner(items[i]);
+            if (owner) throw new UsageError(`Pilihan ${i + 1} dijalankan otomatis oleh ${owner}; kabar ke admin diatur oleh ${owner}.`);
             api.menu.update((s) => {
               const item = s.items[i];
               if (item) item.notifyOwner = flag === 'on';
@@ -136,9 +139,9 @@ export default definePlugin({
             return;
           }
           case 'pindah': {
+            if (restWords.length !== 2) throw new UsageError('Tulis nomor pilihan dan posisi barunya, misalnya: pindah 5 1.');
             const from = index(restWords[0]);
             const to = index(restWords[1]);
-            if (restWords.length !== 2) throw new UsageError('Tulis nomor pilihan dan posisi barunya.');
             api.menu.update((s) => {
               const [moved] = s.items.splice(from, 1);
               if (moved) s.items.splice(to, 0, moved);
@@ -147,8 +150,8 @@ export default definePlugin({
             return;
           }
           case 'hapus': {
+            if (restWords.length !== 1) throw new UsageError('Tulis satu nomor pilihan, misalnya: hapus 3.');
             const i = index(restWords[0]);
-            if (restWords.length !== 1) throw new UsageError('Tulis satu nomor pilihan saja.');
             if (items.length === 1) throw new UsageError('Ini pilihan terakhir; menu tidak boleh kosong.');
             const label = items[i]?.label ?? '';
             api.menu.update((s) => {
@@ -171,12 +174,17 @@ export default definePlugin({
 
 async function runItem(api: PluginApi, ctx: BaseContext, item: MenuItem): Promise<void> {
   const action = api.menu.action(item.id);
-  if (action) await action(ctx, item);
-  else ctx.reply(api.texts.fill(item.reply || item.label, { nama: ctx.salutation }));
+  if (action) {
+    // A plugin that took the item over answers for itself, alerts included.
+    await action(ctx, item);
+    return;
+  }
+  ctx.reply(api.texts.fill(item.reply || item.label, { nama: ctx.salutation }));
   if (item.notifyOwner) {
-    const who = `*${ctx.customer.name ?? 'Pelanggan'}* (${ctx.customer.number ? formatPhone(ctx.customer.number) : 'nomor tidak diketahui'})`;
-    // Not awaited: the owner's alert must not hold up this chat while the outbox paces sends.
-    void api.notifyOwners(api.texts.render('menu.kabar-admin', { pelanggan: who, pilihan: item.label }));
+    // The customer was told a person will answer: until one does, the bot keeps from saying it
+    // did not understand what they write next.
+    ctx.handOff(HANDOFF_MS);
+    void api.notifyOwners(api.texts.render('menu.kabar-admin', { pelanggan: describeCustomer(ctx.customer), pilihan: item.label }));
   }
 }
 

@@ -76,9 +76,16 @@ export function formatHelpList(commands: readonly RegisteredCommand[], prefix: s
   return ['*Perintah admin*', '', ...lines, '', `Ketik *${prefix}bantuan <perintah>* untuk cara pakainya, misalnya ${prefix}bantuan sapaan.`].join('\n');
 }
 
-export function formatUsage(command: RegisteredCommand, prefix: string): string {
+/**
+ * The command's usage. With `args` (what the owner typed after the command), only the forms for
+ * the same sub-command are shown when there are such forms, so a mistake gets the one line that
+ * helps rather than the whole list.
+ */
+export function formatUsage(command: RegisteredCommand, prefix: string, args = ''): string {
   const alias = command.aliases.length > 0 ? ` (alias ${command.aliases.map((a) => prefix + a).join(', ')})` : '';
-  const lines = command.usage.map((u) => `• ${prefix}${u.form}\n   ${u.help}`);
+  const sub = (args.split(/\s+/)[0] ?? '').toLowerCase();
+  const matching = sub === '' ? [] : command.usage.filter((u) => u.form.split(/\s+/)[1]?.toLowerCase() === sub);
+  const lines = (matching.length > 0 ? matching : command.usage).map((u) => `• ${prefix}${u.form}\n   ${u.help}`);
   return [`*${prefix}${command.name}*${alias}: ${command.help}`, '', 'Cara pakai:', ...lines].join('\n');
 }
 

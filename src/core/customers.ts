@@ -2,7 +2,16 @@ import type { CustomerInfo } from '../plugin-api.js';
 import type { CustomerRecord } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import type { Incoming } from '../transport/types.js';
+import { formatPhone } from '../phone.js';
 import { cleanName } from './names.js';
+
+/** How long a chat waits for a person after the bot told the customer one will answer. */
+export const HANDOFF_MS = 60 * 60_000;
+
+/** "*Rina* (+62 812-3456-7890)", for alerts to the owner. */
+export function describeCustomer(info: Pick<CustomerInfo, 'name' | 'number'>): string {
+  return `*${info.name ?? 'Pelanggan'}* (${info.number ? formatPhone(info.number) : 'nomor tidak diketahui'})`;
+}
 
 /**
  * Customer records, keyed by the chat id messages arrive on. A record is created on a customer's
@@ -73,8 +82,17 @@ export class Customers {
       previousSeenAt,
       lastOutboundAt: record.lastOutboundAt,
       lastShopMessageAt: record.lastShopMessageAt,
+      handoffUntil: record.handoffUntil,
       messageCount: record.messageCount,
     };
+  }
+
+  /** A person has been asked to answer this chat until `until`. */
+  handOff(chatId: string, until: number): void {
+    const record = this.store.data.customers[chatId];
+    if (!record) return;
+    record.handoffUntil = Math.max(record.handoffUntil ?? 0, until);
+    this.store.changed();
   }
 
   private create(chatId: string, at: number): CustomerRecord {
@@ -87,6 +105,7 @@ export class Customers {
       messageCount: 0,
       lastOutboundAt: null,
       lastShopMessageAt: null,
+      handoffUntil: null,
       dialog: null,
       data: {},
     };

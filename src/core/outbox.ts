@@ -31,6 +31,24 @@ export interface OutboxOptions {
   random?: () => number;
   /** Called after each successful send. */
   onSent?: (chatId: string, message: Outgoing, at: number) => void;
+  /** Real time a send may take before it counts as failed. */
+  sendTimeoutMs?: number;
+}
+
+const SEND_TIMEOUT_MS = 30_000;
+
+/** Rejects when `work` has not settled within `ms` of real time (a hung network call is real time). */
+async function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 interface Item {
@@ -113,11 +131,18 @@ export class Outbox {
 
   private kick(): void {
     if (this.pumping) return;
-    this.pumping = this.pump().finally(() => {
-      this.pumping = null;
-      if (this.size() > 0) this.kick();
-      else for (const w of this.idleWaiters.splice(0)) w();
-    });
+    this.pumping = this.pump()
+      .catch((err: unknown) => {
+        // Nothing in pump() should throw; if it does, the message in hand fails and the rest go on.
+        this.opts.logger.error({ err }, 'the outbox hit a bug');
+        this.current?.done(false);
+        this.current = null;
+      })
+      .finally(() => {
+        this.pumping = null;
+        if (this.size() > 0) this.kick();
+        else for (const w of this.idleWaiters.splice(0)) w();
+      });
   }
 
   private next(): Item | undefined {
@@ -151,7 +176,7 @@ export class Outbox {
       }
       const typingMs = typingTime(item.message, pacing);
       try {
-        await transport.send(item.chatId, item.message, typingMs > 0 ? { typingMs } : {});
+        await within(transport.send(item.chatId, item.message, typingMs > 0 ? { typingMs } : {}), (this.opts.sendTimeoutMs ?? SEND_TIMEOUT_MS) + typingMs, 'a send');
         this.lastSentAt = clock.now();
         this.sentCount++;
         this.current = null;

@@ -36,6 +36,8 @@ export const customerSchema = z.object({
   lastOutboundAt: z.number().nullable().default(null),
   /** The last time the shop typed in this chat by hand. */
   lastShopMessageAt: z.number().nullable().default(null),
+  /** A person was asked to answer this chat; until then the bot does not say it did not understand. */
+  handoffUntil: z.number().nullable().default(null),
   dialog: dialogSchema.nullable().default(null),
   /** Each plugin's own per-customer data, validated by that plugin's schema. */
   data: z.record(z.string(), z.unknown()).default({}),

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { NO_PACING, Outbox, splitText, typingTime, type Pacing } from '../../src/core/outbox.js';
 import { MemoryTransport } from '../../src/transport/memory.js';
@@ -32,7 +32,11 @@ describe('outbox', () => {
     void outbox.enqueue('a', text('hi'));
     void outbox.enqueue('b', text('x'.repeat(500)));
     const done = outbox.idle();
-    await clock.advance(5000);
+    // move the clock in small steps, letting the sender reach each of its waits
+    for (let t = 0; t < 5000; t += 100) {
+      await new Promise((r) => setImmediate(r));
+      await clock.advance(100);
+    }
     await done;
     expect(transport.sent.map((s) => [s.at - T0, s.typingMs])).toEqual([
       [0, 500],
@@ -68,6 +72,25 @@ describe('outbox', () => {
     expect(transport.textsTo('a')).toEqual(['one', 'two']);
     expect(transport.textsTo('b')).toEqual(['three']);
     expect(outbox.failedCount).toBe(0);
+  });
+
+  it('counts a send that never returns as failed after the send timeout, and goes on', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { transport, outbox, logs } = make();
+      const send = transport.send.bind(transport);
+      let hang = true;
+      transport.send = (chatId, message, options) => (hang ? ((hang = false), new Promise(() => undefined)) : send(chatId, message, options));
+      const first = outbox.enqueue('a', text('stuck'));
+      const second = outbox.enqueue('a', text('next'));
+      await vi.advanceTimersByTimeAsync(30_001);
+      expect(await first).toBe(false);
+      expect(await second).toBe(true);
+      expect(transport.textsTo('a')).toEqual(['next']);
+      expect(logs.find((l) => l.level === 50)?.['err']).toMatchObject({ message: 'a send took longer than 30000 ms' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('splits a text longer than WhatsApp allows at a paragraph break', () => {

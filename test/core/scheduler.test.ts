@@ -115,3 +115,15 @@ describe('manual clock', () => {
     expect(clock.now()).toBe(5000);
   });
 });
+
+describe('system clock', () => {
+  it('runs a due timer soon, and not at all once cancelled', async () => {
+    const { SystemClock } = await import('../../src/clock.js');
+    const clock = new SystemClock();
+    const seen: string[] = [];
+    clock.at(clock.now() - 1, () => void seen.push('due'));
+    clock.at(clock.now() - 1, () => void seen.push('cancelled')).cancel();
+    await new Promise((r) => setImmediate(r));
+    expect(seen).toEqual(['due']);
+  });
+});

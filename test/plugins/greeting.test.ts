@@ -123,12 +123,34 @@ describe('greeting plugin', () => {
   it('refuses bad settings and changes nothing', async () => {
     bot = await startBot();
     const before = JSON.stringify(bot.app.store.data.plugins['greeting']);
-    for (const bad of ['!sapaan hari 0', '!sapaan hari 400', '!sapaan hari dua', '!sapaan hari', '!sapaan kecuali 0812abc, 12', '!sapaan hanya']) {
+    const badForms = [
+      '!sapaan hari 0',
+      '!sapaan hari 400',
+      '!sapaan hari dua',
+      '!sapaan hari',
+      '!sapaan hari 7 saja',
+      '!sapaan off dulu',
+      '!sapaan semua pelanggan',
+      '!sapaan kecuali 0812abc, 12',
+      '!sapaan hanya',
+      '!sapaan Hanya hari ini diskon 50%',
+    ];
+    for (const bad of badForms) {
       const [reply] = await bot.owner(bad);
       expect(reply, bad).toMatch(/^⚠️ /);
       expect(reply, bad).toContain('Cara pakai:');
     }
     expect(JSON.stringify(bot.app.store.data.plugins['greeting'])).toBe(before);
+    expect((await bot.owner('!sapaan'))[0]).toContain('Selamat datang di *{toko}*');
+  });
+
+  it('points to "teks" when a new text starts with a setting word, and takes it that way', async () => {
+    bot = await startBot();
+    const [hint] = await bot.owner('!sapaan Hanya hari ini diskon 50%, {nama}!');
+    expect(hint).toContain('tulis: !sapaan teks Hanya hari ini diskon 50%, {nama}!');
+    expect(await bot.owner('!sapaan teks Hanya hari ini diskon 50%, {nama}!')).toEqual([
+      '✅ Teks sapaan diperbarui. Contoh untuk pelanggan bernama Rina:\n\nHanya hari ini diskon 50%, Rina!',
+    ]);
   });
 
   it('keeps its settings across a restart', async () => {

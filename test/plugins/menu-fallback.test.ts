@@ -3,7 +3,7 @@ import { definePlugin } from '../../src/plugin-api.js';
 import { PLUGINS } from '../../src/plugins.js';
 import { parseChoice } from '../../plugins/menu/choice.js';
 import type { MenuItem } from '../../src/core/menu.js';
-import { MINUTE, OWNER, closeBots, startBot, type TestBot } from '../helpers.js';
+import { HOUR, MINUTE, OWNER, closeBots, startBot, type TestBot } from '../helpers.js';
 
 const RINA = '6281234567890';
 let bot: TestBot;
@@ -54,6 +54,10 @@ describe('menu plugin', () => {
     bot = await greeted();
     expect(await bot.say(RINA, '5')).toEqual(['Baik Rina, admin kami sudah diberi tahu dan akan membalas di chat ini secepatnya. 🙏']);
     expect(bot.sentTo(OWNER)).toEqual(['📣 *Rina* (+62 812-3456-7890) memilih menu "Bicara dengan admin". Silakan balas di chat mereka.']);
+    // what they write next is for the person who was called: the bot does not say it did not understand
+    expect(await bot.say(RINA, 'saya mau pesan 10 tangkai mawar untuk besok')).toEqual([]);
+    await bot.advance(HOUR);
+    expect((await bot.say(RINA, 'halo?'))[0]).toMatch(/^Maaf Rina, kami belum menangkap/);
   });
 
   it('answers a number that is not on the menu with the menu again, and "menu" with the menu', async () => {
@@ -75,7 +79,9 @@ describe('menu plugin', () => {
     bot = await startBot({ plugins: [...PLUGINS, catalog] });
     await bot.say(RINA, 'halo');
     expect(await bot.say(RINA, '1')).toEqual(['Katalog kami: P01 Mawar merah, P02 Anggrek putih']);
+    expect(bot.sentTo(OWNER)).toEqual([]); // the plugin answers for itself, alerts included
     expect((await bot.owner('!menu'))[0]).toContain('*1. Lihat produk & harga*\n   otomatis oleh catalog');
+    expect((await bot.owner('!menu kabari 1 on'))[0]).toContain('⚠️ Pilihan 1 dijalankan otomatis oleh catalog');
   });
 
   it('lets the owner edit the menu, and refuses bad edits without changing anything', async () => {
@@ -134,10 +140,14 @@ describe('fallback', () => {
     bot = await greeted();
     const [photo] = await bot.say(RINA, '', { kind: 'image' });
     expect(photo).toMatch(/^Terima kasih Rina, gambar dari Kakak sudah kami terima\./);
+    expect(bot.sentTo(OWNER)).toEqual(['📷 *Rina* (+62 812-3456-7890) mengirim gambar. Silakan lihat dan balas di chat mereka.']);
+    // the owner was alerted: while they look at it, the bot does not interrupt
     await bot.advance(10 * MINUTE);
+    expect(await bot.say(RINA, 'gimana kak?')).toEqual([]);
+    await bot.advance(HOUR);
     const [voice] = await bot.say(RINA, '', { kind: 'audio' });
     expect(voice).toMatch(/^Terima kasih Rina, pesan suara dari Kakak sudah kami terima\./);
-    await bot.advance(10 * MINUTE);
+    await bot.advance(2 * HOUR);
     const [sticker] = await bot.say(RINA, '', { kind: 'sticker' });
     expect(sticker).toMatch(/^Maaf Rina, kami belum menangkap/);
   });

@@ -71,6 +71,7 @@ describe('simulate --jsonl (a separate process)', () => {
       ['error', 6],
       ['error', 7],
       ['error', 8],
+      ['6281100001111', 10],
       ['6281234567890', 10],
       ['6281100001111', 11],
     ]);
@@ -84,8 +85,9 @@ describe('simulate --jsonl (a separate process)', () => {
       '"image": test/fixtures/tidak-ada.png does not exist',
       'a "fromMe" line needs "to": the customer the shop wrote to',
     ]);
-    expect(r.out[8]?.text).toContain('Terima kasih Rina, gambar dari Kakak sudah kami terima');
-    expect(r.out[9]?.text).toContain('*Perintah admin*');
+    expect(r.out[8]?.text).toBe('📷 *Rina* (+62 812-3456-7890) mengirim gambar. Silakan lihat dan balas di chat mereka.');
+    expect(r.out[9]?.text).toContain('Terima kasih Rina, gambar dari Kakak sudah kami terima');
+    expect(r.out[10]?.text).toContain('*Perintah admin*');
     // logs went to stderr, and the temporary data folder is gone
     expect(r.stderr).toContain('layani is running');
     expect(r.stderr).toContain(`"dataDir":"${join(tmp, 'layani-sim-')}`);
