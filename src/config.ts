@@ -47,64 +47,49 @@ const ownerNumbers = z
     return out;
   });
 
-export const configSchema = z.object({
-  OWNER_NUMBERS: ownerNumbers,
-  DATA_DIR: z
+const text = (fallback: string) =>
+  z
     .string()
     .optional()
-    .transform((v) => (v && v.trim() !== '' ? v.trim() : './data')),
-  SHOP_TIMEZONE: z
-    .string()
-    .optional()
-    .transform((v) => (v && v.trim() !== '' ? v.trim() : 'Asia/Jakarta'))
-    .refine(isTimeZone, { message: 'is not an IANA time zone name' }),
-  LOG_LEVEL: z
-    .string()
-    .optional()
-    .transform((v) => (v && v.trim() !== '' ? v.trim().toLowerCase() : 'info'))
-    .refine((v): v is (typeof LOG_LEVELS)[number] => (LOG_LEVELS as readonly string[]).includes(v), {
-      message: `must be one of ${LOG_LEVELS.join(', ')}`,
-    }),
-  COMMAND_PREFIX: z
-    .string()
-    .optional()
-    .transform((v) => (v === undefined || v === '' ? '!' : v))
-    .refine((v) => /^[^\p{L}\p{N}\s]{1,3}$/u.test(v), {
-      message: 'must be 1 to 3 symbols, with no letters, digits or spaces',
-    }),
-  SEED_FILE: z
-    .string()
-    .optional()
-    .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
-});
+    .transform((v) => (v && v.trim() !== '' ? v.trim() : fallback));
 
-type RawConfig = z.output<typeof configSchema>;
+/** The environment's variables in, the app's Config out: one schema, one type. */
+export const configSchema = z
+  .object({
+    OWNER_NUMBERS: ownerNumbers,
+    DATA_DIR: text('./data'),
+    SHOP_TIMEZONE: text('Asia/Jakarta').refine(isTimeZone, { message: 'is not an IANA time zone name' }),
+    LOG_LEVEL: text('info')
+      .transform((v) => v.toLowerCase())
+      .pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
+    COMMAND_PREFIX: z
+      .string()
+      .optional()
+      .transform((v) => (v === undefined || v === '' ? '!' : v))
+      .refine((v) => /^[^\p{L}\p{N}\s]{1,3}$/u.test(v), {
+        message: 'must be 1 to 3 symbols, with no letters, digits or spaces',
+      }),
+    SEED_FILE: z
+      .string()
+      .optional()
+      .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
+  })
+  .transform((env) => ({
+    ownerNumbers: env.OWNER_NUMBERS,
+    dataDir: env.DATA_DIR,
+    timeZone: env.SHOP_TIMEZONE,
+    logLevel: env.LOG_LEVEL,
+    commandPrefix: env.COMMAND_PREFIX,
+    seedFile: env.SEED_FILE,
+  }));
 
-export interface Config {
-  ownerNumbers: string[];
-  dataDir: string;
-  timeZone: string;
-  logLevel: (typeof LOG_LEVELS)[number];
-  commandPrefix: string;
-  seedFile: string | undefined;
-}
-
-function toConfig(raw: RawConfig): Config {
-  return {
-    ownerNumbers: raw.OWNER_NUMBERS,
-    dataDir: raw.DATA_DIR,
-    timeZone: raw.SHOP_TIMEZONE,
-    logLevel: raw.LOG_LEVEL as Config['logLevel'],
-    commandPrefix: raw.COMMAND_PREFIX,
-    seedFile: raw.SEED_FILE,
-  };
-}
+export type Config = z.output<typeof configSchema>;
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
   const result = configSchema.safeParse(env);
-  if (result.success) return { ok: true, config: toConfig(result.data) };
+  if (result.success) return { ok: true, config: result.data };
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? 'configuration') as VariableName;
     const shown = env[name] === undefined ? '' : ` (got "${env[name]}")`;

@@ -84,13 +84,14 @@ export function zonedToEpoch(year: number, month: number, day: number, hour: num
   return t;
 }
 
-/** "2026-12-01 10:00" (or with a T) in the zone → epoch ms; null when it is not such a date-time. */
+/** "2026-12-01 10:00" (or with a T, or with seconds) in the zone → epoch ms; null when it is not such a date-time. */
 export function parseLocalDateTime(text: string, timeZone: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2})[:.](\d{2})$/.exec(text.trim());
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$/.exec(text.trim());
   if (!m) return null;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
-  const t = zonedToEpoch(y, mo, d, h, mi, timeZone);
+  const [y, mo, d, h, mi] = m.slice(1, 6).map(Number) as [number, number, number, number, number];
+  const sec = Number(m[6] ?? 0);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59) return null;
+  const t = zonedToEpoch(y, mo, d, h, mi, timeZone) + sec * 1000;
   const back = localTime(t, timeZone);
   return back.day === d && back.month === mo ? t : null;
 }

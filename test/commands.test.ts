@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/config.js';
 import { editDistance, parseCommand } from '../src/core/commands.js';
 import { OWNER, closeBots, startBot, type TestBot } from './helpers.js';
 
@@ -52,10 +53,14 @@ describe('admin commands', () => {
     expect(await bot.owner('!xyzzy')).toEqual(['Perintah *!xyzzy* tidak dikenal.\nKetik *!bantuan* untuk melihat semua perintah.']);
   });
 
-  it('recognises the owner by phone digits, however the number was written in the configuration', async () => {
-    bot = await startBot({ config: { ownerNumbers: ['6281100001111'] } });
+  it.each(['0811-0000-1111', '+62 811 0000 1111', '62811 0000 1111'])('recognises the owner by phone digits when configured as %j', async (written) => {
+    const parsed = parseConfig({ OWNER_NUMBERS: written });
+    if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+    bot = await startBot({ config: { ownerNumbers: parsed.config.ownerNumbers } });
     const [help] = await bot.say(OWNER, '!bantuan', { chatId: 'abc123@lid' });
     expect(help).toContain('*Perintah admin*');
+    // one digit off is a customer
+    expect((await bot.say('6281100001112', '!bantuan'))[0]).not.toContain('Perintah admin');
   });
 
   it('accepts commands from the shop\'s own "message yourself" chat', async () => {

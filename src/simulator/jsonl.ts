@@ -10,6 +10,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { PluginDefinition } from '../plugin-api.js';
 import { normalisePhone } from '../phone.js';
+import { parseLocalDateTime } from '../time.js';
 import type { IncomingImage, Outgoing } from '../transport/types.js';
 import type { IncomingDraft } from '../transport/memory.js';
 import { chatDigits, SimulatorTransport } from './transport.js';
@@ -32,7 +33,11 @@ export interface SimLine {
 
 export type LineResult = { ok: true; line: SimLine } | { ok: false; error: string };
 
-export function parseSimLine(raw: string): LineResult {
+/**
+ * One input line. `at` with an offset ("…+07:00" or "…Z") is taken as written; without one
+ * ("2026-12-01 10:00" or "2026-12-01T10:00") it is shop time.
+ */
+export function parseSimLine(raw: string, timeZone = 'Asia/Jakarta'): LineResult {
   let obj: unknown;
   try {
     obj = JSON.parse(raw);
@@ -45,7 +50,8 @@ export function parseSimLine(raw: string): LineResult {
     const v = o[key];
     if (v === undefined || v === null) return null;
     if (typeof v === 'string') return v;
-    if (typeof v === 'number' && key !== 'text') return String(v);
+    // A number is fine for a phone number or an id, not for a text or a date-time.
+    if (typeof v === 'number' && key !== 'text' && key !== 'at') return String(v);
     return undefined;
   };
   const fromMe = o['fromMe'] === true;
@@ -75,9 +81,11 @@ export function parseSimLine(raw: string): LineResult {
   const image = fields['image'] ?? null;
   if ((text === null || text === '') && image === null) return { ok: false, error: 'missing "text" (or "image")' };
   let at: number | null = null;
-  if (fields['at'] !== null && fields['at'] !== undefined) {
-    at = Date.parse(fields['at']);
-    if (Number.isNaN(at)) return { ok: false, error: `"at": "${fields['at']}" is not a date-time such as 2026-12-01T10:00:00+07:00` };
+  const when = fields['at'];
+  if (when !== null && when !== undefined) {
+    const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(when);
+    at = withOffset ? Date.parse(when) : parseLocalDateTime(when, timeZone);
+    if (at === null || Number.isNaN(at)) return { ok: false, error: `"at": "${when}" is not a date-time such as 2026-12-01T10:00:00+07:00` };
   }
   return {
     ok: true,
@@ -138,7 +146,7 @@ export async function runJsonl(config: Config, logger: Logger, io: JsonlIo): Pro
   for await (const raw of rl) {
     lineNo++;
     if (raw.trim() === '') continue;
-    const parsed = parseSimLine(raw);
+    const parsed = parseSimLine(raw, config.timeZone);
     if (!parsed.ok) {
       write({ error: parsed.error, line: lineNo });
       continue;

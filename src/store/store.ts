@@ -110,8 +110,10 @@ export class Store {
    */
   static async open(opts: StoreOptions): Promise<Store> {
     const log = opts.logger.child({ mod: 'store' });
-    await mkdir(opts.dir, { recursive: true });
     const path = join(opts.dir, DB_FILE);
+    await mkdir(opts.dir, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+      throw new StoreOpenError(`the data folder ${opts.dir} cannot be created (${err.code ?? err.message}). Check DATA_DIR and its permissions.`);
+    });
     const stale = await removeStaleTempFiles(path);
     if (stale.length > 0) log.warn({ files: stale }, 'removed temp files left by an interrupted write; db.json itself was not affected');
 
@@ -119,7 +121,12 @@ export class Store {
     let data: DbData | null = null;
     let fresh = false;
     if (existsSync(path)) {
-      const loaded = loadText(await readFile(path, 'utf8'), opts);
+      const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
+        // Not a corrupt file but one we may not read (a folder in its place, wrong permissions):
+        // nothing to keep aside, and nothing we should start over.
+        throw new StoreOpenError(`${path} cannot be read (${err.code ?? err.message}). Check that it is a file the bot's user may read and write.`);
+      });
+      const loaded = loadText(text, opts);
       if (loaded.ok) {
         data = loaded.data;
         if (loaded.applied.length > 0) log.info({ migrations: loaded.applied.map((m) => m.description) }, 'store migrated');
@@ -145,7 +152,9 @@ export class Store {
     const store = new Store(opts, data, recovery);
     if (fresh || recovery) {
       store.changed();
-      await store.flush();
+      await store.flush().catch((err: NodeJS.ErrnoException) => {
+        throw new StoreOpenError(`the data folder ${opts.dir} is not writable (${err.code ?? err.message}). Check DATA_DIR and its permissions.`);
+      });
     }
     return store;
   }

@@ -113,6 +113,17 @@ describe('simulate --jsonl (a separate process)', () => {
     expect(db.customers['6281234567890@s.whatsapp.net']).toMatchObject({ name: 'Rina', messageCount: 2, lastShopMessageAt: Date.parse(AT) });
   });
 
+  it('exits 2 with a plain reason when the data folder cannot be used', async () => {
+    const data = await tempDir();
+    dirs.push(data);
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(join(data, 'db.json'));
+    const r = simulate([{ from: '081234567890', text: 'halo' }], ['--data', data]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`layani simulator cannot start: ${join(data, 'db.json')} cannot be read (EISDIR)`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('exits 2 with a clear line when the configuration is bad', () => {
     const r = simulate([], [], { SHOP_TIMEZONE: 'Nowhere/City' });
     expect(r.status).toBe(2);
@@ -172,6 +183,10 @@ describe('simulator line parsing', () => {
       line: { from: '6281234567890', name: 'Rina', text: 'halo', image: null, at: Date.parse(AT), fromMe: false, to: null, id: null },
     });
     expect(parseSimLine('{"fromMe":true,"to":"081234567890","text":"x"}')).toMatchObject({ ok: true, line: { fromMe: true, to: '6281234567890', from: null } });
+    // without an offset, a time is shop time
+    expect(parseSimLine('{"from":"0812345678","text":"x","at":"2026-12-01 10:00"}', 'Asia/Jakarta')).toMatchObject({ line: { at: Date.parse(AT) } });
+    expect(parseSimLine('{"from":"0812345678","text":"x","at":"2026-12-01T10:00:00"}', 'Asia/Makassar')).toMatchObject({ line: { at: Date.parse('2026-12-01T10:00:00+08:00') } });
+    expect(parseSimLine('{"from":"0812345678","text":"x","at":"2026-12-01T03:00:00Z"}')).toMatchObject({ line: { at: Date.parse(AT) } });
   });
 
   it.each([
@@ -180,6 +195,8 @@ describe('simulator line parsing', () => {
     ['{"from":"081234567890","text":5}', '"text" must be a string'],
     ['{"from":"081234567890","text":"x","fromMe":"yes"}', '"fromMe" must be true or false'],
     ['{"from":"081234567890","text":""}', 'missing "text" (or "image")'],
+    ['{"from":"081234567890","text":"x","at":7}', '"at" must be a string'],
+    ['{"from":"081234567890","text":"x","at":"2026-13-01 10:00"}', '"at": "2026-13-01 10:00" is not a date-time such as 2026-12-01T10:00:00+07:00'],
   ])('refuses %s', (raw, error) => {
     expect(parseSimLine(raw)).toEqual({ ok: false, error });
   });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { migrate, type Migration } from '../../src/store/migrations.js';
 import { SCHEMA_VERSION } from '../../src/store/schema.js';
@@ -62,12 +62,36 @@ describe('store', () => {
     await store.close();
   });
 
-  it('gives each plugin fresh defaults, never a shared object', async () => {
+  it('gives each store fresh defaults, never a shared object', async () => {
     dir = await tempDir();
     const a = await open();
     a.store.slice('counter', counterSpec).update((s) => void s.tags.push('mine'));
-    expect(counterSpec.defaults().tags).toEqual([]);
+    const other = await tempDir();
+    const { logger } = memoryLogger();
+    const b = await Store.open({ dir: other, logger, now: () => T0, plugins: new Map([['counter', counterSpec as SliceSpec]]) });
+    expect(b.slice('counter', counterSpec).get().tags).toEqual([]);
+    // a slice asked for by name alone gets its defaults too
+    expect(a.store.slice('fresh', counterSpec).get()).toEqual({ count: 0, tags: [] });
     await a.store.close();
+    await b.close();
+    await removeDir(other);
+  });
+
+  it('writes a burst of changes by itself shortly after, without a flush', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      dir = await tempDir();
+      const { store } = await open();
+      const before = store.writes;
+      store.slice('counter', counterSpec).update((s) => void (s.count = 3));
+      store.slice('counter', counterSpec).update((s) => void (s.count = 4));
+      expect(store.writes).toBe(before);
+      await vi.advanceTimersByTimeAsync(300);
+      await vi.waitFor(() => expect(store.writes).toBe(before + 1));
+      expect(JSON.parse(await readFile(join(dir, 'db.json'), 'utf8')).plugins.counter.count).toBe(4);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps changes across a reopen', async () => {
@@ -135,6 +159,26 @@ describe('store', () => {
     expect(await readdir(dir)).toEqual(['db.json']);
   });
 
+  it('refuses, with a plain reason, a db.json it may not read, and touches nothing', async () => {
+    dir = await tempDir();
+    await mkdir(join(dir, 'db.json'));
+    await expect(open()).rejects.toThrow(/db\.json cannot be read \(EISDIR\)/);
+    expect(await readdir(dir)).toEqual(['db.json']);
+  });
+
+  it('refuses to start on a data folder it cannot write', async () => {
+    dir = await tempDir();
+    const { open: fsOpen, unlink } = await import('node:fs/promises');
+    const readOnly = {
+      open: fsOpen,
+      unlink,
+      rename: async () => {
+        throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
+      },
+    };
+    await expect(open({ fs: readOnly })).rejects.toThrow(/is not writable \(EROFS\)/);
+  });
+
   it('removes temp files a killed write left behind, and says so', async () => {
     dir = await tempDir();
     await writeFile(join(dir, 'db.json'), JSON.stringify(validDb()));
@@ -171,6 +215,45 @@ describe('store', () => {
     await store.flush();
     expect(JSON.parse(await readFile(join(dir, 'db.json'), 'utf8')).plugins.counter.count).toBe(99);
     await store.close();
+  });
+
+  it('retries a refused write by itself, backing off, until the disk takes it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      dir = await tempDir();
+      await (await open()).store.close();
+      let refusals = 0;
+      const { open: fsOpen, rename, unlink } = await import('node:fs/promises');
+      const { store } = await open({
+        fs: {
+          open: fsOpen,
+          unlink,
+          rename: async (a, b) => {
+            if (refusals < 3) {
+              refusals++;
+              throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+            }
+            return rename(a, b);
+          },
+        },
+      });
+      const failures: number[] = [];
+      store.onWriteError((_e, n) => failures.push(n));
+      store.slice('counter', counterSpec).update((s) => void (s.count = 7));
+      await vi.advanceTimersByTimeAsync(300); // the coalesced write: refused
+      await vi.waitFor(() => expect(failures).toEqual([1]));
+      await vi.advanceTimersByTimeAsync(1000); // first retry after 1 s: refused
+      await vi.waitFor(() => expect(failures).toEqual([1, 2]));
+      await vi.advanceTimersByTimeAsync(1999);
+      expect(failures).toEqual([1, 2]); // the next one waits 2 s
+      await vi.advanceTimersByTimeAsync(1); // refused a third time
+      await vi.waitFor(() => expect(failures).toEqual([1, 2, 3]));
+      await vi.advanceTimersByTimeAsync(4000); // and then it works
+      await vi.waitFor(async () => expect(JSON.parse(await readFile(join(dir, 'db.json'), 'utf8')).plugins.counter.count).toBe(7));
+      await store.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
