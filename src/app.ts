@@ -75,12 +75,12 @@ const HANDLER_TIMEOUT_MS = 60_000;
 export const CORE_TEXTS: TextDefs = {
   'maaf.kabar-admin': {
     default: '⚠️ Bot gagal menjawab pesan dari {pelanggan} karena kesalahan di bot (sudah dicatat di log). Mohon balas langsung di chat mereka.',
-    help: 'the alert the owner gets when the bot fails on a customer message',
+    help: 'kabar ke admin saat bot gagal menjawab pesan pelanggan',
     variables: ['pelanggan'],
   },
   'maaf.gangguan': {
     default: 'Mohon maaf Kak, sistem kami sedang ada kendala. Pesan Kakak sudah kami terima dan admin akan membalas secepatnya. 🙏',
-    help: 'sent once when the bot fails on a message because of a bug',
+    help: 'permintaan maaf ke pelanggan saat bot gagal karena kesalahan di bot',
   },
 };
 

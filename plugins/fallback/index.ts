@@ -29,17 +29,17 @@ export default definePlugin({
   texts: {
     'media-kabar-admin': {
       default: '📷 {pelanggan} mengirim {jenis}. Silakan lihat dan balas di chat mereka.',
-      help: 'the alert the owner gets when a customer sends a picture, voice note or file nothing else handled',
+      help: 'kabar ke admin saat pelanggan mengirim gambar, pesan suara, atau berkas',
       variables: ['pelanggan', 'jenis'],
     },
     'tidak-paham': {
       default: 'Maaf {nama}, kami belum menangkap maksud pesan Kakak. 🙏',
-      help: 'the answer to a message nothing else understood; the main menu follows it',
+      help: 'jawaban untuk pesan yang tidak dimengerti bot; menu utama menyusul',
       variables: ['nama'],
     },
     'media-diterima': {
       default: 'Terima kasih {nama}, {jenis} dari Kakak sudah kami terima. Admin kami akan melihatnya secepatnya. 🙏',
-      help: 'the answer to a picture, voice note, video, document, location or contact nothing else handled; the main menu follows it',
+      help: 'jawaban untuk gambar, pesan suara, video, dokumen, lokasi, atau kontak; menu utama menyusul',
       variables: ['nama', 'jenis'],
     },
   },

@@ -40,7 +40,7 @@ export default definePlugin({
   texts: {
     [TEXT_KEY]: {
       default: 'Halo {nama}! 👋 Selamat datang di *{toko}*.\nTerima kasih sudah menghubungi kami. Ada yang bisa kami bantu?',
-      help: 'the greeting on a first message or after a long silence; the main menu follows it',
+      help: 'sapaan untuk pesan pertama atau setelah lama tidak ada pesan; menu utama menyusul',
       variables: ['nama'],
     },
   },

@@ -19,12 +19,12 @@ export default definePlugin({
   texts: {
     'menu.pilihan-salah': {
       default: 'Maaf Kak, pilihan *{pilihan}* tidak ada di menu.',
-      help: 'the answer to a menu number that does not exist; the menu follows it',
+      help: 'jawaban untuk nomor menu yang tidak ada; menu utama menyusul',
       variables: ['pilihan', 'nama'],
     },
     'menu.kabar-admin': {
       default: '📣 {pelanggan} memilih menu "{pilihan}". Silakan balas di chat mereka.',
-      help: 'the alert the owner gets when a customer picks a menu item that alerts the owner',
+      help: 'kabar ke admin saat pelanggan memilih menu yang mengabari admin',
       variables: ['pelanggan', 'pilihan'],
     },
   },

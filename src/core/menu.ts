@@ -38,11 +38,11 @@ export const menuSpec: SliceSpec<MenuState> = {
 export const MENU_TEXTS: TextDefs = {
   'menu.judul': {
     default: 'Silakan pilih menu berikut, Kak:',
-    help: 'the line above the numbered main menu',
+    help: 'baris di atas menu utama bernomor',
   },
   'menu.penutup': {
     default: 'Balas dengan *angka* pilihan Kakak, misalnya *1*.',
-    help: 'the line below the numbered main menu',
+    help: 'baris di bawah menu utama bernomor',
   },
 };
 

@@ -4,7 +4,7 @@ import { listVariables, renderTemplate, unknownVariables } from '../template.js'
 /** A customer-facing text a plugin owns. The owner can replace it without a restart. */
 export interface TextDef {
   default: string;
-  /** What the text is for, shown to the owner by !teks. */
+  /** What the text is for, in Indonesian: the owner reads it in !teks. */
   help: string;
   /** Variables the text may use besides the shop's own ({toko}, {alamat}). */
   variables?: readonly string[];
