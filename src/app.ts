@@ -3,20 +3,8 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { ReplyError, UsageError } from './errors.js';
 import { maskPhone } from './phone.js';
-import type {
-  BaseContext,
-  ChatHandle,
-  CommandContext,
-  Context,
-  CustomerInfo,
-  DialogControl,
-  DialogHandler,
-  Middleware,
-  PluginApi,
-  PluginDefinition,
-  ReplyOptions,
-} from './plugin-api.js';
-import { Store, type SeedData, type Slice, type SliceSpec } from './store/store.js';
+import type { BaseContext, CommandContext, CustomerInfo, PluginApi, PluginDefinition } from './plugin-api.js';
+import { Store, type SeedData, type SliceSpec } from './store/store.js';
 import type { CustomerRecord, DialogSession } from './store/schema.js';
 import { textOut, type Incoming, type Outgoing, type Transport } from './transport/types.js';
 import { BoundedSet, ChatQueue } from './core/chat-queue.js';
@@ -28,6 +16,8 @@ import { maskChat, NO_PACING, Outbox, type Pacing } from './core/outbox.js';
 import { Scheduler } from './core/scheduler.js';
 import { Texts, type TextDefs } from './core/texts.js';
 import { registerBuiltins } from './core/builtins.js';
+import { MessageRun } from './core/message-run.js';
+import { PluginViews, type PluginRuntime } from './core/plugin-views.js';
 
 /**
  * The app factory: store, texts, menu, outbox, scheduler, commands and plugins wired around one
@@ -84,59 +74,6 @@ export const CORE_TEXTS: TextDefs = {
   },
 };
 
-interface PluginRuntime {
-  def: PluginDefinition;
-  name: string;
-  state: Slice<unknown>;
-  customerSpec: SliceSpec | undefined;
-  middleware: Middleware[];
-  dialog: DialogHandler | undefined;
-}
-
-/** The per-message state shared by all handlers of one message. */
-export class MessageRun {
-  readonly replies: Array<{ message: Outgoing; first: boolean }> = [];
-  /** A handler hit a bug on this message. */
-  failed = false;
-  /** The watchdog gave up on this message: late replies are dropped, the chain goes no further. */
-  abandoned = false;
-  /** The plugin whose step is running, for the watchdog's report. */
-  plugin = 'core';
-  constructor(
-    readonly msg: Incoming,
-    readonly text: string,
-    readonly customer: CustomerInfo,
-    readonly isOwner: boolean,
-    readonly now: number,
-    readonly log: Logger,
-  ) {}
-  get chatId(): string {
-    return this.msg.chatId;
-  }
-  get salutation(): string {
-    return this.customer.name ?? 'Kak';
-  }
-  get replied(): boolean {
-    return this.replies.length > 0;
-  }
-  /** A handler's reply; dropped once the watchdog gave up on the message. */
-  handlerReply(message: string | Outgoing, options?: ReplyOptions): void {
-    if (this.abandoned) {
-      this.log.warn({ plugin: this.plugin }, 'a reply came after the message was given up on; it was not sent');
-      return;
-    }
-    this.reply(message, options);
-  }
-  reply(message: string | Outgoing, options?: ReplyOptions): void {
-    const out = typeof message === 'string' ? textOut(message) : message;
-    if (out.kind === 'text' && out.text.trim() === '') {
-      // WhatsApp refuses empty messages; an empty text is a bug upstream, not something to send.
-      this.log.warn('a handler replied with an empty text; nothing was sent');
-      return;
-    }
-    this.replies.push({ message: out, first: options?.first === true });
-  }
-}
 
 const PLUGIN_NAME = /^[a-z][a-z0-9-]*$/;
 
@@ -202,111 +139,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const toOut = (m: string | Outgoing): Outgoing => (typeof m === 'string' ? textOut(m) : m);
 
-  // ---- per-plugin views ---------------------------------------------------------------
-
-  function customerSlice(rt: PluginRuntime, chatId: string): Slice<unknown> {
-    const spec = rt.customerSpec;
-    const get = (): unknown => {
-      if (!spec) return undefined;
-      const record = customers.get(chatId);
-      if (!record) return spec.defaults();
-      if (record.data[rt.name] === undefined) record.data[rt.name] = spec.defaults();
-      return record.data[rt.name];
-    };
-    return {
-      get,
-      update: (fn) => {
-        fn(get());
-        store.changed();
-      },
-    };
-  }
+  const views = new PluginViews({ store, customers, clock, outbox, dialogTimers: () => dialogTimers });
+  const { customerSlice, contextFor, chatHandle } = views;
+  const setDialog = (chatId: string, session: DialogSession | null): void => views.setDialog(chatId, session);
 
   const dialogTimers = new DialogTimers(clock, (chatId, session) => {
     void queue.run(chatId, () => expireDialog(chatId, session)).catch((err: unknown) => log.error({ err }, 'dialog timeout failed'));
   });
-
-  function setDialog(chatId: string, session: DialogSession | null): void {
-    const record = customers.get(chatId);
-    if (!record) return;
-    record.dialog = session;
-    store.changed();
-    if (session) dialogTimers.arm(chatId, session);
-    else dialogTimers.disarm(chatId);
-  }
-
-  function dialogControl(rt: PluginRuntime, chatId: string): DialogControl {
-    const mine = (): DialogSession | null => {
-      const s = customers.get(chatId)?.dialog;
-      return s && s.plugin === rt.name && isActive(s, clock.now()) ? s : null;
-    };
-    const make = (step: string, data: unknown, timeoutMs: number | undefined, startedAt: number): DialogSession => ({
-      plugin: rt.name,
-      step,
-      data,
-      startedAt,
-      expiresAt: timeoutMs ? clock.now() + timeoutMs : null,
-    });
-    return {
-      get current() {
-        return mine();
-      },
-      get busy() {
-        return isActive(customers.get(chatId)?.dialog, clock.now());
-      },
-      start(step, data, options) {
-        setDialog(chatId, make(step, data, options?.timeoutMs, clock.now()));
-      },
-      update(step, data, options) {
-        const s = mine();
-        setDialog(chatId, make(step, data, options?.timeoutMs, s?.startedAt ?? clock.now()));
-      },
-      end() {
-        if (mine()) setDialog(chatId, null);
-      },
-    };
-  }
-
-  function contextFor(rt: PluginRuntime, run: MessageRun): Context {
-    return {
-      msg: run.msg,
-      text: run.text,
-      chatId: run.chatId,
-      customer: run.customer,
-      isOwner: run.isOwner,
-      now: run.now,
-      log: run.log,
-      salutation: run.salutation,
-      reply: (m, o) => run.handlerReply(m, o),
-      handOff: (ms) => customers.handOff(run.chatId, run.now + ms),
-      get replied() {
-        return run.replied;
-      },
-      get failed() {
-        return run.failed;
-      },
-      state: rt.state,
-      data: customerSlice(rt, run.chatId),
-      dialog: dialogControl(rt, run.chatId),
-    };
-  }
-
-  function chatHandle(rt: PluginRuntime, chatId: string): ChatHandle | null {
-    const record = customers.get(chatId);
-    if (!record) return null;
-    const info = customers.info(record);
-    return {
-      chatId,
-      customer: info,
-      salutation: info.name ?? 'Kak',
-      data: customerSlice(rt, chatId),
-      // Resolves once queued, not once sent: a job awaiting its sends must not wait on pacing,
-      // which (under a manual clock) only moves after the job returns.
-      send: async (m) => {
-        void outbox.enqueue(chatId, toOut(m));
-      },
-    };
-  }
 
   async function notifyOwners(message: string | Outgoing): Promise<void> {
     if (owners.size === 0) {
@@ -671,3 +510,4 @@ export async function createApp(opts: AppOptions): Promise<App> {
 }
 
 export type { BaseContext };
+export { MessageRun };

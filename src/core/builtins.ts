@@ -1,7 +1,8 @@
 import { UsageError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { listVariables } from '../template.js';
-import type { CommandRunner, MessageRun } from '../app.js';
+import type { CommandRunner } from '../app.js';
+import type { MessageRun } from './message-run.js';
 import { CommandRegistry, formatHelpList, formatUsage, type ParsedCommand } from './commands.js';
 import type { Texts } from './texts.js';
 
