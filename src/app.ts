@@ -237,7 +237,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
       },
       command: (cmd) => {
         commands.add(rt.name, cmd, async (run, parsed) => {
-          const ctx: CommandContext = { ...contextFor(rt, run), command: parsed.name, args: parsed.args };
+          // Object.assign keeps the context's live getters (replied, failed); a spread would freeze them.
+          const ctx: CommandContext = Object.assign(contextFor(rt, run), { command: parsed.name, args: parsed.args });
           await cmd.run(ctx);
         });
       },
