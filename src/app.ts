@@ -61,6 +61,7 @@ export interface App {
 export const MENU_SLICE = 'core.menu';
 const APOLOGY_WINDOW_MS = 10 * 60_000;
 const HANDLER_TIMEOUT_MS = 60_000;
+const SEEN_CAPACITY = 5_000;
 
 export const CORE_TEXTS: TextDefs = {
   'maaf.kabar-admin': {
@@ -129,7 +130,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   const commands = new CommandRegistry<CommandRunner>();
   const queue = new ChatQueue();
-  const seen = new BoundedSet(20_000);
+  // Recent message keys, persisted so a message delivered again after a restart is not answered twice.
+  const seen = new BoundedSet(SEEN_CAPACITY);
+  for (const key of store.data.seen) seen.add(key);
+  const rememberSeen = (key: string): boolean => {
+    if (!seen.add(key)) return false;
+    const ring = store.data.seen;
+    ring.push(key);
+    if (ring.length > SEEN_CAPACITY) ring.splice(0, ring.length - SEEN_CAPACITY);
+    store.changed();
+    return true;
+  };
   const lastApology = new Map<string, number>();
   const owners = new Set(config.ownerNumbers);
   const handlerTimeoutMs = opts.handlerTimeoutMs ?? HANDLER_TIMEOUT_MS;
@@ -195,7 +206,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (def.texts) texts.define(def.name, def.texts);
   }
 
-  registerBuiltins({ commands, texts, store, prefix: config.commandPrefix });
+  registerBuiltins({
+    commands,
+    texts,
+    store,
+    prefix: config.commandPrefix,
+    customers,
+    clock,
+    timeZone: config.timeZone,
+    takeoverMinutes: config.takeoverMinutes,
+  });
   for (const { key, problem } of texts.audit()) log.warn({ text: key, problem }, 'a stored text cannot be used as it is');
 
   for (const rt of runtimes) {
@@ -376,31 +396,59 @@ export async function createApp(opts: AppOptions): Promise<App> {
       lastOutboundAt: null,
       lastShopMessageAt: null,
       handoffUntil: null,
+      pausedUntil: null,
       messageCount: 0,
     };
   }
 
-  function rememberOwnerChat(msg: Incoming): void {
-    const digits = msg.senderNumber;
-    if (!digits || !owners.has(digits)) return;
+  /**
+   * Where each owner writes from, and the WhatsApp ids (LIDs) they wrote from while their number
+   * was known: a later message from such an id is the owner's even when no number comes with it.
+   */
+  function rememberOwner(digits: string, msg: Incoming): void {
     const known = store.data.owners[digits];
-    if (known && known.chatId === msg.chatId && msg.at - known.lastSeen < 3_600_000) return;
-    store.data.owners[digits] = { chatId: msg.chatId, lastSeen: msg.at };
+    const ids = known?.ids ?? [];
+    const newId = msg.senderId !== undefined && !ids.includes(msg.senderId);
+    if (known && known.chatId === msg.chatId && !newId && msg.at - known.lastSeen < 3_600_000) return;
+    store.data.owners[digits] = { chatId: msg.chatId, lastSeen: msg.at, ids: newId && msg.senderId ? [...ids, msg.senderId].slice(-5) : ids };
     store.changed();
+  }
+
+  /** The owner's digits when the sender is an owner, by number or by a remembered id; fail closed. */
+  function ownerOf(msg: Incoming): string | null {
+    if (msg.senderNumber !== null) return owners.has(msg.senderNumber) ? msg.senderNumber : null;
+    if (msg.senderId === undefined) return null;
+    for (const digits of owners) if (store.data.owners[digits]?.ids.includes(msg.senderId)) return digits;
+    return null;
+  }
+
+  /** The shop typed in a customer's chat by hand: the bot steps aside there. */
+  function shopTookOver(msg: Incoming, mlog: Logger): void {
+    customers.recordShopMessage(msg);
+    const until = Math.max(clock.now(), msg.at) + config.takeoverMinutes * 60_000;
+    const current = customers.get(msg.chatId)?.pausedUntil ?? null;
+    if (current === null || current < until) customers.pause(msg.chatId, until);
+    mlog.info({ minutes: config.takeoverMinutes }, 'the shop answered by hand; the bot is quiet in this chat');
   }
 
   async function processMessage(msg: Incoming): Promise<void> {
     const now = clock.now();
     const mlog = logger.child({ msgId: msg.id, chat: maskChat(msg.chatId) });
     if (msg.fromShop && !msg.selfChat) {
-      customers.recordShopMessage(msg);
-      mlog.debug('the shop wrote in this chat by hand');
+      shopTookOver(msg, mlog);
       return;
     }
-    const isOwner = msg.selfChat === true || (msg.senderNumber !== null && owners.has(msg.senderNumber));
+    const ownerDigits = ownerOf(msg);
+    const isOwner = msg.selfChat === true || ownerDigits !== null;
+    if (msg.tooOld) {
+      // Recorded, not answered (nor run, for an old command): a reply hours late confuses.
+      if (!isOwner) customers.touch(msg);
+      mlog.info('a message from the offline backlog is too old to answer; it was recorded');
+      return;
+    }
     const text = msg.text.trim();
     const parsed = isOwner ? parseCommand(text, config.commandPrefix) : null;
-    if (isOwner) rememberOwnerChat(msg);
+    if (ownerDigits !== null) rememberOwner(ownerDigits, msg);
     if (parsed) {
       const record = customers.get(msg.chatId);
       const run = new MessageRun(msg, text, record ? customers.info(record) : ownerInfo(msg), true, now, mlog);
@@ -418,6 +466,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     }
     const { record, previousSeenAt } = customers.touch(msg);
     mlog.debug({ kind: msg.kind, text: msg.text }, 'message received');
+    if (record.pausedUntil !== null && record.pausedUntil > now) {
+      mlog.debug('the bot is paused in this chat; not answering');
+      return;
+    }
     const run = new MessageRun(msg, text, customers.info(record, previousSeenAt), isOwner, now, mlog);
     await watched(run, runChain(run));
     apologiseIfFailed(run);
@@ -452,7 +504,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   function deliver(msg: Incoming): Promise<void> {
     if (!accepting) return Promise.resolve();
-    if (!seen.add(`${msg.chatId}|${msg.id}`)) {
+    if (!rememberSeen(`${msg.chatId}|${msg.id}`)) {
       logger.debug({ msgId: msg.id }, 'duplicate message ignored');
       return Promise.resolve();
     }

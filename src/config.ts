@@ -15,6 +15,13 @@ const EXAMPLES = {
   LOG_LEVEL: 'info',
   COMMAND_PREFIX: '!',
   SEED_FILE: './data/seed.json',
+  PAIRING_NUMBER: '081234567890',
+  WA_CONNECT_TIMEOUT_MS: '90000',
+  WA_WEBSOCKET_URL: 'ws://127.0.0.1:8080/ws/chat',
+  WA_BACKLOG_MAX_AGE: '6h',
+  WA_ALLOW_GROUPS: 'false',
+  TAKEOVER_MINUTES: '60',
+  SEND_MIN_GAP_MS: '1000',
 } as const;
 
 type VariableName = keyof typeof EXAMPLES;
@@ -53,6 +60,37 @@ const text = (fallback: string) =>
     .optional()
     .transform((v) => (v && v.trim() !== '' ? v.trim() : fallback));
 
+const integer = (fallback: number, min: number, max: number) =>
+  text(String(fallback)).pipe(
+    z
+      .string()
+      .regex(/^\d+$/, { message: 'must be a whole number' })
+      .transform(Number)
+      .pipe(z.number().min(min, { message: `must be at least ${min}` }).max(max, { message: `must be at most ${max}` })),
+  );
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** "6h", "90m", "45s", "1d" or a number of milliseconds. */
+const duration = (fallback: string) =>
+  text(fallback).transform((v, ctx) => {
+    const m = /^(\d+)\s*(ms|s|m|h|d)?$/i.exec(v);
+    if (!m) {
+      ctx.addIssue({ code: 'custom', message: 'must be a duration such as 6h, 90m or 45s' });
+      return z.NEVER;
+    }
+    return Number(m[1]) * (UNIT_MS[(m[2] ?? 'ms').toLowerCase()] ?? 1);
+  });
+
+const yesNo = (fallback: boolean) =>
+  text(String(fallback)).transform((v, ctx) => {
+    const t = v.toLowerCase();
+    if (['true', '1', 'yes', 'ya', 'on'].includes(t)) return true;
+    if (['false', '0', 'no', 'tidak', 'off'].includes(t)) return false;
+    ctx.addIssue({ code: 'custom', message: 'must be true or false' });
+    return z.NEVER;
+  });
+
 /** The environment's variables in, the app's Config out: one schema, one type. */
 export const configSchema = z
   .object({
@@ -73,6 +111,26 @@ export const configSchema = z
       .string()
       .optional()
       .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
+    PAIRING_NUMBER: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (!v || v.trim() === '') return undefined;
+        const r = normalisePhone(v);
+        if (r.ok) return r.digits;
+        ctx.addIssue({ code: 'custom', message: `"${v.trim()}" ${r.reason}` });
+        return z.NEVER;
+      }),
+    WA_CONNECT_TIMEOUT_MS: integer(90_000, 5_000, 600_000),
+    WA_WEBSOCKET_URL: z
+      .string()
+      .optional()
+      .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined))
+      .refine((v) => v === undefined || /^wss?:\/\/\S+$/.test(v), { message: 'must be a ws:// or wss:// address' }),
+    WA_BACKLOG_MAX_AGE: duration('6h'),
+    WA_ALLOW_GROUPS: yesNo(false),
+    TAKEOVER_MINUTES: integer(60, 1, 7 * 24 * 60),
+    SEND_MIN_GAP_MS: integer(1000, 0, 60_000),
   })
   .transform((env) => ({
     ownerNumbers: env.OWNER_NUMBERS,
@@ -81,6 +139,13 @@ export const configSchema = z
     logLevel: env.LOG_LEVEL,
     commandPrefix: env.COMMAND_PREFIX,
     seedFile: env.SEED_FILE,
+    pairingNumber: env.PAIRING_NUMBER,
+    connectTimeoutMs: env.WA_CONNECT_TIMEOUT_MS,
+    webSocketUrl: env.WA_WEBSOCKET_URL,
+    backlogMaxAgeMs: env.WA_BACKLOG_MAX_AGE,
+    allowGroups: env.WA_ALLOW_GROUPS,
+    takeoverMinutes: env.TAKEOVER_MINUTES,
+    sendMinGapMs: env.SEND_MIN_GAP_MS,
   }));
 
 export type Config = z.output<typeof configSchema>;
@@ -94,8 +159,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     const name = String(issue.path[0] ?? 'configuration') as VariableName;
     const shown = env[name] === undefined ? '' : ` (got "${env[name]}")`;
     const example = EXAMPLES[name] ? ` Example: ${name}=${EXAMPLES[name]}` : '';
-    // OWNER_NUMBERS names the bad part itself; repeating the whole list would only add noise
-    const got = name === 'OWNER_NUMBERS' ? '' : shown;
+    // A message that already quotes the bad part (a phone number) does not need the value again.
+    const got = name === 'OWNER_NUMBERS' || issue.message.startsWith('"') ? '' : shown;
     return `${name}: ${issue.message}${got}.${example}`;
   });
   return { ok: false, problems };
@@ -117,6 +182,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const merged: Record<string, string | undefined> = { ...fromFile };
   for (const [k, v] of Object.entries(env)) if (v !== undefined) merged[k] = v;
   return parseConfig(merged);
+}
+
+/** The configuration for these variables, the rest at their defaults; throws on a mistake (tools and tests). */
+export function configFromEnv(env: Record<string, string | undefined>): Config {
+  const r = parseConfig(env);
+  if (!r.ok) throw new Error(r.problems.join('\n'));
+  return r.config;
 }
 
 /** Prints the problems, one per line, and exits 2. Never a stack trace. */

@@ -26,6 +26,8 @@ export interface CustomerInfo {
   lastShopMessageAt: number | null;
   /** A person was asked to answer this chat until then (see `handOff`); null if never. */
   handoffUntil: number | null;
+  /** The bot is paused in this chat until then (the shop took over); null if not. */
+  pausedUntil: number | null;
   /** Messages from this customer, this one included. */
   messageCount: number;
 }

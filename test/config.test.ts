@@ -7,7 +7,21 @@ describe('configuration', () => {
     const r = parseConfig({});
     expect(r).toEqual({
       ok: true,
-      config: { ownerNumbers: [], dataDir: './data', timeZone: 'Asia/Jakarta', logLevel: 'info', commandPrefix: '!', seedFile: undefined },
+      config: {
+        ownerNumbers: [],
+        dataDir: './data',
+        timeZone: 'Asia/Jakarta',
+        logLevel: 'info',
+        commandPrefix: '!',
+        seedFile: undefined,
+        pairingNumber: undefined,
+        connectTimeoutMs: 90_000,
+        webSocketUrl: undefined,
+        backlogMaxAgeMs: 6 * 3_600_000,
+        allowGroups: false,
+        takeoverMinutes: 60,
+        sendMinGapMs: 1000,
+      },
     });
   });
 
@@ -17,8 +31,44 @@ describe('configuration', () => {
   });
 
   it('reads the other settings', () => {
-    const r = parseConfig({ DATA_DIR: '/srv/layani', SHOP_TIMEZONE: 'Asia/Makassar', LOG_LEVEL: 'DEBUG', COMMAND_PREFIX: '#' });
-    expect(r.ok && r.config).toMatchObject({ dataDir: '/srv/layani', timeZone: 'Asia/Makassar', logLevel: 'debug', commandPrefix: '#' });
+    const r = parseConfig({
+      DATA_DIR: '/srv/layani',
+      SHOP_TIMEZONE: 'Asia/Makassar',
+      LOG_LEVEL: 'DEBUG',
+      COMMAND_PREFIX: '#',
+      PAIRING_NUMBER: '0812-3456-7890',
+      WA_CONNECT_TIMEOUT_MS: '30000',
+      WA_WEBSOCKET_URL: 'ws://127.0.0.1:4000/ws/chat',
+      WA_BACKLOG_MAX_AGE: '90m',
+      WA_ALLOW_GROUPS: 'yes',
+      TAKEOVER_MINUTES: '30',
+      SEND_MIN_GAP_MS: '0',
+    });
+    expect(r.ok && r.config).toMatchObject({
+      dataDir: '/srv/layani',
+      timeZone: 'Asia/Makassar',
+      logLevel: 'debug',
+      commandPrefix: '#',
+      pairingNumber: '6281234567890',
+      connectTimeoutMs: 30_000,
+      webSocketUrl: 'ws://127.0.0.1:4000/ws/chat',
+      backlogMaxAgeMs: 90 * 60_000,
+      allowGroups: true,
+      takeoverMinutes: 30,
+      sendMinGapMs: 0,
+    });
+  });
+
+  it('explains bad connection settings the same way', () => {
+    const r = parseConfig({ WA_CONNECT_TIMEOUT_MS: '10s', WA_WEBSOCKET_URL: 'http://x', WA_BACKLOG_MAX_AGE: 'six hours', WA_ALLOW_GROUPS: 'maybe', TAKEOVER_MINUTES: '0', PAIRING_NUMBER: '12' });
+    expect(r.ok === false && r.problems).toEqual([
+      'PAIRING_NUMBER: "12" is too short for a phone number. Example: PAIRING_NUMBER=081234567890',
+      'WA_CONNECT_TIMEOUT_MS: must be a whole number (got "10s"). Example: WA_CONNECT_TIMEOUT_MS=90000',
+      'WA_WEBSOCKET_URL: must be a ws:// or wss:// address (got "http://x"). Example: WA_WEBSOCKET_URL=ws://127.0.0.1:8080/ws/chat',
+      'WA_BACKLOG_MAX_AGE: must be a duration such as 6h, 90m or 45s (got "six hours"). Example: WA_BACKLOG_MAX_AGE=6h',
+      'WA_ALLOW_GROUPS: must be true or false (got "maybe"). Example: WA_ALLOW_GROUPS=false',
+      'TAKEOVER_MINUTES: must be at least 1 (got "0"). Example: TAKEOVER_MINUTES=60',
+    ]);
   });
 
   it('reports one line per problem, naming the variable, the fault and a good example', () => {

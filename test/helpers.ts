@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { createApp, type App } from '../src/app.js';
 import { ManualClock } from '../src/clock.js';
-import type { Config } from '../src/config.js';
+import { configFromEnv, type Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import type { Pacing } from '../src/core/outbox.js';
 import type { PluginDefinition } from '../src/plugin-api.js';
@@ -43,15 +43,7 @@ export async function tempDir(prefix = 'layani-test-'): Promise<string> {
 }
 
 export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
-  return {
-    ownerNumbers: [OWNER],
-    dataDir,
-    timeZone: 'Asia/Jakarta',
-    logLevel: 'debug',
-    commandPrefix: '!',
-    seedFile: undefined,
-    ...overrides,
-  };
+  return { ...configFromEnv({ OWNER_NUMBERS: OWNER, DATA_DIR: dataDir, LOG_LEVEL: 'debug' }), ...overrides };
 }
 
 export function floristSeed(): Seed {

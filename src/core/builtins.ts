@@ -1,5 +1,10 @@
 import { UsageError } from '../errors.js';
 import type { Store } from '../store/store.js';
+import type { CustomerRecord } from '../store/schema.js';
+import type { Clock } from '../clock.js';
+import { formatPhone, normalisePhone } from '../phone.js';
+import { formatLocal } from '../time.js';
+import { describeCustomer, type Customers } from './customers.js';
 import { listVariables } from '../template.js';
 import type { CommandRunner } from '../app.js';
 import type { MessageRun } from './message-run.js';
@@ -12,6 +17,10 @@ export interface BuiltinDeps {
   texts: Texts;
   store: Store;
   prefix: string;
+  customers: Customers;
+  clock: Clock;
+  timeZone: string;
+  takeoverMinutes: number;
 }
 
 export const BUILTIN_COMMANDS = {
@@ -44,6 +53,24 @@ export const BUILTIN_COMMANDS = {
       { form: 'toko nama <nama toko>', help: 'ganti nama toko ({toko} di semua teks)' },
       { form: 'toko alamat <alamat>', help: 'ganti alamat ({alamat} di semua teks)' },
       { form: 'toko peta <tautan>', help: 'tautan Google Maps; "toko peta hapus" menghapusnya' },
+    ],
+  },
+  jeda: {
+    name: 'jeda',
+    aliases: ['pause'],
+    help: 'Hentikan bot sementara di satu chat, agar Kakak bisa membalas sendiri.',
+    usage: [
+      { form: 'jeda', help: 'daftar chat yang sedang dijeda' },
+      { form: 'jeda <nomor> [menit]', help: 'jeda bot di chat nomor itu (bawaan: sama seperti saat toko membalas sendiri)' },
+    ],
+  },
+  lanjut: {
+    name: 'lanjut',
+    aliases: ['resume'],
+    help: 'Jalankan lagi bot di chat yang dijeda.',
+    usage: [
+      { form: 'lanjut <nomor>', help: 'bot menjawab lagi di chat nomor itu' },
+      { form: 'lanjut semua', help: 'bot menjawab lagi di semua chat yang dijeda' },
     ],
   },
 } as const;
@@ -95,6 +122,59 @@ export function registerBuiltins(deps: BuiltinDeps): void {
     }
     store.changed();
     run.reply(`✅ Profil toko diperbarui.\nNama: ${shop.name}\nAlamat: ${shop.address || '(belum diisi)'}\nPeta: ${shop.mapsUrl || '(belum diisi)'}`);
+  });
+
+  const { customers, clock, timeZone, takeoverMinutes } = deps;
+  const customerByNumber = (token: string | undefined): CustomerRecord => {
+    const r = normalisePhone(token ?? '');
+    if (!r.ok) throw new UsageError(`Nomor "${token ?? ''}" ${r.reason === 'is empty' ? 'belum ditulis' : 'tidak bisa dibaca'}.`);
+    const record = customers.findByNumber(r.digits);
+    if (!record) throw new UsageError(`Nomor ${formatPhone(r.digits)} belum pernah menghubungi toko.`);
+    return record;
+  };
+  const who = (c: CustomerRecord): string => describeCustomer(c);
+  const clockTime = (t: number): string => formatLocal(t, timeZone).split(' ').pop() ?? '';
+
+  commands.add('core', BUILTIN_COMMANDS.jeda, async (run, parsed) => {
+    const [numberToken, minutesToken, ...extra] = parsed.args.split(/\s+/).filter(Boolean);
+    const now = clock.now();
+    if (numberToken === undefined) {
+      const paused = customers.paused(now);
+      run.reply(
+        paused.length === 0
+          ? 'Tidak ada chat yang sedang dijeda. Bot menjawab di semua chat.'
+          : ['*Chat yang dijeda*', ...paused.map((c) => `• ${who(c)} sampai ${clockTime(c.pausedUntil ?? now)} (${Math.ceil(((c.pausedUntil ?? now) - now) / 60_000)} menit lagi)`)].join('\n'),
+      );
+      return;
+    }
+    if (extra.length > 0) throw new UsageError('Tulis nomor dan, kalau perlu, jumlah menitnya saja.');
+    const record = customerByNumber(numberToken);
+    let minutes = takeoverMinutes;
+    if (minutesToken !== undefined) {
+      if (!/^\d+$/.test(minutesToken) || Number(minutesToken) < 1 || Number(minutesToken) > 7 * 24 * 60) {
+        throw new UsageError(`Jumlah menit "${minutesToken}" tidak bisa dipakai; tulis angka 1 sampai ${7 * 24 * 60}.`);
+      }
+      minutes = Number(minutesToken);
+    }
+    const until = now + minutes * 60_000;
+    customers.pause(record.chatId, until);
+    run.reply(`⏸️ Bot dijeda di chat ${who(record)} sampai pukul ${clockTime(until)} (${minutes} menit). Lanjutkan lebih cepat dengan ${prefix}lanjut ${record.number ?? ''}`.trim());
+  });
+
+  commands.add('core', BUILTIN_COMMANDS.lanjut, async (run, parsed) => {
+    const args = parsed.args.trim();
+    const now = clock.now();
+    if (args.toLowerCase() === 'semua') {
+      const paused = customers.paused(now);
+      for (const c of paused) customers.pause(c.chatId, null);
+      run.reply(paused.length === 0 ? 'Tidak ada chat yang sedang dijeda.' : `▶️ Bot menjawab lagi di ${paused.length} chat.`);
+      return;
+    }
+    if (args === '' || args.split(/\s+/).length > 1) throw new UsageError('Tulis satu nomor, atau "semua".');
+    const record = customerByNumber(args);
+    const wasPaused = record.pausedUntil !== null && record.pausedUntil > now;
+    customers.pause(record.chatId, null);
+    run.reply(wasPaused ? `▶️ Bot menjawab lagi di chat ${who(record)}.` : `Chat ${who(record)} tidak sedang dijeda; bot memang menjawab di sana.`);
   });
 }
 

@@ -83,8 +83,24 @@ export class Customers {
       lastOutboundAt: record.lastOutboundAt,
       lastShopMessageAt: record.lastShopMessageAt,
       handoffUntil: record.handoffUntil,
+      pausedUntil: record.pausedUntil,
       messageCount: record.messageCount,
     };
+  }
+
+  /** The bot stays quiet in this chat until `until` (null lifts a pause). */
+  pause(chatId: string, until: number | null): void {
+    const record = this.store.data.customers[chatId];
+    if (!record) return;
+    record.pausedUntil = until;
+    this.store.changed();
+  }
+
+  /** Chats paused at `now`, longest pause first. */
+  paused(now: number): CustomerRecord[] {
+    return Object.values(this.store.data.customers)
+      .filter((c) => c.pausedUntil !== null && c.pausedUntil > now)
+      .sort((a, b) => (b.pausedUntil ?? 0) - (a.pausedUntil ?? 0));
   }
 
   /** A person has been asked to answer this chat until `until`. */
@@ -106,6 +122,7 @@ export class Customers {
       lastOutboundAt: null,
       lastShopMessageAt: null,
       handoffUntil: null,
+      pausedUntil: null,
       dialog: null,
       data: {},
     };

@@ -33,7 +33,14 @@ export interface OutboxOptions {
   onSent?: (chatId: string, message: Outgoing, at: number) => void;
   /** Real time a send may take before it counts as failed. */
   sendTimeoutMs?: number;
+  /** A reply that waited longer than this (for a reconnect) is dropped: a stale answer confuses. */
+  maxAgeMs?: number;
+  /** At most this many messages wait; beyond it the oldest is dropped. */
+  maxQueued?: number;
 }
+
+const MAX_AGE_MS = 60 * 60_000;
+const MAX_QUEUED = 1000;
 
 const SEND_TIMEOUT_MS = 30_000;
 
@@ -54,6 +61,9 @@ async function within<T>(work: Promise<T>, ms: number, what: string): Promise<T>
 interface Item {
   chatId: string;
   message: Outgoing;
+  queuedAt: number;
+  /** Order of arrival across all chats. */
+  seq: number;
   done: (sent: boolean) => void;
 }
 
@@ -87,10 +97,13 @@ export class Outbox {
   private pumping: Promise<void> | null = null;
   private lastSentAt = -Infinity;
   private current: Item | null = null;
+  private seq = 0;
   private readonly random: () => number;
   private idleWaiters: Array<() => void> = [];
   sentCount = 0;
   failedCount = 0;
+  /** Messages dropped because they waited too long or the queue was full. */
+  droppedCount = 0;
 
   constructor(private readonly opts: OutboxOptions) {
     this.random = opts.random ?? Math.random;
@@ -109,9 +122,10 @@ export class Outbox {
             this.queues.set(chatId, queue);
             this.turn.push(chatId);
           }
-          queue.push({ chatId, message: piece, done });
+          queue.push({ chatId, message: piece, queuedAt: this.opts.clock.now(), seq: this.seq++, done });
         }),
     );
+    while (this.size() > (this.opts.maxQueued ?? MAX_QUEUED)) this.dropOldest();
     this.kick();
     return Promise.all(results).then((r) => r.every(Boolean));
   }
@@ -155,6 +169,25 @@ export class Outbox {
     return item;
   }
 
+  private dropOldest(): void {
+    let oldest: { chatId: string; seq: number } | null = null;
+    for (const [chatId, queue] of this.queues) {
+      const head = queue[0];
+      if (head && (!oldest || head.seq < oldest.seq)) oldest = { chatId, seq: head.seq };
+    }
+    if (!oldest) return;
+    const queue = this.queues.get(oldest.chatId);
+    const item = queue?.shift();
+    if (queue && queue.length === 0) {
+      this.queues.delete(oldest.chatId);
+      this.turn.splice(this.turn.indexOf(oldest.chatId), 1);
+    }
+    if (!item) return;
+    this.droppedCount++;
+    this.opts.logger.error({ chat: maskChat(item.chatId) }, 'the outbox is full; the oldest waiting message was dropped');
+    item.done(false);
+  }
+
   private putBack(item: Item): void {
     const queue = this.queues.get(item.chatId);
     if (queue) {
@@ -169,6 +202,14 @@ export class Outbox {
     for (let item = this.next(); item; item = this.next()) {
       this.current = item;
       if (!transport.isReady()) await transport.whenReady();
+      const waited = clock.now() - item.queuedAt;
+      if (waited > (this.opts.maxAgeMs ?? MAX_AGE_MS)) {
+        this.current = null;
+        this.droppedCount++;
+        logger.warn({ chat: maskChat(item.chatId), waitedMinutes: Math.round(waited / 60_000) }, 'a reply waited too long for the connection and was dropped');
+        item.done(false);
+        continue;
+      }
       if (pacing.minGapMs > 0) {
         const gap = pacing.minGapMs * (1 + pacing.jitter * (this.random() * 2 - 1));
         const wait = this.lastSentAt + gap - clock.now();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bootApp } from '../boot.js';
 import { ManualClock } from '../clock.js';
+import { configFromEnv } from '../config.js';
 import type { RegisteredCommand } from '../core/commands.js';
 import { silentLogger } from '../logger.js';
 import { MemoryTransport } from '../transport/memory.js';
@@ -31,7 +32,7 @@ export async function realCommands(): Promise<readonly RegisteredCommand[]> {
   try {
     const clock = new ManualClock(0);
     const app = await bootApp({
-      config: { ownerNumbers: [], dataDir: dir, timeZone: 'Asia/Jakarta', logLevel: 'silent', commandPrefix: '!', seedFile: undefined },
+      config: configFromEnv({ DATA_DIR: dir, LOG_LEVEL: 'silent' }),
       transport: new MemoryTransport(clock),
       clock,
       logger: silentLogger(),

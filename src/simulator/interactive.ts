@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createInterface, type Interface } from 'node:readline';
 import { bootApp } from '../boot.js';
@@ -37,6 +38,7 @@ export async function runInteractive(config: Config, logger: Logger): Promise<nu
   let me = { number: '6281234567890', name: 'Rina' as string | null };
   let lastCustomer = me.number;
   let counter = 0;
+  const runId = randomUUID().slice(0, 8);
 
   // Created only once the bot is up: lines typed (or piped) earlier wait in stdin instead of being lost.
   let rl: Interface | null = null;
@@ -79,7 +81,7 @@ export async function runInteractive(config: Config, logger: Logger): Promise<nu
   const send = async (text: string, image?: string): Promise<void> => {
     await clock.advanceTo(simNow());
     const draft = {
-      id: `sim-${++counter}`,
+      id: `sim-${runId}-${++counter}`,
       from: me.number,
       senderName: me.name,
       text,
@@ -129,7 +131,7 @@ export async function runInteractive(config: Config, logger: Logger): Promise<nu
           return true;
         }
         await clock.advanceTo(simNow());
-        transport.deliver({ id: `sim-${++counter}`, chatId: transport.chatIdForNumber(lastCustomer), senderNumber: null, fromShop: true, text: arg });
+        transport.deliver({ id: `sim-${runId}-${++counter}`, chatId: transport.chatIdForNumber(lastCustomer), senderNumber: null, fromShop: true, text: arg });
         await app.idle();
         print(dim(`(the shop wrote by hand to ${formatPhone(lastCustomer)})`));
         return true;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -128,6 +129,8 @@ export async function runJsonl(config: Config, logger: Logger, io: JsonlIo): Pro
   const write = (obj: unknown): void => io.output(JSON.stringify(obj));
   let current = 0;
   let sim: Sim | null = null;
+  // Message ids must not repeat across runs on the same --data folder: a repeated id is a duplicate.
+  const runId = randomUUID().slice(0, 8);
 
   const start = async (at: number): Promise<Sim> => {
     const clock = new ManualClock(at);
@@ -166,7 +169,7 @@ export async function runJsonl(config: Config, logger: Logger, io: JsonlIo): Pro
     const draft: IncomingDraft = line.fromMe
       ? { chatId: transport.chatIdForNumber(line.to ?? ''), senderNumber: null, fromShop: true, text: line.text }
       : { from: line.from ?? '', senderName: line.name, text: line.text };
-    draft.id = line.id ?? `sim-${lineNo}`;
+    draft.id = line.id ?? `sim-${runId}-${lineNo}`;
     draft.at = clock.now();
     if (line.image !== null) {
       draft.image = imageFromPath(line.image);

@@ -38,6 +38,8 @@ export const customerSchema = z.object({
   lastShopMessageAt: z.number().nullable().default(null),
   /** A person was asked to answer this chat; until then the bot does not say it did not understand. */
   handoffUntil: z.number().nullable().default(null),
+  /** The bot stays quiet in this chat until then: the shop took over by hand, or the owner paused it. */
+  pausedUntil: z.number().nullable().default(null),
   dialog: dialogSchema.nullable().default(null),
   /** Each plugin's own per-customer data, validated by that plugin's schema. */
   data: z.record(z.string(), z.unknown()).default({}),
@@ -47,6 +49,8 @@ export type CustomerRecord = z.infer<typeof customerSchema>;
 export const ownerChatSchema = z.object({
   chatId: z.string(),
   lastSeen: z.number(),
+  /** WhatsApp ids (LIDs) this owner wrote from while their number was known. */
+  ids: z.array(z.string()).default([]),
 });
 
 export const jobStateSchema = z.object({
@@ -62,6 +66,8 @@ export const dbSchema = z.object({
   texts: z.record(z.string(), z.string()).default({}),
   /** Where each owner last wrote from, so alerts reach the chat they use. */
   owners: z.record(z.string(), ownerChatSchema).default({}),
+  /** Recent message keys, so a message delivered again (even after a restart) is not answered twice. */
+  seen: z.array(z.string()).default([]),
   /** Last run of each scheduled job, so a restart does not run a job twice. */
   jobs: z.record(z.string(), jobStateSchema).default({}),
   /** Each plugin's own state slice, validated by that plugin's schema. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { Incoming, IncomingSink, Outgoing, SendOptions, SendResult, Transport } from './types.js';
 
@@ -19,6 +20,8 @@ export class MemoryTransport implements Transport {
   readonly sent: SentMessage[] = [];
   private sink: IncomingSink | null = null;
   private counter = 0;
+  /** Ids stay unique across transports (and restarts), as WhatsApp's do. */
+  private readonly idPrefix = `m-${randomUUID().slice(0, 8)}-`;
   /** Set to make the next sends fail while the connection stays up (a refused message). */
   failSends = 0;
   /** Set to make the next send fail because the connection drops under it. */
@@ -64,7 +67,7 @@ export class MemoryTransport implements Transport {
   build(draft: IncomingDraft): Incoming {
     const from = draft.from ?? draft.senderNumber ?? '6280000000000';
     const msg: Incoming = {
-      id: draft.id ?? `m${++this.counter}`,
+      id: draft.id ?? `${this.idPrefix}${++this.counter}`,
       chatId: draft.chatId ?? this.chatIdForNumber(from),
       senderNumber: draft.senderNumber === undefined ? from : draft.senderNumber,
       senderName: draft.senderName ?? null,
@@ -75,6 +78,8 @@ export class MemoryTransport implements Transport {
     };
     if (draft.image) msg.image = draft.image;
     if (draft.selfChat) msg.selfChat = true;
+    if (draft.tooOld) msg.tooOld = true;
+    if (draft.senderId !== undefined) msg.senderId = draft.senderId;
     return msg;
   }
 

@@ -31,6 +31,11 @@ export interface Incoming {
   chatId: string;
   /** The sender's phone number in international digits, or null when it cannot be resolved. */
   senderNumber: string | null;
+  /**
+   * The sender's own WhatsApp id as it arrived (for WhatsApp, usually "<lid>@lid"); lets the core
+   * remember an owner's id once their number was matched, for messages where it cannot be.
+   */
+  senderId?: string;
   /** The sender's own display name (WhatsApp "push name"), untrusted. */
   senderName: string | null;
   /** The text or caption; '' when there is none. */
@@ -39,6 +44,11 @@ export interface Incoming {
   image?: IncomingImage;
   /** When the message was sent, epoch ms. */
   at: number;
+  /**
+   * True for a message from the offline backlog older than the answer limit: it is recorded
+   * (the customer wrote) but not answered, since a reply hours late confuses more than it helps.
+   */
+  tooOld?: boolean;
   /**
    * True when the shop itself typed this by hand on its phone (a WhatsApp `fromMe` message that
    * the bot did not send). Such a message is never answered.

@@ -18,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { bootApp } from '../../src/boot.js';
 import { SystemClock } from '../../src/clock.js';
+import { configFromEnv } from '../../src/config.js';
 import { MemoryTransport } from '../../src/transport/memory.js';
 import type { Incoming } from '../../src/transport/types.js';
 
@@ -43,7 +44,7 @@ async function run(concurrency: number): Promise<RunResult> {
   // Logs go nowhere, but through pino at info level as in production.
   const logger = pino({ level: 'info' }, pino.destination({ fd: openSync('/dev/null', 'w'), sync: true }));
   const app = await bootApp({
-    config: { ownerNumbers: [OWNER], dataDir: dir, timeZone: 'Asia/Jakarta', logLevel: 'info', commandPrefix: '!', seedFile: undefined },
+    config: configFromEnv({ OWNER_NUMBERS: OWNER, DATA_DIR: dir }),
     transport,
     clock,
     logger,

@@ -93,6 +93,38 @@ describe('outbox', () => {
     }
   });
 
+  it('drops, with a log line, replies that waited more than an hour for the connection', async () => {
+    const { clock, transport, outbox, logs } = make();
+    transport.disconnect();
+    const stale = outbox.enqueue('a', text('lama'));
+    await clock.advance(50 * 60_000);
+    const fresh = outbox.enqueue('a', text('baru'));
+    await clock.advance(11 * 60_000);
+    transport.reconnect();
+    expect(await stale).toBe(false);
+    expect(await fresh).toBe(true);
+    expect(transport.textsTo('a')).toEqual(['baru']);
+    expect(outbox.droppedCount).toBe(1);
+    expect(logs.find((l) => l.level === 40 && /waited too long/.test(l.msg))).toMatchObject({ waitedMinutes: 61 });
+  });
+
+  it('keeps the waiting queue bounded, dropping the oldest', async () => {
+    const clock = new ManualClock(T0);
+    const transport = new MemoryTransport(clock);
+    const { logger } = memoryLogger();
+    const outbox = new Outbox({ transport, clock, logger, pacing: NO_PACING, maxQueued: 3 });
+    transport.disconnect();
+    const results = [1, 2, 3, 4, 5].map((n) => {
+      const r = outbox.enqueue(n % 2 ? 'a' : 'b', text(`m${n}`));
+      return r;
+    });
+    expect(outbox.size()).toBe(3);
+    transport.reconnect();
+    // m1 was already in hand, waiting for the connection; the oldest waiting ones made room
+    expect(await Promise.all(results)).toEqual([true, false, false, true, true]);
+    expect([...transport.textsTo('a'), ...transport.textsTo('b')].sort()).toEqual(['m1', 'm4', 'm5']);
+  });
+
   it('splits a text longer than WhatsApp allows at a paragraph break', () => {
     const long = 'a'.repeat(3000) + '\n\n' + 'b'.repeat(3000);
     expect(splitText(long).map((p) => p.length)).toEqual([3000, 3000]);
