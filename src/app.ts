@@ -425,7 +425,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   /** The shop typed in a customer's chat by hand: the bot steps aside there. */
   function shopTookOver(msg: Incoming, mlog: Logger): void {
     customers.recordShopMessage(msg);
-    const until = Math.max(clock.now(), msg.at) + config.takeoverMinutes * 60_000;
+    // Counted from when the shop wrote: a hand-typed message from the backlog may already be old.
+    const until = msg.at + config.takeoverMinutes * 60_000;
+    if (until <= clock.now()) return;
     const current = customers.get(msg.chatId)?.pausedUntil ?? null;
     if (current === null || current < until) customers.pause(msg.chatId, until);
     mlog.info({ minutes: config.takeoverMinutes }, 'the shop answered by hand; the bot is quiet in this chat');
