@@ -34,10 +34,10 @@ export class SystemClock implements Clock {
         void Promise.resolve().then(() => (cancelled ? undefined : fn()));
         return;
       }
+      // Not unref'd: a pending reconnect or job is a reason for the bot to stay up.
       timer = setTimeout(() => {
         if (!cancelled) arm();
       }, Math.min(wait, MAX_REAL_WAIT_MS));
-      timer.unref();
     };
     arm();
     return {

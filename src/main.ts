@@ -1,21 +1,106 @@
-import { exitOnBadConfig, loadConfig } from './config.js';
-import { createLogger } from './logger.js';
+import { join } from 'node:path';
+import type { App } from './app.js';
+import { bootApp } from './boot.js';
+import { SystemClock } from './clock.js';
+import { exitOnBadConfig, loadConfig, type Config } from './config.js';
+import type { Pacing } from './core/outbox.js';
+import { HEALTH_FILE, HealthWriter } from './health.js';
+import { createLogger, type Logger } from './logger.js';
+import { SeedError } from './store/seed.js';
+import { StoreOpenError } from './store/store.js';
+import { BaileysTransport } from './transport/baileys/index.js';
 
 /**
  * The only impure entry point: env → config → store → transport → plugins → signals.
- * The WhatsApp (Baileys) transport is not built yet, so for now this validates the configuration,
- * says plainly that the bot cannot connect, and exits with status 2.
  */
-function main(): void {
-  const loaded = loadConfig();
-  if (!loaded.ok) exitOnBadConfig(loaded.problems);
-  const logger = createLogger({ level: loaded.config.logLevel });
-  logger.error(
-    'layani cannot connect to WhatsApp yet: the WhatsApp connection is not built in this version. ' +
-      'Try the bot without a phone instead: npm run simulate',
-  );
-  process.stderr.write('layani: the WhatsApp connection is not built yet. Try the bot with `npm run simulate`.\n');
-  process.exit(2);
+export function livePacing(config: Config): Pacing {
+  // About a person's typing speed, but never under half a second nor over four.
+  return { minGapMs: config.sendMinGapMs, jitter: 0.3, typingPerCharMs: 35, typingMinMs: 500, typingMaxMs: 4000 };
 }
 
-main();
+async function main(): Promise<void> {
+  const loaded = loadConfig();
+  if (!loaded.ok) exitOnBadConfig(loaded.problems);
+  const config = loaded.config;
+  const logger = createLogger({ level: config.logLevel });
+  const clock = new SystemClock();
+  if (config.ownerNumbers.length === 0) {
+    logger.warn('OWNER_NUMBERS is empty: only the shop phone\'s own "message yourself" chat can use admin commands, and owner alerts go nowhere');
+  }
+  const transport = new BaileysTransport({
+    dataDir: config.dataDir,
+    clock,
+    logger,
+    connectTimeoutMs: config.connectTimeoutMs,
+    ...(config.webSocketUrl ? { webSocketUrl: config.webSocketUrl } : {}),
+    ...(config.pairingNumber ? { pairingNumber: config.pairingNumber } : {}),
+    allowGroups: config.allowGroups,
+    backlogMaxAgeMs: config.backlogMaxAgeMs,
+  });
+  let app: App;
+  try {
+    app = await bootApp({ config, transport, clock, logger, pacing: livePacing(config) });
+  } catch (err) {
+    if (err instanceof StoreOpenError || err instanceof SeedError) {
+      process.stderr.write(`layani cannot start: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const health = new HealthWriter({
+    path: join(config.dataDir, HEALTH_FILE),
+    clock,
+    logger,
+    report: () => {
+      const s = transport.status();
+      return {
+        connection: { state: s.state, since: s.since, disconnectedSince: s.disconnectedSince, me: s.me, stopped: s.stopped },
+        lastInboundAt: s.lastInboundAt,
+        lastOutboundAt: s.lastOutboundAt,
+        queue: app.outbox.size(),
+        sendFailures: s.sendFailures,
+        reconnects: s.reconnects,
+      };
+    },
+  });
+  await app.start();
+  await health.start();
+  handleSignals(app, health, logger);
+}
+
+function handleSignals(app: App, health: HealthWriter, logger: Logger): void {
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting at once');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'stopping: finishing the messages in hand and saving');
+    void (async () => {
+      await app.stop(5000);
+      await health.stop();
+      logger.info('stopped');
+      process.exit(0);
+    })().catch((err: unknown) => {
+      logger.fatal({ err }, 'could not stop cleanly');
+      process.exit(1);
+    });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  const crash = (kind: string) => (err: unknown) => {
+    logger.fatal({ err, kind }, 'layani hit an unexpected error and will exit so it can be restarted');
+    void app.store
+      .flush()
+      .catch(() => undefined)
+      .finally(() => process.exit(1));
+  };
+  process.on('uncaughtException', crash('uncaught exception'));
+  process.on('unhandledRejection', crash('unhandled rejection'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`layani could not start: ${(err as Error)?.stack ?? String(err)}\n`);
+  process.exit(1);
+});

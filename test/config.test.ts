@@ -96,14 +96,6 @@ describe('configuration', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('makes `npm start` say plainly that WhatsApp is not connected yet, and exit 2', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env['PATH'], OWNER_NUMBERS: '081234567890' },
-      encoding: 'utf8',
-    });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('npm run simulate');
-  });
 });
 
 describe('.env', () => {
