@@ -506,11 +506,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   function deliver(msg: Incoming): Promise<void> {
     if (!accepting) return Promise.resolve();
-    if (!rememberSeen(`${msg.chatId}|${msg.id}`)) {
+    const chatKey = customers.keyOf(msg.chatId);
+    if (!rememberSeen(`${chatKey}|${msg.id}`)) {
       logger.debug({ msgId: msg.id }, 'duplicate message ignored');
       return Promise.resolve();
     }
-    return queue.run(msg.chatId, () => processMessage(msg)).catch((err: unknown) => {
+    // One queue per person, whichever of their ids the message came on.
+    return queue.run(chatKey, () => processMessage(msg)).catch((err: unknown) => {
       log.error({ err, msgId: msg.id }, 'a message could not be processed');
     });
   }
@@ -546,18 +548,28 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
     deliver,
     idle,
+    /**
+     * Stops in an order that loses nothing WhatsApp already handed over: messages in hand (and any
+     * that still arrive) are answered for up to `graceMs`, then the connection is closed, what it
+     * delivered on its way out is recorded, and the store is written.
+     */
     async stop(graceMs = 5000) {
-      accepting = false;
       scheduler.stop();
       dialogTimers.stop();
-      let timer: NodeJS.Timeout | undefined;
-      const grace = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), graceMs);
-      });
-      const outcome = await Promise.race([idle().then(() => 'idle' as const), grace]);
-      clearTimeout(timer);
-      if (outcome === 'timeout') log.warn({ pending: queue.size() + outbox.size() }, 'stopping with work still pending');
+      const within = async (ms: number): Promise<boolean> => {
+        let timer: NodeJS.Timeout | undefined;
+        const grace = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)));
+        const outcome = await Promise.race([idle().then(() => 'idle' as const), grace]);
+        clearTimeout(timer);
+        return outcome === 'idle';
+      };
+      await transport.drain?.();
+      if (!(await within(graceMs))) log.warn({ pending: queue.size() + outbox.size() }, 'stopping with work still pending');
       await transport.stop();
+      accepting = false;
+      await within(1000);
+      const unsent = outbox.size();
+      if (unsent > 0) log.warn({ unsent }, 'replies that could not be sent before stopping');
       await store.close();
     },
   };

@@ -24,8 +24,34 @@ export class Customers {
     for (const c of Object.values(store.data.customers)) if (c.number) this.byNumber.set(c.number, c.chatId);
   }
 
+  /**
+   * The record for a chat id, or for another id of the same chat: WhatsApp may address one
+   * customer by phone number in one message and by LID in the next.
+   */
   get(chatId: string): CustomerRecord | undefined {
-    return this.store.data.customers[chatId];
+    const customers = this.store.data.customers;
+    return customers[chatId] ?? customers[this.store.data.aliases[chatId] ?? ''];
+  }
+
+  /** The storage key of the chat, following an alias. */
+  keyOf(chatId: string): string {
+    return this.get(chatId)?.chatId ?? chatId;
+  }
+
+  /**
+   * Finds the record a message belongs to. A chat id seen for the first time joins the record of
+   * its alternative id (or, in a one-to-one chat, of its sender's number), instead of starting a
+   * second record for the same person.
+   */
+  private recordFor(msg: Incoming): CustomerRecord | undefined {
+    const known = this.get(msg.chatId);
+    if (known) return known;
+    const other =
+      (msg.chatIdAlt ? this.get(msg.chatIdAlt) : undefined) ??
+      (msg.senderNumber && !msg.chatId.endsWith('@g.us') ? this.findByNumber(msg.senderNumber) : undefined);
+    if (!other) return undefined;
+    this.store.data.aliases[msg.chatId] = other.chatId;
+    return other;
   }
 
   findByNumber(digits: string): CustomerRecord | undefined {
@@ -40,7 +66,7 @@ export class Customers {
   /** Records an incoming customer message; returns the record and when they last wrote before. */
   touch(msg: Incoming): { record: CustomerRecord; previousSeenAt: number | null } {
     const customers = this.store.data.customers;
-    let record = customers[msg.chatId];
+    let record = this.recordFor(msg);
     if (!record) {
       record = this.create(msg.chatId, msg.at);
       customers[msg.chatId] = record;
@@ -56,7 +82,7 @@ export class Customers {
   /** The shop typed in this chat by hand. */
   recordShopMessage(msg: Incoming): void {
     const customers = this.store.data.customers;
-    let record = customers[msg.chatId];
+    let record = this.recordFor(msg);
     if (!record) {
       record = this.create(msg.chatId, msg.at);
       customers[msg.chatId] = record;
@@ -67,7 +93,7 @@ export class Customers {
   }
 
   recordOutbound(chatId: string, at: number): void {
-    const record = this.store.data.customers[chatId];
+    const record = this.get(chatId);
     if (!record) return;
     record.lastOutboundAt = Math.max(record.lastOutboundAt ?? 0, at);
     this.store.changed();
@@ -90,7 +116,7 @@ export class Customers {
 
   /** The bot stays quiet in this chat until `until` (null lifts a pause). */
   pause(chatId: string, until: number | null): void {
-    const record = this.store.data.customers[chatId];
+    const record = this.get(chatId);
     if (!record) return;
     record.pausedUntil = until;
     this.store.changed();
@@ -105,7 +131,7 @@ export class Customers {
 
   /** A person has been asked to answer this chat until `until`. */
   handOff(chatId: string, until: number): void {
-    const record = this.store.data.customers[chatId];
+    const record = this.get(chatId);
     if (!record) return;
     record.handoffUntil = Math.max(record.handoffUntil ?? 0, until);
     this.store.changed();

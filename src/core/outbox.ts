@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { maskPhone } from '../phone.js';
-import type { Outgoing, Transport } from '../transport/types.js';
+import { NotConnectedError, type Outgoing, type Transport } from '../transport/types.js';
 
 /**
  * Every message layani sends goes through the outbox: one sender for the whole process, paced
@@ -40,6 +40,7 @@ export interface OutboxOptions {
 }
 
 const MAX_AGE_MS = 60 * 60_000;
+const MAX_TRIES = 20;
 const MAX_QUEUED = 1000;
 
 const SEND_TIMEOUT_MS = 30_000;
@@ -64,6 +65,8 @@ interface Item {
   queuedAt: number;
   /** Order of arrival across all chats. */
   seq: number;
+  /** Sends that found no usable connection; a message is not put back for ever. */
+  tries: number;
   done: (sent: boolean) => void;
 }
 
@@ -122,7 +125,7 @@ export class Outbox {
             this.queues.set(chatId, queue);
             this.turn.push(chatId);
           }
-          queue.push({ chatId, message: piece, queuedAt: this.opts.clock.now(), seq: this.seq++, done });
+          queue.push({ chatId, message: piece, queuedAt: this.opts.clock.now(), seq: this.seq++, tries: 0, done });
         }),
     );
     while (this.size() > (this.opts.maxQueued ?? MAX_QUEUED)) this.dropOldest();
@@ -224,7 +227,7 @@ export class Outbox {
         this.opts.onSent?.(item.chatId, item.message, this.lastSentAt);
         item.done(true);
       } catch (err) {
-        if (!transport.isReady()) {
+        if ((err instanceof NotConnectedError || !transport.isReady()) && ++item.tries <= MAX_TRIES) {
           // The connection dropped under this send: keep the message first in line for its chat.
           logger.warn({ err, chat: maskChat(item.chatId) }, 'the connection dropped while sending; the message waits for the reconnect');
           this.current = null;

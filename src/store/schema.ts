@@ -66,6 +66,8 @@ export const dbSchema = z.object({
   texts: z.record(z.string(), z.string()).default({}),
   /** Where each owner last wrote from, so alerts reach the chat they use. */
   owners: z.record(z.string(), ownerChatSchema).default({}),
+  /** Other ids of known chats (a phone-number id for a LID chat, or the other way round) → the record's key. */
+  aliases: z.record(z.string(), z.string()).default({}),
   /** Recent message keys, so a message delivered again (even after a restart) is not answered twice. */
   seen: z.array(z.string()).default([]),
   /** Last run of each scheduled job, so a restart does not run a job twice. */

@@ -262,6 +262,7 @@ function freshData(opts: StoreOptions): DbData {
     customers: {},
     texts: { ...seed.texts },
     owners: {},
+    aliases: {},
     seen: [],
     jobs: {},
     plugins: {},

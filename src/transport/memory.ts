@@ -80,6 +80,7 @@ export class MemoryTransport implements Transport {
     if (draft.selfChat) msg.selfChat = true;
     if (draft.tooOld) msg.tooOld = true;
     if (draft.senderId !== undefined) msg.senderId = draft.senderId;
+    if (draft.chatIdAlt !== undefined) msg.chatIdAlt = draft.chatIdAlt;
     return msg;
   }
 

@@ -29,6 +29,8 @@ export interface Incoming {
   id: string;
   /** Where replies go, exactly as the message arrived (for WhatsApp, possibly an @lid id). */
   chatId: string;
+  /** The same chat's other id, when the network gave one (a phone-number id for a LID chat). */
+  chatIdAlt?: string;
   /** The sender's phone number in international digits, or null when it cannot be resolved. */
   senderNumber: string | null;
   /**
@@ -93,6 +95,19 @@ export interface Transport {
   whenReady(): Promise<void>;
   /** Stops delivering and closes connections, without logging out. */
   stop(): Promise<void>;
+  /** Resolves once everything received so far has been handed to the sink. */
+  drain?(): Promise<void>;
+}
+
+/**
+ * A send that failed because there was no usable connection: nothing went out, and the outbox
+ * keeps the message for when the transport is ready again.
+ */
+export class NotConnectedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotConnectedError';
+  }
 }
 
 export function textOut(text: string): Outgoing {

@@ -73,11 +73,6 @@ describe('auth store', () => {
 
   it.each([
     ['a creds file that does not parse', async (dir: string) => writeFile(join(dir, CREDS_FILE), '{"noiseKey": {')],
-    ['a damaged line in the middle of the journal', async (dir: string) => {
-      const journal = join(dir, JOURNAL_FILE);
-      const text = await readFile(journal, 'utf8');
-      await writeFile(journal, text.replace(/^[0-9a-f]{16}/, 'ffffffffffffffff'));
-    }],
     ['keys without creds', async (dir: string) => (await import('node:fs/promises')).rm(join(dir, CREDS_FILE))],
   ])('never silently replaces the identity after %s: the files are moved aside and a new scan is asked for', async (_what, damage) => {
     root = await tempDir();
@@ -96,6 +91,67 @@ describe('auth store', () => {
     expect(fresh.registered).toBe(false);
     expect(await fresh.state.keys.get('session', ['a', 'b'])).toEqual({});
     expect(logs.find((l) => l.level === 50)?.msg).toMatch(/SESSION WAS LOST.*linked again \(scan the QR code\).*kept aside, not deleted/);
+  });
+
+  it('keeps the identity and the keys before a damaged journal line, with a copy of the damage kept aside', async () => {
+    root = await tempDir();
+    const dir = join(root, 'auth');
+    const { store } = await openAuth(dir);
+    store.creds.registered = true;
+    store.creds.me = { id: '6281100001111:7@s.whatsapp.net' };
+    await store.saveCreds();
+    await store.state.keys.set({ session: { a: Buffer.from([1]) } });
+    await store.state.keys.set({ session: { b: Buffer.from([2]) } });
+    await store.state.keys.set({ session: { c: Buffer.from([3]) } });
+    const journal = join(dir, JOURNAL_FILE);
+    const lines = (await readFile(journal, 'utf8')).split('\n');
+    lines[1] = 'ffffffffffffffff' + (lines[1] ?? '').slice(16);
+    await writeFile(journal, lines.join('\n'));
+    const { store: again, lost, logs } = await openAuth(dir);
+    expect(lost).toBeNull();
+    expect(again.registered).toBe(true);
+    expect(Object.keys(await again.state.keys.get('session', ['a', 'b', 'c']))).toEqual(['a']);
+    const err = logs.find((l) => l.level === 50);
+    expect(err).toMatchObject({ line: 2, droppedBatches: 2, kept: join(dir, 'keys.log.damaged-2026-12-01T03-00-00-000Z') });
+    expect(await readFile(join(dir, 'keys.log.damaged-2026-12-01T03-00-00-000Z'), 'utf8')).toBe(lines.join('\n'));
+  });
+
+  it('cuts the journal back when a write fails half-way, so later batches still land whole', async () => {
+    root = await tempDir();
+    const dir = join(root, 'auth');
+    await (await openAuth(dir)).store.saveCreds();
+    let failNext = false;
+    const fs = await import('node:fs/promises');
+    const { logger } = memoryLogger();
+    const { store } = await FileAuthStore.open({
+      dir,
+      logger,
+      now: () => T0,
+      fs: {
+        rename: fs.rename,
+        unlink: fs.unlink,
+        open: (async (...args: Parameters<typeof fs.open>) => {
+          const fh = await fs.open(...args);
+          if (!failNext) return fh;
+          failNext = false;
+          // a disk that fills up: half the line goes down, then the write fails
+          const realWrite = fh.write.bind(fh) as (b: Buffer) => Promise<{ bytesWritten: number }>;
+          (fh as unknown as { write: (b: Buffer) => Promise<unknown> }).write = async (b: Buffer) => {
+            await realWrite(b.subarray(0, Math.floor(b.length / 2)));
+            throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+          };
+          return fh;
+        }) as typeof fs.open,
+      },
+    });
+    await store.state.keys.set({ session: { a: Buffer.from([1]) } });
+    failNext = true;
+    await expect(store.state.keys.set({ session: { b: Buffer.from([2]) } })).rejects.toThrow(/ENOSPC/);
+    await store.state.keys.set({ session: { c: Buffer.from([3]) } });
+    const { store: again, lost, logs } = await openAuth(dir);
+    expect(lost).toBeNull();
+    expect(logs.filter((l) => l.level >= 40)).toEqual([]);
+    expect(Object.keys(await again.state.keys.get('session', ['a', 'b', 'c']))).toEqual(['a', 'c']);
   });
 
   it('clears the whole session when WhatsApp logs the device out, leaving nothing behind', async () => {

@@ -118,6 +118,34 @@ describe('pairing', () => {
     expect(r.logs.filter((l) => /waiting for the QR code/.test(l.msg))).toHaveLength(1);
   });
 
+  it('does not end a socket that is waiting for a scan; new codes follow when WhatsApp ends it', async () => {
+    const r = await rig();
+    r.sock().qr();
+    await r.clock.advance(150_000);
+    expect(r.sock().ended).toEqual([]);
+    expect(r.sockets).toHaveLength(1);
+    r.sock().close(408, 'QR refs attempts ended');
+    await r.clock.advance(1000);
+    await settle();
+    expect(r.sockets).toHaveLength(2);
+    expect(r.logs.some((l) => /did not open in time/.test(l.msg))).toBe(false);
+  });
+
+  it('asks for a fresh pairing code on the next connection when nobody entered the last one', async () => {
+    const r = await rig({ pairingNumber: '6281100009999' });
+    r.sock().qr();
+    await settle();
+    expect(r.sock().config.auth.creds.me?.id).toBe('6281100009999@s.whatsapp.net');
+    r.sock().close(408, 'QR refs attempts ended');
+    await r.clock.advance(1000);
+    await vi.waitFor(() => expect(r.sockets).toHaveLength(2));
+    expect(r.sock().config.auth.creds.me).toBeUndefined();
+    r.sock().qr();
+    await settle();
+    expect(r.sock().pairingRequests).toEqual(['6281100009999']);
+    expect(r.printed).toHaveLength(2);
+  });
+
   it('asks for a pairing code once the socket is ready, once, and prints it with the steps', async () => {
     const r = await rig({ pairingNumber: '6281100009999' });
     expect(r.sock().pairingRequests).toEqual([]);
@@ -228,6 +256,20 @@ describe('connection policy in action', () => {
     expect(r.logs.find((l) => l.level === 50)?.msg).toContain(advice);
   });
 
+  it('may fetch the version again after a later rejection, once it was connected in between', async () => {
+    const r = await rig();
+    r.sock().close(405);
+    await vi.waitFor(() => expect(r.versionFetches).toBe(1));
+    for (let i = 0; i < 20 && r.sockets.length < 2; i++) {
+      await settle();
+      await r.clock.advance(250);
+    }
+    expect(r.sockets).toHaveLength(2);
+    r.sock().open();
+    r.sock().close(405);
+    await vi.waitFor(() => expect(r.versionFetches).toBe(2));
+  });
+
   it('fetches the current WhatsApp Web version once on 405, then only backs off', async () => {
     const r = await rig();
     r.sock().close(405, 'Connection Failure');
@@ -302,6 +344,49 @@ describe('messages', () => {
     expect(r.received).toEqual([]);
   });
 
+  it('hands over messages WhatsApp acknowledged but Baileys still held when the connection closed', async () => {
+    const r = await rig();
+    r.sock().open();
+    r.sock().hold([waMessage('halo, masih buka?', { remoteJid: '6281377778888@s.whatsapp.net' }, T0)]);
+    r.sock().close(428);
+    await (r.transport as unknown as { inbound: Promise<void> }).inbound;
+    expect(r.received.map((m) => m.text)).toEqual(['halo, masih buka?']);
+  });
+
+  it('does the same with Baileys\' own event buffer, as used once the session is logged in', async () => {
+    const r = await rig({
+      socketFactory: (config) => {
+        const fake = new FakeSocket(config, true);
+        r.sockets.push(fake);
+        return asSocket(fake);
+      },
+    }, false);
+    await r.transport.start((m) => void r.received.push(m));
+    await settle();
+    r.sock().open();
+    r.sock().ev.buffer?.();
+    r.sock().upsert([waMessage('halo', { remoteJid: '6281377778888@s.whatsapp.net' }, T0)]);
+    await settle();
+    expect(r.received).toEqual([]); // held by Baileys
+    r.sock().close(428);
+    await (r.transport as unknown as { inbound: Promise<void> }).inbound;
+    expect(r.received.map((m) => m.text)).toEqual(['halo']);
+  });
+
+  it('does not lose a reply whose connection was replaced while "typing…" showed', async () => {
+    const r = await rig();
+    r.sock().open();
+    const first = r.sock();
+    const sending = r.transport.send(RINA_LID, { kind: 'text', text: 'Halo Kak' }, { typingMs: 3000 });
+    await settle();
+    first.close(515, 'restart required');
+    await vi.waitFor(() => expect(r.sockets).toHaveLength(2));
+    r.sock().open();
+    await r.clock.advance(3000);
+    await expect(sending).rejects.toMatchObject({ name: 'NotConnectedError' });
+    expect(first.sent).toEqual([]);
+  });
+
   it('logs and counts sends WhatsApp later reports as failed, without sending them again', async () => {
     const r = await rig();
     r.sock().open();
@@ -367,6 +452,30 @@ describe('the whole bot over the WhatsApp transport', () => {
     await say(waMessage('!lanjut 081234567890', { remoteJid: `${OWNER}@s.whatsapp.net` }, T0));
     await say(waMessage('2', { remoteJid: RINA_LID }, T0));
     expect(texts().at(-1)).toEqual([RINA_LID, expect.stringContaining('Pusat Pasar Lantai 1')]);
+  });
+
+  it('knows a customer by both their ids: no second greeting, and a hand-typed reply on the other id pauses the bot', async () => {
+    const { r, texts, say, app } = await bot();
+    const PN = '6281234567890@s.whatsapp.net';
+    await say(waMessage('halo', { remoteJid: PN }, T0));
+    await say(waMessage('kak, mau tanya', { remoteJid: RINA_LID, remoteJidAlt: PN }, T0));
+    expect(texts().filter(([, t]) => t?.includes('Selamat datang'))).toHaveLength(1);
+    expect(app.customers.get(RINA_LID)?.messageCount).toBe(2);
+    // the shop answers on the phone, in the chat WhatsApp addresses by phone number
+    await say(waMessage('Iya Kak, silakan', { remoteJid: PN, fromMe: true }, T0));
+    const before = texts().length;
+    await say(waMessage('2', { remoteJid: RINA_LID, remoteJidAlt: PN }, T0));
+    expect(texts()).toHaveLength(before);
+    void r;
+  });
+
+  it('answers a message that arrives while the bot is stopping, instead of dropping it', async () => {
+    const { r, app } = await bot();
+    r.sock().upsert([waMessage('halo', { remoteJid: '6281377778888@s.whatsapp.net' }, T0)]);
+    await app.stop();
+    apps.splice(apps.indexOf(app), 1);
+    expect(app.customers.get('6281377778888@s.whatsapp.net')?.messageCount).toBe(1);
+    expect(r.sockets[0]?.sent.map((s) => s.jid)).toEqual(['6281377778888@s.whatsapp.net']);
   });
 
   it('records a backlog message older than the limit without answering it, and answers a recent one', async () => {

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { proto, type UserFacingSocketConfig, type WAMessage, type WAMessageKey } from '@whiskeysockets/baileys';
+import { makeEventBuffer, proto, type UserFacingSocketConfig, type WAMessage, type WAMessageKey } from '@whiskeysockets/baileys';
+import { pino } from 'pino';
 import type { SocketLike } from '../../src/transport/baileys/index.js';
 
 /**
@@ -8,7 +9,12 @@ import type { SocketLike } from '../../src/transport/baileys/index.js';
  * (`output.statusCode`).
  */
 export class FakeSocket {
-  readonly ev = new EventEmitter();
+  /**
+   * Baileys' emitter can hold events back (ev.buffer) until ev.flush(); `held` plays that part,
+   * or, with `realBuffer`, Baileys' own event buffer does.
+   */
+  readonly ev: EventEmitter & { flush(): boolean; buffer?(): void };
+  held: Array<[string, unknown]> = [];
   user: { id: string; lid?: string } | undefined;
   readonly ended: Array<Error | undefined> = [];
   readonly sent: Array<{ jid: string; content: unknown; id: string | undefined }> = [];
@@ -22,7 +28,13 @@ export class FakeSocket {
   /** The connection drops under the next send, as a flaky network does. */
   dropOnSend = false;
 
-  constructor(readonly config: UserFacingSocketConfig) {
+  constructor(
+    readonly config: UserFacingSocketConfig,
+    realBuffer = false,
+  ) {
+    this.ev = realBuffer
+      ? (makeEventBuffer(pino({ level: 'silent' })) as unknown as EventEmitter & { flush(): boolean; buffer(): void })
+      : Object.assign(new EventEmitter(), { flush: (): boolean => this.flushHeld() });
     queueMicrotask(() => this.emit('connection.update', { connection: 'connecting' }));
   }
 
@@ -37,10 +49,15 @@ export class FakeSocket {
 
   requestPairingCode = async (phone: string): Promise<string> => {
     this.pairingRequests.push(phone);
+    // as Baileys does: the pairing writes the number into the credentials
+    this.config.auth.creds.me = { id: `${phone}@s.whatsapp.net`, name: '~' };
+    this.emit('creds.update', { me: this.config.auth.creds.me });
     return 'ABCD1234';
   };
 
   sendMessage = async (jid: string, content: unknown, options?: { messageId?: string }) => {
+    // as Baileys does: a closed socket refuses at once with 428
+    if (this.closed) throw Object.assign(new Error('Connection Closed'), { output: { statusCode: 428 } });
     if (this.dropOnSend) {
       this.dropOnSend = false;
       this.close(428, 'Connection Closed');
@@ -90,6 +107,17 @@ export class FakeSocket {
 
   upsert(messages: WAMessage[], type: 'notify' | 'append' = 'notify'): void {
     this.emit('messages.upsert', { messages, type });
+  }
+
+  /** An upsert Baileys has acknowledged but still holds in its event buffer. */
+  hold(messages: WAMessage[], type: 'notify' | 'append' = 'notify'): void {
+    this.held.push(['messages.upsert', { messages, type }]);
+  }
+
+  private flushHeld(): boolean {
+    const held = this.held.splice(0);
+    for (const [event, data] of held) this.ev.emit(event, data);
+    return held.length > 0;
   }
 }
 

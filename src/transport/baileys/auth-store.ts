@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { BufferJSON, initAuthCreds, proto, type AuthenticationCreds, type AuthenticationState, type SignalDataSet, type SignalDataTypeMap, type SignalKeyStore } from '@whiskeysockets/baileys';
 import type { Logger } from '../../logger.js';
@@ -71,7 +71,7 @@ export class FileAuthStore {
     await removeStaleTempFiles(join(opts.dir, KEYS_FILE));
     await removeStaleTempFiles(join(opts.dir, JOURNAL_FILE));
     let lost: AuthOpenResult['lost'] = null;
-    let loaded: { creds: AuthenticationCreds; keys: KeyMap; journalBytes: number; torn: boolean };
+    let loaded: Loaded;
     try {
       loaded = await load(opts.dir);
     } catch (err) {
@@ -83,9 +83,16 @@ export class FileAuthStore {
         'THE WHATSAPP SESSION WAS LOST: its files could not be read, so this device must be linked again (scan the QR code). The unreadable files were kept aside, not deleted.',
       );
       lost = { movedTo, reason };
-      loaded = { creds: initAuthCreds(), keys: new Map(), journalBytes: 0, torn: false };
+      loaded = { creds: initAuthCreds(), keys: new Map(), journalBytes: 0, torn: false, damaged: null };
     }
     if (loaded.torn) log.warn('the last key update was cut short by a crash and was not applied; the session is intact');
+    if (loaded.damaged) {
+      const kept = await keepCopy(join(opts.dir, JOURNAL_FILE), opts.now());
+      log.error(
+        { line: loaded.damaged.line, droppedBatches: loaded.damaged.dropped, kept },
+        'part of the key journal was damaged; the keys before it were kept and the session stays linked (a few chats may need a moment to recover)',
+      );
+    }
     const store = new FileAuthStore(opts.dir, log, opts.now, loaded.creds, loaded.keys, loaded.journalBytes, opts.fs);
     if (loaded.journalBytes > 0) await store.compact();
     return { store, lost };
@@ -155,10 +162,16 @@ export class FileAuthStore {
   private async append(data: SignalDataSet): Promise<void> {
     const body = serialise(data);
     const line = `${sha(body)} ${body}\n`;
-    const fh = await open(join(this.dir, JOURNAL_FILE), 'a', 0o600);
+    const bytes = Buffer.from(line);
+    const fh = await (this.fs?.open ?? open)(join(this.dir, JOURNAL_FILE), 'a', 0o600);
     try {
-      await fh.write(line);
+      const { bytesWritten } = await fh.write(bytes);
+      if (bytesWritten !== bytes.length) throw new Error(`short write to ${JOURNAL_FILE} (${bytesWritten} of ${bytes.length} bytes)`);
       await fh.sync();
+    } catch (err) {
+      // Cut the journal back to its last whole line, so the next batch does not land on a torn one.
+      await fh.truncate(this.journalBytes).catch(() => undefined);
+      throw err;
     } finally {
       await fh.close();
     }
@@ -195,7 +208,16 @@ function apply(keys: KeyMap, data: SignalDataSet): void {
   }
 }
 
-async function load(dir: string): Promise<{ creds: AuthenticationCreds; keys: KeyMap; journalBytes: number; torn: boolean }> {
+interface Loaded {
+  creds: AuthenticationCreds;
+  keys: KeyMap;
+  journalBytes: number;
+  torn: boolean;
+  /** A damaged line before the end of the journal: replay stopped there. */
+  damaged: { line: number; dropped: number } | null;
+}
+
+async function load(dir: string): Promise<Loaded> {
   const credsPath = join(dir, CREDS_FILE);
   const keysPath = join(dir, KEYS_FILE);
   const journalPath = join(dir, JOURNAL_FILE);
@@ -229,6 +251,7 @@ async function load(dir: string): Promise<{ creds: AuthenticationCreds; keys: Ke
   }
   let journalBytes = 0;
   let torn = false;
+  let damaged: Loaded['damaged'] = null;
   if (existsSync(journalPath)) {
     const text = await readFile(journalPath, 'utf8');
     journalBytes = Buffer.byteLength(text);
@@ -236,22 +259,22 @@ async function load(dir: string): Promise<{ creds: AuthenticationCreds; keys: Ke
     // Everything before the last newline is a complete line; what follows it is a torn tail.
     const tail = lines.pop() ?? '';
     if (tail !== '') torn = true;
-    lines.forEach((line, i) => {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] ?? '';
       const space = line.indexOf(' ');
       const body = space === -1 ? '' : line.slice(space + 1);
-      const ok = space !== -1 && sha(body) === line.slice(0, space);
-      if (!ok) {
-        // A complete line that fails its checksum: only the very last one can be a torn write.
-        if (i === lines.length - 1) {
-          torn = true;
-          return;
-        }
-        throw new AuthStoreError(`${JOURNAL_FILE} line ${i + 1} is damaged`);
+      if (space !== -1 && sha(body) === line.slice(0, space)) {
+        apply(keys, parse(body) as SignalDataSet);
+        continue;
       }
-      apply(keys, parse(body) as SignalDataSet);
-    });
+      // A line that fails its checksum: the last one is a torn write; one before the end means the
+      // file was damaged. Replay stops there either way: later batches may depend on it.
+      if (i === lines.length - 1) torn = true;
+      else damaged = { line: i + 1, dropped: lines.length - i };
+      break;
+    }
   }
-  return { creds, keys, journalBytes, torn };
+  return { creds, keys, journalBytes, torn, damaged };
 }
 
 function isCreds(value: unknown): value is AuthenticationCreds {
@@ -270,6 +293,14 @@ async function moveAside(dir: string, label: string, now: number): Promise<strin
   let target = join(dirname(dir), `${basename(dir)}.${label}-${stamp}`);
   for (let i = 2; existsSync(target); i++) target = join(dirname(dir), `${basename(dir)}.${label}-${stamp}-${i}`);
   await rename(dir, target);
+  return target;
+}
+
+/** Copies a damaged file aside before it is rewritten, for whoever wants to look at it. */
+async function keepCopy(path: string, now: number): Promise<string> {
+  const target = `${path}.damaged-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
+  await copyFile(path, target);
+  await chmod(target, 0o600);
   return target;
 }
 

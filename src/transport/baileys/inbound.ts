@@ -163,6 +163,7 @@ export async function toIncoming(msg: WAMessage, type: 'notify' | 'append', deps
     fromShop: key.fromMe === true,
   };
   if (sender && !key.fromMe) incoming.senderId = jidNormalizedUser(sender);
+  if (!group && key.remoteJidAlt) incoming.chatIdAlt = jidNormalizedUser(key.remoteJidAlt);
   if (selfChat) incoming.selfChat = true;
   if (tooOld) incoming.tooOld = true;
   if (kind === 'image') {

@@ -19,7 +19,7 @@ import type { Clock, TimerHandle } from '../../clock.js';
 import type { Logger } from '../../logger.js';
 import { formatPhone, maskPhone } from '../../phone.js';
 import { maskChat } from '../../core/outbox.js';
-import type { Incoming, IncomingSink, Outgoing, SendOptions, SendResult, Transport } from '../types.js';
+import { NotConnectedError, type Incoming, type IncomingSink, type Outgoing, type SendOptions, type SendResult, type Transport } from '../types.js';
 import { FileAuthStore } from './auth-store.js';
 import { classifyClose, type CloseAction } from './close-policy.js';
 import { toIncoming } from './inbound.js';
@@ -148,13 +148,7 @@ export class BaileysTransport implements Transport {
     const { store, lost } = await FileAuthStore.open({ dir: join(this.opts.dataDir, 'auth'), logger: this.opts.logger, now: () => this.opts.clock.now() });
     this.auth = store;
     if (lost) this.print(`The WhatsApp session could not be read and was kept aside in ${lost.movedTo}. Link this device again below.`);
-    if (!store.registered && store.creds.me) {
-      // A pairing that was started (a pairing code sets creds.me) and never finished: start clean,
-      // or Baileys would try to log in with an identity WhatsApp never accepted.
-      this.log.warn('an unfinished pairing was found; starting the pairing again');
-      await store.clear();
-    }
-    this.connect();
+    await this.connect();
   }
 
   isReady(): boolean {
@@ -172,11 +166,13 @@ export class BaileysTransport implements Transport {
 
   async send(chatId: string, message: Outgoing, options?: SendOptions): Promise<SendResult> {
     const sock = this.sock;
-    if (!sock || !this.isReady()) throw new Error('not connected to WhatsApp');
+    if (!sock || !this.isReady()) throw new NotConnectedError('not connected to WhatsApp');
     const typingMs = options?.typingMs ?? 0;
     if (typingMs > 0) {
       await sock.sendPresenceUpdate('composing', chatId).catch(() => undefined);
       await this.opts.clock.sleep(typingMs);
+      // The connection may have dropped, or been replaced, while "typing…" showed.
+      if (this.sock !== sock || !this.isReady()) throw new NotConnectedError('the connection changed while typing; the message waits for the next one');
     }
     const id = generateMessageIDV2(sock.user?.id);
     this.ownSends.set(id, true);
@@ -187,11 +183,23 @@ export class BaileysTransport implements Transport {
           ? { image: { url: message.image.path }, ...(message.caption ? { caption: message.caption } : {}) }
           : { image: Buffer.from(message.image.data), mimetype: message.image.mimetype, ...(message.caption ? { caption: message.caption } : {}) };
     // Replies go to the chat id exactly as it arrived: an @lid stays an @lid.
-    const result = await sock.sendMessage(chatId, content, { messageId: id });
+    let result: WAMessage | undefined;
+    try {
+      result = await sock.sendMessage(chatId, content, { messageId: id });
+    } catch (err) {
+      // 428 "Connection Closed": nothing went out; the outbox keeps the message for the next connection.
+      const code = (err as { output?: { statusCode?: number } }).output?.statusCode;
+      if (code === 428 || this.sock !== sock) throw new NotConnectedError(`the connection closed before the message went out (${(err as Error).message})`);
+      throw err;
+    }
     if (result?.message) this.sent.set(id, result.message);
     if (typingMs > 0) await sock.sendPresenceUpdate('paused', chatId).catch(() => undefined);
     this.status_.lastOutboundAt = this.opts.clock.now();
     return { id };
+  }
+
+  drain(): Promise<void> {
+    return this.inbound;
   }
 
   async stop(): Promise<void> {
@@ -216,9 +224,18 @@ export class BaileysTransport implements Transport {
 
   // ---- the connection -------------------------------------------------------------------
 
-  private connect(): void {
+  private async connect(): Promise<void> {
     if (this.shuttingDown || this.sock || !this.auth) return;
     const auth = this.auth;
+    if (!auth.registered && auth.creds.me) {
+      // A pairing that was started (a pairing code sets creds.me) and never finished: start clean,
+      // or Baileys would try to log in with an identity WhatsApp never accepted, and no new QR
+      // code or pairing code would ever come.
+      this.log.warn('an unfinished pairing was found; starting the pairing again');
+      await auth.clear();
+      this.keyCache.flushAll();
+      if (this.shuttingDown || this.sock) return;
+    }
     this.pairingRequested = false;
     this.setState(this.status_.reconnects === 0 && this.attempt === 0 ? 'connecting' : 'reconnecting');
     const sock = this.factory({
@@ -267,6 +284,8 @@ export class BaileysTransport implements Transport {
     if (update.connection === 'open') {
       this.watchdog?.cancel();
       const me = sock.user?.id ? jidNormalizedUser(sock.user.id).split('@')[0] ?? null : null;
+      // A later version rejection (WhatsApp updates itself every few weeks) may fetch again.
+      this.versionRefreshed = false;
       this.status_.me = me;
       this.status_.stopped = null;
       this.setState('open');
@@ -277,10 +296,13 @@ export class BaileysTransport implements Transport {
       });
       for (const w of this.readyWaiters.splice(0)) w();
     }
-    if (update.connection === 'close') this.onClose(update);
+    if (update.connection === 'close') this.onClose(sock, update);
   }
 
   private onQr(sock: SocketLike, qr: string): void {
+    // The socket is alive and talking: waiting for a scan is not a hang. Baileys ends it itself
+    // when its QR codes run out (408), and a new one follows.
+    this.watchdog?.cancel();
     if (this.status_.state !== 'waiting-for-scan') this.setState('waiting-for-scan');
     const now = this.opts.clock.now();
     if (this.opts.pairingNumber) {
@@ -313,7 +335,15 @@ export class BaileysTransport implements Transport {
     }
   }
 
-  private onClose(update: Partial<ConnectionState>): void {
+  private onClose(sock: SocketLike, update: Partial<ConnectionState>): void {
+    // Baileys acknowledges a message before handing it over and may still hold it in its event
+    // buffer; on close that buffer is destroyed. Flushing it first means WhatsApp's acknowledged
+    // messages reach us instead of vanishing. Our listeners are still attached at this point.
+    try {
+      sock.ev.flush();
+    } catch (err) {
+      this.log.warn({ err }, 'could not flush the last buffered events');
+    }
     this.watchdog?.cancel();
     this.stableTimer?.cancel();
     this.sock = null;
@@ -350,12 +380,15 @@ export class BaileysTransport implements Transport {
       case 'relink':
         this.log.error({ reason: action.reason }, 'WhatsApp logged this device out. The session was cleared; link the device again with the new QR code.');
         await this.auth?.clear();
+        // The cached keys belong to the identity that was just cleared.
+        this.keyCache.flushAll();
+        this.sent.flushAll();
         this.attempt = 0;
         this.reconnect(0);
         return;
       case 'refresh-version': {
         this.versionRefreshed = true;
-        const fetched = await (this.opts.fetchVersion ?? defaultFetchVersion)().catch(() => null);
+        const fetched = await withTimeout((this.opts.fetchVersion ?? defaultFetchVersion)(), 15_000).catch(() => null);
         if (fetched) this.version = fetched;
         this.log.warn({ reason: action.reason, version: fetched?.join('.') ?? 'unchanged' }, 'WhatsApp rejected the client version; retrying with the current one');
         this.attempt++;
@@ -375,12 +408,13 @@ export class BaileysTransport implements Transport {
     this.status_.reconnects++;
     this.setState('reconnecting');
     this.retryTimer?.cancel();
+    const go = (): void => void this.connect().catch((err: unknown) => this.log.error({ err }, 'could not start a connection'));
     if (delayMs <= 0) {
       // "At once" means now, not whenever a (possibly simulated) clock next moves.
-      queueMicrotask(() => this.connect());
+      queueMicrotask(go);
       return;
     }
-    this.retryTimer = this.opts.clock.at(this.opts.clock.now() + delayMs, () => this.connect());
+    this.retryTimer = this.opts.clock.at(this.opts.clock.now() + delayMs, go);
   }
 
   private setState(state: ConnectionStateName): void {
@@ -422,6 +456,11 @@ export class BaileysTransport implements Transport {
     this.status_.lastInboundAt = this.opts.clock.now();
     this.sink?.(incoming);
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([work, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
 }
 
 async function defaultFetchVersion(): Promise<WAVersion | null> {
