@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,6 +142,22 @@ export async function startBot(opts: BotOptions = {}): Promise<TestBot> {
   };
   live.push(bot);
   return bot;
+}
+
+/**
+ * Runs a TypeScript fixture as a child process and kills it with SIGKILL as soon as it has printed
+ * more than `count` lines starting with `marker`: a crash at a moment the child chose to announce.
+ */
+export async function killAfter(fixture: string, args: string[], marker: string, count: number): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fixture, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve) => {
+    let seen = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      seen += chunk.toString().split('\n').filter((l) => l.startsWith(marker)).length;
+      if (seen > count && child.exitCode === null) child.kill('SIGKILL');
+    });
+    child.on('exit', () => resolve());
+  });
 }
 
 export async function removeDir(dir: string): Promise<void> {

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rename, writeFile, open, unlink, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { removeStaleTempFiles, writeFileAtomic, type AtomicFs } from '../../src/store/atomic-write.js';
-import { removeDir, tempDir } from '../helpers.js';
+import { killAfter, removeDir, tempDir } from '../helpers.js';
 
 let dir = '';
 afterEach(async () => {
@@ -58,17 +57,7 @@ describe('atomic write', () => {
     const outcomes: Array<'complete' | 'broken'> = [];
     // The control (plain) stops at the first broken file: one is all it has to show.
     for (let round = 0; round < rounds && !(plain && outcomes.includes('broken')); round++) {
-      const args = ['--import', 'tsx', 'test/fixtures/atomic-writer.ts', path, ...(plain ? ['--plain'] : [])];
-      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-      const target = 2 + (round % 3);
-      await new Promise<void>((resolve) => {
-        let started = 0;
-        child.stdout.on('data', (chunk: Buffer) => {
-          started += chunk.toString().split('\n').filter((l) => l.startsWith('start')).length;
-          if (started > target && child.exitCode === null) child.kill('SIGKILL');
-        });
-        child.on('exit', () => resolve());
-      });
+      await killAfter('test/fixtures/atomic-writer.ts', [path, ...(plain ? ['--plain'] : [])], 'start', 2 + (round % 3));
       try {
         const parsed = JSON.parse(await readFile(path, 'utf8')) as { tag: string; rows: unknown[] };
         outcomes.push(['a', 'b'].includes(parsed.tag) && parsed.rows.length === 150_000 ? 'complete' : 'broken');

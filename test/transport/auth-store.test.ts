@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { proto } from '@whiskeysockets/baileys';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileAuthStore, JOURNAL_FILE, KEYS_FILE, CREDS_FILE } from '../../src/transport/baileys/auth-store.js';
-import { memoryLogger, removeDir, T0, tempDir } from '../helpers.js';
+import { killAfter, memoryLogger, removeDir, T0, tempDir } from '../helpers.js';
 
 let root = '';
 afterEach(async () => {
@@ -192,16 +191,7 @@ describe('auth store', () => {
     root = await tempDir();
     const dir = join(root, 'auth');
     for (let round = 0; round < 8; round++) {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/auth-writer.ts', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
-      const target = 3 + ((round * 7) % 11);
-      await new Promise<void>((resolve) => {
-        let started = 0;
-        child.stdout.on('data', (chunk: Buffer) => {
-          started += chunk.toString().split('\n').filter((l) => l.startsWith('batch')).length;
-          if (started > target && child.exitCode === null) child.kill('SIGKILL');
-        });
-        child.on('exit', () => resolve());
-      });
+      await killAfter('test/fixtures/auth-writer.ts', [dir], 'batch', 3 + ((round * 7) % 11));
       const { store, lost } = await openAuth(dir);
       expect(lost).toBeNull();
       // every batch present is complete: 40 sessions, each holding the batch number
