@@ -53,11 +53,11 @@ describe('human takeover', () => {
     bot = await greeted();
     await shopTypes(bot, 'Halo Kak');
     expect((await bot.owner('!jeda'))[0]).toMatch(/^\*Chat yang dijeda\*\n• \*Rina\* \(\+62 812-3456-7890\) sampai 11\.00 \(60 menit lagi\)$/);
-    expect(await bot.owner('!lanjut 0812-3456-7890')).toEqual(['▶️ Bot menjawab lagi di chat *Rina* (+62 812-3456-7890).']);
+    expect(await bot.owner('!lanjut 0812 3456 7890')).toEqual(['▶️ Bot menjawab lagi di chat *Rina* (+62 812-3456-7890).']);
     expect(await bot.say(RINA, '2')).toHaveLength(1);
     expect(await bot.owner('!lanjut 081234567890')).toEqual(['Chat *Rina* (+62 812-3456-7890) tidak sedang dijeda; bot memang menjawab di sana.']);
 
-    expect(await bot.owner('!jeda 081234567890 30')).toEqual([
+    expect(await bot.owner('!jeda 0812 3456 7890 30')).toEqual([
       '⏸️ Bot dijeda di chat *Rina* (+62 812-3456-7890) sampai pukul 10.30 (30 menit). Lanjutkan lebih cepat dengan !lanjut 6281234567890',
     ]);
     expect(await bot.say(RINA, '2')).toEqual([]);
@@ -65,7 +65,7 @@ describe('human takeover', () => {
     expect(await bot.say(RINA, '2')).toHaveLength(1);
 
     await bot.say(BUDI, 'halo');
-    await bot.owner('!jeda 081234567890');
+    expect((await bot.owner('!jeda 0812 3456 7890'))[0]).toContain('(60 menit)');
     await bot.owner('!jeda 081298765432 120');
     expect(await bot.owner('!lanjut semua')).toEqual(['▶️ Bot menjawab lagi di 2 chat.']);
     expect(await bot.owner('!jeda')).toEqual(['Tidak ada chat yang sedang dijeda. Bot menjawab di semua chat.']);
@@ -73,7 +73,7 @@ describe('human takeover', () => {
 
   it('refuses bad !jeda and !lanjut forms with the right usage, changing nothing', async () => {
     bot = await greeted();
-    for (const bad of ['!jeda 0899', '!jeda 081377778888', '!jeda 081234567890 lama', '!jeda 081234567890 0', '!jeda 081234567890 30 menit', '!lanjut', '!lanjut 0812 3456']) {
+    for (const bad of ['!jeda 0899', '!jeda 081377778888', '!jeda 081234567890 lama', '!jeda 081234567890 0', '!jeda 081234567890 30 menit', '!lanjut', '!lanjut 0812 3456', '!lanjut Rina']) {
       const [reply] = await bot.owner(bad);
       expect(reply, bad).toMatch(/^⚠️ /);
       expect(reply, bad).toContain('Cara pakai:');

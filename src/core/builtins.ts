@@ -125,20 +125,31 @@ export function registerBuiltins(deps: BuiltinDeps): void {
   });
 
   const { customers, clock, timeZone, takeoverMinutes } = deps;
-  const customerByNumber = (token: string | undefined): CustomerRecord => {
-    const r = normalisePhone(token ?? '');
-    if (!r.ok) throw new UsageError(`Nomor "${token ?? ''}" ${r.reason === 'is empty' ? 'belum ditulis' : 'tidak bisa dibaca'}.`);
+  const customerByNumber = (written: string): CustomerRecord => {
+    const r = normalisePhone(written);
+    if (!r.ok) throw new UsageError(`Nomor "${written}" ${r.reason === 'is empty' ? 'belum ditulis' : 'tidak bisa dibaca'}.`);
     const record = customers.findByNumber(r.digits);
     if (!record) throw new UsageError(`Nomor ${formatPhone(r.digits)} belum pernah menghubungi toko.`);
     return record;
+  };
+  /**
+   * "0812 3456 7890 30": a number may be written with spaces, and minutes may follow it. The whole
+   * text is tried as a number first; only if no customer has it is the last word read as minutes.
+   */
+  const numberAndMinutes = (args: string): { record: CustomerRecord; minutes: string | undefined } => {
+    const whole = normalisePhone(args);
+    if (whole.ok && customers.findByNumber(whole.digits)) return { record: customerByNumber(args), minutes: undefined };
+    const words = args.split(/\s+/);
+    const last = words.at(-1) ?? '';
+    if (words.length > 1 && /^\d{1,5}$/.test(last)) return { record: customerByNumber(words.slice(0, -1).join(' ')), minutes: last };
+    return { record: customerByNumber(args), minutes: undefined };
   };
   const who = (c: CustomerRecord): string => describeCustomer(c);
   const clockTime = (t: number): string => formatLocal(t, timeZone).split(' ').pop() ?? '';
 
   commands.add('core', BUILTIN_COMMANDS.jeda, async (run, parsed) => {
-    const [numberToken, minutesToken, ...extra] = parsed.args.split(/\s+/).filter(Boolean);
     const now = clock.now();
-    if (numberToken === undefined) {
+    if (parsed.args === '') {
       const paused = customers.paused(now);
       run.reply(
         paused.length === 0
@@ -147,8 +158,7 @@ export function registerBuiltins(deps: BuiltinDeps): void {
       );
       return;
     }
-    if (extra.length > 0) throw new UsageError('Tulis nomor dan, kalau perlu, jumlah menitnya saja.');
-    const record = customerByNumber(numberToken);
+    const { record, minutes: minutesToken } = numberAndMinutes(parsed.args);
     let minutes = takeoverMinutes;
     if (minutesToken !== undefined) {
       if (!/^\d+$/.test(minutesToken) || Number(minutesToken) < 1 || Number(minutesToken) > 7 * 24 * 60) {
@@ -170,7 +180,7 @@ export function registerBuiltins(deps: BuiltinDeps): void {
       run.reply(paused.length === 0 ? 'Tidak ada chat yang sedang dijeda.' : `▶️ Bot menjawab lagi di ${paused.length} chat.`);
       return;
     }
-    if (args === '' || args.split(/\s+/).length > 1) throw new UsageError('Tulis satu nomor, atau "semua".');
+    if (args === '') throw new UsageError('Tulis nomornya, atau "semua".');
     const record = customerByNumber(args);
     const wasPaused = record.pausedUntil !== null && record.pausedUntil > now;
     customers.pause(record.chatId, null);
