@@ -39,6 +39,7 @@ export function evaluateHealth(report: HealthReport | null, now: number): Health
   const age = now - report.updatedAt;
   if (age > STALE_AFTER_MS) return { healthy: false, reason: `the health file is ${Math.round(age / 1000)} s old: the bot is not running or is stuck` };
   const c = report.connection;
+  if (c.state === 'closed') return { healthy: false, reason: 'the bot was stopped' };
   if (c.stopped) return { healthy: false, reason: `reconnecting stopped (${c.stopped.reason}): ${c.stopped.advice}` };
   if (c.disconnectedSince !== null && now - c.disconnectedSince > DISCONNECTED_TOO_LONG_MS) {
     const minutes = Math.round((now - c.disconnectedSince) / 60_000);

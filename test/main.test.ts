@@ -37,6 +37,7 @@ describe('health', () => {
     ['connected', report(), true, 'connected as 6281100009999; 0 message(s) waiting to be sent'],
     ['no file', null, false, 'no health file: the bot is not running (or has not started yet)'],
     ['a stale file', report({}, NOW - 120_000), false, 'the health file is 120 s old: the bot is not running or is stuck'],
+    ['stopped on purpose', report({ state: 'closed', disconnectedSince: NOW - 1000 }), false, 'the bot was stopped'],
     ['briefly reconnecting', report({ state: 'reconnecting', since: NOW - 30_000, disconnectedSince: NOW - 30_000 }), true, 'reconnecting, for 30 s; within the 10 minutes allowed'],
     ['disconnected too long', report({ state: 'reconnecting', since: NOW - 5_000, disconnectedSince: NOW - 11 * 60_000 }), false, 'not connected to WhatsApp for 11 minutes (reconnecting)'],
     ['waiting for a scan too long', report({ state: 'waiting-for-scan', disconnectedSince: NOW - 20 * 60_000 }), false, 'not connected to WhatsApp for 20 minutes (waiting for the QR code to be scanned)'],
