@@ -16,6 +16,7 @@ import { maskChat, NO_PACING, Outbox, type Pacing } from './core/outbox.js';
 import { Scheduler } from './core/scheduler.js';
 import { Texts, type TextDefs } from './core/texts.js';
 import { registerBuiltins } from './core/builtins.js';
+import { describeOpening, formatWeek, isOpen, nextOpening, statusWord } from './core/hours.js';
 import { MessageRun } from './core/message-run.js';
 import { PluginViews, type PluginRuntime } from './core/plugin-views.js';
 
@@ -108,7 +109,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ...(opts.storeWriteDelayMs !== undefined ? { writeDelayMs: opts.storeWriteDelayMs } : {}),
   });
 
-  const texts = new Texts(store);
+  const hoursNow = {
+    week: () => formatWeek(store.data.hours),
+    nextOpening: () => describeOpening(nextOpening(store.data.hours, clock.now(), config.timeZone), clock.now(), config.timeZone),
+    status: () => statusWord(store.data.hours, clock.now(), config.timeZone),
+  };
+  const texts = new Texts(store, hoursNow);
   texts.define('core', CORE_TEXTS);
   texts.define('core', MENU_TEXTS);
   const menu = new Menu(store.slice(MENU_SLICE, menuSpec), texts);
@@ -252,6 +258,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
         },
       },
       shop: () => store.data.shop,
+      hours: {
+        get: () => store.data.hours,
+        isOpen: (t = clock.now()) => isOpen(store.data.hours, t, config.timeZone),
+        nextOpening: (t = clock.now()) => nextOpening(store.data.hours, t, config.timeZone),
+        describeNextOpening: (t = clock.now()) => describeOpening(nextOpening(store.data.hours, t, config.timeZone), t, config.timeZone),
+        week: () => formatWeek(store.data.hours),
+      },
       use: (mw) => {
         rt.middleware.push(mw);
       },

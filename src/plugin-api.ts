@@ -9,6 +9,7 @@ import type { DialogSession, ShopProfile } from './store/schema.js';
 import type { Incoming, Outgoing } from './transport/types.js';
 import type { TextDefs } from './core/texts.js';
 import type { MenuActionHandler, MenuItem } from './core/menu.js';
+import type { OpeningHours } from './core/hours.js';
 
 export type { Slice, SliceSpec, TextDefs, Incoming, Outgoing, DialogSession, MenuItem };
 
@@ -153,12 +154,24 @@ export interface MenuApi {
 export interface TextsApi {
   /** The current text (the owner's edit or the default). */
   get(key: string): string;
-  /** The text with {toko}, {alamat} and `vars` filled in. */
+  /** The text with the shop's variables ({toko}, {alamat}, {jam}, {buka}, {status}) and `vars` filled in. */
   render(key: string, vars?: Readonly<Record<string, string>>): string;
   /** Fills the shop's variables and `vars` into any template. */
   fill(template: string, vars?: Readonly<Record<string, string>>): string;
   /** Replaces one of this plugin's own texts; refuses unknown {variables} with the list of valid ones. */
   set(key: string, value: string): { ok: true } | { ok: false; reason: string };
+}
+
+/** The shop's opening hours, in its time zone; `t` defaults to now. */
+export interface HoursApi {
+  get(): OpeningHours;
+  isOpen(t?: number): boolean;
+  /** The next moment the shop opens at or after `t` (t itself when open), or null. */
+  nextOpening(t?: number): number | null;
+  /** "sekarang", "besok pukul 09.00", "Senin, 5 Januari pukul 09.00". */
+  describeNextOpening(t?: number): string;
+  /** The week as lines: "Senin–Sabtu: 09.00–17.00". */
+  week(): string;
 }
 
 export interface CustomersApi {
@@ -177,6 +190,7 @@ export interface PluginApi<S = unknown, C = unknown> {
   readonly menu: MenuApi;
   readonly customers: CustomersApi;
   shop(): ShopProfile;
+  readonly hours: HoursApi;
   /** Message middleware; plugins run in the app's explicit order. */
   use(mw: Middleware<S, C>): void;
   command(def: CommandDef<S, C>): void;

@@ -99,9 +99,9 @@ describe('admin commands', () => {
     expect(list).toContain('*tidak-paham*');
     const [one] = await bot.owner('!teks tidak-paham');
     expect(one).toContain('Maaf {nama}, kami belum menangkap maksud pesan Kakak.');
-    expect(one).toContain('Variabel: {toko}, {alamat}, {nama}');
+    expect(one).toContain('Variabel: {toko}, {alamat}, {jam}, {buka}, {status}, {nama}');
     const [refused] = await bot.owner('!teks tidak-paham Maaf {pelanggan}');
-    expect(refused).toContain('⚠️ Teks tidak diubah: variabel {pelanggan} tidak dikenal. Yang bisa dipakai: {toko}, {alamat}, {nama}.');
+    expect(refused).toContain('⚠️ Teks tidak diubah: variabel {pelanggan} tidak dikenal. Yang bisa dipakai: {toko}, {alamat}, {jam}, {buka}, {status}, {nama}.');
     expect(refused).toContain('Cara pakai:');
     expect(await bot.owner('!teks tidak-paham Aduh {nama}, kurang jelas nih.')).toEqual([expect.stringContaining('✅ Teks *tidak-paham* diperbarui')]);
     const [answer] = await bot.say(CUSTOMER, 'xyz', { senderName: 'Rina' });

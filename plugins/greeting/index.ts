@@ -69,7 +69,7 @@ export default definePlugin({
       help: 'Atur pesan sapaan untuk pelanggan baru dan yang lama tidak menghubungi.',
       usage: [
         { form: 'sapaan', help: 'lihat pengaturan dan teks sapaan' },
-        { form: 'sapaan <teks>', help: 'ganti teks sapaan; variabel: {nama}, {toko}, {alamat}' },
+        { form: 'sapaan <teks>', help: 'ganti teks sapaan; variabel: {nama}, {toko}, {alamat}, {jam}, {buka}, {status}' },
         { form: 'sapaan teks <teks>', help: 'sama, untuk teks yang diawali kata seperti "hari" atau "hanya"' },
         { form: 'sapaan on', help: 'nyalakan sapaan' },
         { form: 'sapaan off', help: 'matikan sapaan' },

@@ -3,6 +3,7 @@ import { UsageError } from '../../src/errors.js';
 import { describeCustomer, HANDOFF_MS } from '../../src/core/customers.js';
 import { listVariables, unknownVariables } from '../../src/template.js';
 import { MAX_MENU_ITEMS } from '../../src/core/menu.js';
+import { SHOP_VARIABLES } from '../../src/core/texts.js';
 import { parseChoice } from './choice.js';
 
 /**
@@ -10,7 +11,7 @@ import { parseChoice } from './choice.js';
  * by a plugin (it runs that plugin's action) or answers with its own text, optionally alerting the
  * owner. The owner edits the items with !menu.
  */
-const ITEM_VARIABLES = ['nama', 'toko', 'alamat'];
+const ITEM_VARIABLES = ['nama', ...SHOP_VARIABLES];
 
 
 export default definePlugin({
@@ -50,7 +51,7 @@ export default definePlugin({
         { form: 'menu', help: 'daftar pilihan menu' },
         { form: 'menu tambah <judul> = <jawaban>', help: 'tambah pilihan baru di akhir menu' },
         { form: 'menu judul <no> <judul baru>', help: 'ganti judul satu pilihan' },
-        { form: 'menu jawab <no> <jawaban baru>', help: 'ganti jawaban satu pilihan; variabel: {nama}, {toko}, {alamat}' },
+        { form: 'menu jawab <no> <jawaban baru>', help: 'ganti jawaban satu pilihan; variabel: {nama}, {toko}, {alamat}, {jam}, {buka}, {status}' },
         { form: 'menu kabari <no> on|off', help: 'kabari admin atau tidak saat pilihan ini dipilih' },
         { form: 'menu pindah <no> <posisi>', help: 'pindahkan pilihan ke posisi lain' },
         { form: 'menu hapus <no>', help: 'hapus satu pilihan' },

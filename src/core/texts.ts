@@ -6,13 +6,21 @@ export interface TextDef {
   default: string;
   /** What the text is for, in Indonesian: the owner reads it in !teks. */
   help: string;
-  /** Variables the text may use besides the shop's own ({toko}, {alamat}). */
+  /** Variables the text may use besides the shop's own (SHOP_VARIABLES). */
   variables?: readonly string[];
 }
 
 export type TextDefs = Readonly<Record<string, TextDef>>;
 
-export const SHOP_VARIABLES = ['toko', 'alamat'] as const;
+/** Variables every text may use: the shop's name and address, its week, when it opens next, and whether it is open now. */
+export const SHOP_VARIABLES = ['toko', 'alamat', 'jam', 'buka', 'status'] as const;
+
+/** The values of the shop variables that depend on the time; computed only when a text uses them. */
+export interface ShopClock {
+  week(): string;
+  nextOpening(): string;
+  status(): string;
+}
 
 export const MAX_TEXT_LENGTH = 4096;
 
@@ -28,7 +36,10 @@ export class Texts {
   /** Stored texts that cannot be used as they are (unknown {variables}); the default stands in. */
   private readonly unusable = new Set<string>();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly shopClock: ShopClock,
+  ) {}
 
   define(plugin: string, defs: TextDefs): void {
     for (const [key, def] of Object.entries(defs)) {
@@ -99,7 +110,22 @@ export class Texts {
   /** Fills the shop's variables and `vars` into any template. */
   fill(template: string, vars: Readonly<Record<string, string>> = {}): string {
     const shop = this.store.data.shop;
-    return renderTemplate(template, { toko: shop.name, alamat: shop.address, ...vars });
+    const clock = this.shopClock;
+    // Getters: the hours are only worked out for a text that asks for them.
+    const all: Record<string, string> = {
+      toko: shop.name,
+      alamat: shop.address,
+      get jam() {
+        return clock.week();
+      },
+      get buka() {
+        return clock.nextOpening();
+      },
+      get status() {
+        return clock.status();
+      },
+    };
+    return renderTemplate(template, Object.assign(all, vars));
   }
 
   set(key: string, value: string): SetTextResult {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_HOURS, hoursSchema } from '../core/hours.js';
 
 /**
  * The shape of data/db.json. Bump SCHEMA_VERSION and add a migration in migrations.ts whenever the
@@ -61,6 +62,8 @@ export const dbSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   createdAt: z.number(),
   shop: shopSchema,
+  /** Opening hours and holidays, in the shop's time zone. */
+  hours: hoursSchema.default(DEFAULT_HOURS),
   customers: z.record(z.string(), customerSchema).default({}),
   /** The owner's edits of customer-facing texts, by text key. */
   texts: z.record(z.string(), z.string()).default({}),

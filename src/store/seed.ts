@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { menuItemSchema } from '../core/menu.js';
 import { shopSchema } from './schema.js';
+import { hoursSchema } from '../core/hours.js';
 import type { SeedData } from './store.js';
 
 /**
@@ -12,6 +13,7 @@ import type { SeedData } from './store.js';
  */
 export const seedSchema = z.object({
   shop: shopSchema.partial().optional(),
+  hours: hoursSchema.optional(),
   texts: z.record(z.string(), z.string()).optional(),
   menu: z.array(menuItemSchema).min(1).max(20).optional(),
   plugins: z.record(z.string(), z.unknown()).optional(),
@@ -55,9 +57,10 @@ export function loadSeed(explicit: string | undefined, dataDir: string): { seed:
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     throw new SeedError(`seed file ${path} is not valid: ${problems}`);
   }
-  const { shop, texts, menu, plugins } = parsed.data;
+  const { shop, hours, texts, menu, plugins } = parsed.data;
   const seed: Seed = {};
   if (shop) seed.shop = shop;
+  if (hours) seed.hours = hours;
   if (texts) seed.texts = texts;
   if (menu) seed.menu = menu;
   if (plugins) seed.plugins = plugins;

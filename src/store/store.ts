@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import { removeStaleTempFiles, writeFileAtomic, type AtomicFs } from './atomic-write.js';
 import { migrate, MIGRATIONS, type Migration } from './migrations.js';
 import { dbSchema, DEFAULT_SHOP, SCHEMA_VERSION, type DbData, type ShopProfile } from './schema.js';
+import { DEFAULT_HOURS, type OpeningHours } from '../core/hours.js';
 
 /** A plugin's persistent data: a schema to validate it on load and fresh defaults. */
 export interface SliceSpec<T = unknown> {
@@ -22,6 +23,7 @@ export interface Slice<T> {
 
 export interface SeedData {
   shop?: Partial<ShopProfile>;
+  hours?: OpeningHours;
   texts?: Record<string, string>;
   plugins?: Record<string, unknown>;
 }
@@ -259,6 +261,7 @@ function freshData(opts: StoreOptions): DbData {
     schemaVersion: SCHEMA_VERSION,
     createdAt: opts.now(),
     shop: { ...DEFAULT_SHOP, ...seed.shop },
+    hours: seed.hours ?? DEFAULT_HOURS(),
     customers: {},
     texts: { ...seed.texts },
     owners: {},

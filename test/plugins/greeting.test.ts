@@ -113,7 +113,7 @@ describe('greeting plugin', () => {
   it('lets the owner replace the text, refusing unknown variables with the valid ones', async () => {
     bot = await startBot();
     const [refused] = await bot.owner('!sapaan Halo {name}, selamat datang di {toko}!');
-    expect(refused).toMatch(/^⚠️ Teks sapaan tidak diubah: variabel \{name\} tidak dikenal\. Yang bisa dipakai: \{toko\}, \{alamat\}, \{nama\}\./);
+    expect(refused).toMatch(/^⚠️ Teks sapaan tidak diubah: variabel \{name\} tidak dikenal\. Yang bisa dipakai: \{toko\}, \{alamat\}, \{jam\}, \{buka\}, \{status\}, \{nama\}\./);
     expect((await bot.owner('!sapaan'))[0]).toContain('Selamat datang di *{toko}*, toko bunga artificial');
     const [ok] = await bot.owner('!sapaan Horas {nama}! Selamat datang di {toko} 🌷');
     expect(ok).toBe('✅ Teks sapaan diperbarui. Contoh untuk pelanggan bernama Rina:\n\nHoras Rina! Selamat datang di UD. Baim Florist 🌷');

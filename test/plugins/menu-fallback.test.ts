@@ -46,7 +46,7 @@ describe('menu plugin', () => {
   it("answers a number with that item's text", async () => {
     bot = await greeted();
     expect(await bot.say(RINA, '2')).toEqual([
-      '📍 *UD. Baim Florist*\nPusat Pasar Lantai 1, Medan\n\n🕘 Senin–Sabtu, 09.00–17.00 WIB\nMinggu dan hari libur tutup.\n\nSilakan mampir, Kak!',
+      '📍 *UD. Baim Florist*\nPusat Pasar Lantai 1, Medan\n\n🕘 Jam buka (WIB):\nSenin–Sabtu: 09.00–17.00\nMinggu: tutup\nHari libur nasional tutup.\n\nSaat ini toko *buka*. Silakan mampir, Kak!',
     ]);
   });
 
