@@ -16,6 +16,8 @@ import { maskChat, NO_PACING, Outbox, type Pacing } from './core/outbox.js';
 import { Scheduler } from './core/scheduler.js';
 import { Texts, type TextDefs } from './core/texts.js';
 import { registerBuiltins } from './core/builtins.js';
+import { Media } from './core/media.js';
+import { registerHoursCommands } from './core/hours-commands.js';
 import { describeOpening, formatWeek, isOpen, nextOpening, statusWord } from './core/hours.js';
 import { MessageRun } from './core/message-run.js';
 import { PluginViews, type PluginRuntime } from './core/plugin-views.js';
@@ -119,6 +121,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   texts.define('core', MENU_TEXTS);
   const menu = new Menu(store.slice(MENU_SLICE, menuSpec), texts);
   const customers = new Customers(store);
+  const media = new Media(config.dataDir);
   const outbox = new Outbox({
     transport,
     clock,
@@ -222,6 +225,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     timeZone: config.timeZone,
     takeoverMinutes: config.takeoverMinutes,
   });
+  registerHoursCommands({ commands, store, clock, timeZone: config.timeZone, prefix: config.commandPrefix });
   for (const { key, problem } of texts.audit()) log.warn({ text: key, problem }, 'a stored text cannot be used as it is');
 
   for (const rt of runtimes) {
@@ -258,6 +262,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         },
       },
       shop: () => store.data.shop,
+      media: { save: (image, prefix) => media.save(image, prefix), path: (rel) => media.path(rel) },
       hours: {
         get: () => store.data.hours,
         isOpen: (t = clock.now()) => isOpen(store.data.hours, t, config.timeZone),

@@ -174,6 +174,13 @@ export interface HoursApi {
   week(): string;
 }
 
+export interface MediaApi {
+  /** Keeps a picture a message carried under data/media/; returns its path relative to the data folder. */
+  save(image: Incoming['image'] & object, prefix: string): Promise<string>;
+  /** The absolute path of a kept picture, for sending it. */
+  path(relative: string): string;
+}
+
 export interface CustomersApi {
   get(chatId: string): CustomerInfo | null;
   findByNumber(digits: string): CustomerInfo | null;
@@ -191,6 +198,7 @@ export interface PluginApi<S = unknown, C = unknown> {
   readonly customers: CustomersApi;
   shop(): ShopProfile;
   readonly hours: HoursApi;
+  readonly media: MediaApi;
   /** Message middleware; plugins run in the app's explicit order. */
   use(mw: Middleware<S, C>): void;
   command(def: CommandDef<S, C>): void;

@@ -46,22 +46,24 @@ export default definePlugin({
   setup(api) {
     api.use(async (ctx, next) => {
       await next();
+      const media = MEDIA_WORDS[ctx.msg.kind];
+      const handedOff = ctx.customer.handoffUntil !== null && ctx.now < ctx.customer.handoffUntil;
+      if (media && !handedOff && !ctx.failed) {
+        // Only a person can look at a picture, whatever else answered it ("ada yang seperti ini?"):
+        // tell one, and let them answer in peace.
+        ctx.handOff(HANDOFF_MS);
+        void api.notifyOwners(api.texts.render('media-kabar-admin', { pelanggan: describeCustomer(ctx.customer), jenis: media }));
+      }
       if (ctx.replied || ctx.failed) return;
       // A person was asked to answer this chat: they will, so the bot does not interrupt.
-      if (ctx.customer.handoffUntil !== null && ctx.now < ctx.customer.handoffUntil) return;
+      if (handedOff) return;
       const last = ctx.data.get().lastFallbackAt;
       if (last !== null && ctx.now - last < FALLBACK_INTERVAL_MS && ctx.now >= last) return;
-      const media = MEDIA_WORDS[ctx.msg.kind];
       // A picture with a caption is still first of all a picture the staff should look at.
       const text = media
         ? api.texts.render('media-diterima', { nama: ctx.salutation, jenis: media })
         : api.texts.render('tidak-paham', { nama: ctx.salutation });
       ctx.reply(`${text}\n\n${api.menu.render()}`);
-      if (media) {
-        // The text promises that a person looks at it: tell one, and let them answer in peace.
-        ctx.handOff(HANDOFF_MS);
-        void api.notifyOwners(api.texts.render('media-kabar-admin', { pelanggan: describeCustomer(ctx.customer), jenis: media }));
-      }
       ctx.data.update((d) => {
         d.lastFallbackAt = ctx.now;
       });

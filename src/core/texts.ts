@@ -111,21 +111,14 @@ export class Texts {
   fill(template: string, vars: Readonly<Record<string, string>> = {}): string {
     const shop = this.store.data.shop;
     const clock = this.shopClock;
-    // Getters: the hours are only worked out for a text that asks for them.
-    const all: Record<string, string> = {
-      toko: shop.name,
-      alamat: shop.address,
-      get jam() {
-        return clock.week();
-      },
-      get buka() {
-        return clock.nextOpening();
-      },
-      get status() {
-        return clock.status();
-      },
-    };
-    return renderTemplate(template, Object.assign(all, vars));
+    const all: Record<string, string> = { toko: shop.name, alamat: shop.address, ...vars };
+    // Getters: the hours are only worked out for a text that asks for them, and a caller's own
+    // value (the away message's {buka}) wins.
+    const lazy: Record<string, () => string> = { jam: () => clock.week(), buka: () => clock.nextOpening(), status: () => clock.status() };
+    for (const [name, get] of Object.entries(lazy)) {
+      if (!Object.hasOwn(vars, name)) Object.defineProperty(all, name, { get, enumerable: true });
+    }
+    return renderTemplate(template, all);
   }
 
   set(key: string, value: string): SetTextResult {

@@ -74,17 +74,17 @@ describe('greeting plugin', () => {
       description: 'test',
       setup(api) {
         api.use(async (ctx, next) => {
-          if (ctx.text.includes('harga')) ctx.reply('Harga mulai Rp15.000');
+          if (ctx.text.includes('tulip')) ctx.reply('Tulip kuning Rp25.000');
           await next();
         });
       },
     });
     // deliberately placed before the greeting in the middleware order, answering first
     bot = await startBot({ plugins: [price, ...PLUGINS] });
-    const replies = await bot.say(RINA, 'harga mawar brp kak');
+    const replies = await bot.say(RINA, 'tulip kuning kak');
     expect(replies).toHaveLength(2);
     expect(replies[0]).toContain('Selamat datang');
-    expect(replies[1]).toBe('Harga mulai Rp15.000');
+    expect(replies[1]).toBe('Tulip kuning Rp25.000');
   });
 
   it('follows the recipient modes the owner sets', async () => {

@@ -55,7 +55,7 @@ describe('menu plugin', () => {
     expect(await bot.say(RINA, '5')).toEqual(['Baik Rina, admin kami sudah diberi tahu dan akan membalas di chat ini secepatnya. 🙏']);
     expect(bot.sentTo(OWNER)).toEqual(['📣 *Rina* (+62 812-3456-7890) memilih menu "Bicara dengan admin". Silakan balas di chat mereka.']);
     // what they write next is for the person who was called: the bot does not say it did not understand
-    expect(await bot.say(RINA, 'saya mau pesan 10 tangkai mawar untuk besok')).toEqual([]);
+    expect(await bot.say(RINA, 'ini untuk lamaran adik saya minggu depan')).toEqual([]);
     await bot.advance(HOUR);
     expect((await bot.say(RINA, 'halo?'))[0]).toMatch(/^Maaf Rina, kami belum menangkap/);
   });

@@ -22,7 +22,7 @@ describe('interactive simulator', () => {
       '/as 081234567890 Rina',
       '/time 2030-01-01 09:00',
       'halo lagi',
-      '/photo test/fixtures/mawar.png ada yang seperti ini?',
+      '/photo test/fixtures/mawar.png untuk lamaran adik saya',
       '/time 2020-01-01 09:00',
       '/as 12',
       '/bogus',

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { definePlugin } from '../../src/plugin-api.js';
+import { UsageError } from '../../src/errors.js';
+import { describeOpening } from '../../src/core/hours.js';
+import { formatLocal, parseLocalDateTime } from '../../src/time.js';
+import { decideAway, type AwayMode } from './rules.js';
+
+/**
+ * The away message (SOP stage 4, at any hour): a customer who writes while the shop is closed
+ * learns at once that the message arrived and when the shop will answer. It never stops the other
+ * plugins: a question asked at night still gets its answer, after this.
+ */
+export const TEXT_KEY = 'tutup';
+
+const stateSchema = z.object({
+  enabled: z.boolean(),
+  mode: z.enum(['jam', 'selalu', 'rentang']),
+  range: z.object({ from: z.number(), to: z.number() }).nullable(),
+});
+
+const MODE_WORDS: Record<AwayMode, string> = {
+  jam: 'di luar jam buka dan pada hari libur',
+  selalu: 'selalu (sekali sehari per chat)',
+  rentang: 'di luar jam buka, dan selama toko tutup sementara',
+};
+
+export default definePlugin({
+  name: 'away',
+  description: 'Tells customers who write while the shop is closed that their message arrived and when the shop answers.',
+  state: {
+    schema: stateSchema,
+    defaults: () => ({ enabled: true, mode: 'jam' as const, range: null }),
+  },
+  customer: {
+    schema: z.object({ lastPeriod: z.string().nullable() }),
+    defaults: () => ({ lastPeriod: null }),
+  },
+  texts: {
+    [TEXT_KEY]: {
+      default: 'Terima kasih sudah menghubungi *{toko}*, {nama}. 🙏\nSaat ini kami sedang tutup. Pesan Kakak sudah kami terima dan akan kami balas {buka}.',
+      help: 'pesan tutup: untuk pelanggan yang menghubungi saat toko tutup',
+      variables: ['nama'],
+    },
+  },
+  setup(api) {
+    const tz = api.timeZone;
+    const reopenWords = (reopenAt: number | null, now: number): string => {
+      if (reopenAt !== null && reopenAt <= now) return 'secepatnya';
+      return describeOpening(reopenAt, now, tz);
+    };
+
+    api.use(async (ctx, next) => {
+      const decision = decideAway(ctx.state.get(), {
+        now: ctx.now,
+        timeZone: tz,
+        hours: api.hours.get(),
+        lastShopMessageAt: ctx.customer.lastShopMessageAt,
+        lastPeriod: ctx.data.get().lastPeriod,
+      });
+      if (decision.send) {
+        ctx.reply(api.texts.render(TEXT_KEY, { nama: ctx.salutation, buka: reopenWords(decision.reopenAt, ctx.now) }));
+        ctx.data.update((d) => {
+          d.lastPeriod = decision.period;
+        });
+      }
+      await next();
+    });
+
+    api.command({
+      name: 'tutup',
+      aliases: ['away'],
+      help: 'Atur pesan tutup untuk pelanggan yang menghubungi saat toko tutup.',
+      usage: [
+        { form: 'tutup', help: 'lihat pengaturan dan teks pesan tutup' },
+        { form: 'tutup <teks>', help: 'ganti teks; variabel: {nama}, {toko}, {alamat}, {jam}, {buka}, {status}' },
+        { form: 'tutup teks <teks>', help: 'sama, untuk teks yang diawali kata seperti "jam" atau "selalu"' },
+        { form: 'tutup on', help: 'nyalakan pesan tutup' },
+        { form: 'tutup off', help: 'matikan pesan tutup' },
+        { form: 'tutup jam', help: 'kirim di luar jam buka dan pada hari libur (bawaan)' },
+        { form: 'tutup selalu', help: 'kirim selalu, sekali sehari per chat' },
+        { form: 'tutup 2026-12-24 12:00 sampai 2026-12-27 09:00', help: 'toko tutup sementara dalam rentang itu' },
+      ],
+      run(ctx) {
+        const args = ctx.args;
+        const p = api.commandPrefix;
+        const word = (args.split(/\s+/)[0] ?? '').toLowerCase();
+        const rest = args.slice(word.length).trim();
+        const onlyWord = (): void => {
+          if (rest !== '') throw new UsageError(`"${word}" tidak diikuti apa-apa. Untuk teks yang diawali kata itu, tulis: ${p}tutup teks ${args}`);
+        };
+        const show = (): string => {
+          const s = ctx.state.get();
+          const range = s.mode === 'rentang' && s.range ? `\nTutup sementara: ${formatLocal(s.range.from, tz)} sampai ${formatLocal(s.range.to, tz)}` : '';
+          const decision = decideAway(s, { now: ctx.now, timeZone: tz, hours: api.hours.get(), lastShopMessageAt: null, lastPeriod: null });
+          return [
+            `*Pesan tutup* ${s.enabled ? '✅ aktif' : '⛔ mati'}`,
+            `Dikirim: ${MODE_WORDS[s.mode]}${range}`,
+            `Sekarang: ${decision.send ? 'pelanggan yang menghubungi akan menerimanya' : 'tidak dikirim'}`,
+            '',
+            '*Teks:*',
+            api.texts.get(TEXT_KEY),
+          ].join('\n');
+        };
+        switch (word) {
+          case '':
+            ctx.reply(show());
+            return;
+          case 'on':
+          case 'aktif':
+          case 'nyala':
+            onlyWord();
+            ctx.state.update((s) => void (s.enabled = true));
+            ctx.reply('✅ Pesan tutup dinyalakan.');
+            return;
+          case 'off':
+          case 'mati':
+          case 'nonaktif':
+            onlyWord();
+            ctx.state.update((s) => void (s.enabled = false));
+            ctx.reply(`⛔ Pesan tutup dimatikan. Nyalakan lagi dengan ${p}tutup on`);
+            return;
+          case 'jam':
+          case 'selalu':
+            onlyWord();
+            ctx.state.update((s) => {
+              s.mode = word;
+              s.range = null;
+            });
+            ctx.reply(`✅ Pesan tutup dikirim ${MODE_WORDS[word]}.`);
+            return;
+          case 'teks':
+            setText(rest);
+            return;
+          default:
+            break;
+        }
+        // "2026-12-24 12:00 sampai 2026-12-27 09:00": a closure the owner sets ahead of time
+        const range = /^(\d{4}-\d{2}-\d{2}[ T]\d{1,2}[:.]\d{2})\s+(?:sampai|s\/d|-|hingga|to)\s+(\d{4}-\d{2}-\d{2}[ T]\d{1,2}[:.]\d{2})$/i.exec(args);
+        if (range || /^\d{4}-\d{2}-\d{2}/.test(args)) {
+          if (!range) throw new UsageError(`Tulis awal dan akhir tutup, misalnya ${p}tutup 2026-12-24 12:00 sampai 2026-12-27 09:00`);
+          const from = parseLocalDateTime(range[1] ?? '', tz);
+          const to = parseLocalDateTime(range[2] ?? '', tz);
+          if (from === null || to === null) throw new UsageError('Tanggal atau jamnya tidak ada. Contoh: 2026-12-24 12:00');
+          if (to <= from) throw new UsageError('Akhir tutup harus sesudah awalnya.');
+          if (to <= ctx.now) throw new UsageError('Rentang itu sudah lewat.');
+          ctx.state.update((s) => {
+            s.mode = 'rentang';
+            s.range = { from, to };
+            s.enabled = true;
+          });
+          ctx.reply(`✅ Toko tutup sementara: ${formatLocal(from, tz)} sampai ${formatLocal(to, tz)}. Pelanggan yang menghubungi diberi tahu toko buka lagi ${describeOpening(api.hours.nextOpening(to), ctx.now, tz)}.`);
+          return;
+        }
+        setText(args);
+
+        function setText(text: string): void {
+          const result = api.texts.set(TEXT_KEY, text);
+          if (!result.ok) throw new UsageError(`Teks pesan tutup tidak diubah: ${result.reason}.`);
+          ctx.reply(`✅ Teks pesan tutup diperbarui. Contoh:\n\n${api.texts.render(TEXT_KEY, { nama: 'Rina' })}`);
+        }
+      },
+    });
+  },
+});

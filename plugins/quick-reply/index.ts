@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { definePlugin, type Context } from '../../src/plugin-api.js';
+import { UsageError } from '../../src/errors.js';
+import { SHOP_VARIABLES } from '../../src/core/texts.js';
+import { listVariables, unknownVariables } from '../../src/template.js';
+import { DEFAULT_RULES, type QuickRule } from './defaults.js';
+import { Matcher, normalise } from './matcher.js';
+
+/**
+ * Quick replies that answer themselves (SOP stage 4): where WhatsApp Business makes the owner type
+ * "/harga" for each customer, layani sees "hrg brp kak" and answers. Two questions in one message
+ * get both answers in one reply. There is no limit of 50 rules.
+ */
+export const MAX_ANSWER = 4096;
+const ANSWER_VARIABLES = ['nama', ...SHOP_VARIABLES];
+const NAME = /^[a-z0-9][a-z0-9-]{0,24}$/;
+
+const ruleSchema = z.object({
+  name: z.string(),
+  keywords: z.array(z.string()),
+  answer: z.string(),
+  image: z.string().nullable().default(null),
+  hits: z.number().int().nonnegative().default(0),
+});
+const stateSchema = z.object({ rules: z.array(ruleSchema) });
+type State = z.infer<typeof stateSchema>;
+
+/** A keyword as the matcher sees it, to tell whether two rules claim the same words. */
+function keywordKey(k: string): string {
+  return normalise(k.replace(/^~/, '')).join(' ');
+}
+
+export default definePlugin({
+  name: 'quick-reply',
+  description: 'Answers common questions (price, location, hours, stock, ordering, payment, delivery) from keywords.',
+  state: { schema: stateSchema, defaults: () => ({ rules: DEFAULT_RULES() }) },
+  setup(api) {
+    let cached: { rules: State['rules']; matcher: Matcher } | null = null;
+    // Rebuilt only when the rules change (the array is replaced or edited through update()).
+    let version = 0;
+    let builtFor = -1;
+    const matcher = (): Matcher => {
+      const rules = api.state.get().rules;
+      if (!cached || builtFor !== version || cached.rules !== rules) {
+        cached = { rules, matcher: new Matcher(rules) };
+        builtFor = version;
+      }
+      return cached.matcher;
+    };
+    const change = (fn: (s: State) => void): void => {
+      api.state.update(fn);
+      version++;
+    };
+
+    api.use(async (ctx, next) => {
+      if (ctx.text === '') return next();
+      const names = matcher().match(ctx.text);
+      if (names.length === 0) return next();
+      const rules = api.state.get().rules;
+      const matched = names.map((n) => rules.find((r) => r.name === n)).filter((r): r is QuickRule => r !== undefined);
+      answer(ctx, matched);
+      api.state.update((s) => {
+        for (const r of s.rules) if (names.includes(r.name)) r.hits++;
+      });
+      await next();
+    });
+
+    /** One reply for all the questions; a rule's picture goes with it. */
+    function answer(ctx: Context, matched: QuickRule[]): void {
+      const texts = matched.map((r) => api.texts.fill(r.answer, { nama: ctx.salutation }));
+      const combined = texts.join('\n\n');
+      const images = matched.filter((r) => r.image).map((r) => api.media.path(r.image as string));
+      if (images.length === 1 && combined.length <= 1024) {
+        ctx.reply({ kind: 'image', image: { path: images[0] as string }, caption: combined });
+        return;
+      }
+      ctx.reply(combined);
+      for (const path of images) ctx.reply({ kind: 'image', image: { path } });
+    }
+
+    api.command({
+      name: 'balasan',
+      aliases: ['quickreply'],
+      help: 'Balasan cepat: jawaban otomatis untuk pertanyaan yang sering datang.',
+      usage: [
+        { form: 'balasan', help: 'daftar balasan dan berapa kali dipakai' },
+        { form: 'balasan <nama>', help: 'lihat satu balasan' },
+        { form: 'balasan tambah <nama>: <kata kunci, dipisah koma> = <jawaban>', help: 'tambah balasan baru' },
+        { form: 'balasan ubah <nama> = <jawaban>', help: 'ganti jawaban; variabel: {nama}, {toko}, {alamat}, {jam}, {buka}, {status}' },
+        { form: 'balasan kata <nama>: <kata kunci, …>', help: 'ganti kata kuncinya' },
+        { form: 'balasan hapus <nama>', help: 'hapus balasan' },
+        { form: 'balasan gambar <nama>', help: 'kirim sebagai keterangan foto: foto itu ikut dikirim bersama jawaban' },
+        { form: 'balasan gambar <nama> hapus', help: 'lepas fotonya' },
+      ],
+      async run(ctx) {
+        const p = api.commandPrefix;
+        const args = ctx.args;
+        const word = (args.split(/\s+/)[0] ?? '').toLowerCase();
+        const rest = args.slice(word.length).trim();
+        const rules = api.state.get().rules;
+        const find = (name: string): QuickRule => {
+          const r = rules.find((x) => x.name === name.trim().toLowerCase());
+          if (!r) throw new UsageError(`Balasan "${name.trim()}" tidak ada. Ketik ${p}balasan untuk daftarnya.`);
+          return r;
+        };
+        const checkAnswer = (answer: string): string => {
+          const a = answer.trim();
+          if (a === '') throw new UsageError('Jawabannya kosong.');
+          if (a.length > MAX_ANSWER) throw new UsageError(`Jawabannya ${a.length} karakter, paling banyak ${MAX_ANSWER}.`);
+          const bad = unknownVariables(a, ANSWER_VARIABLES);
+          if (bad.length > 0) throw new UsageError(`Variabel ${listVariables(bad)} tidak dikenal. Yang bisa dipakai: ${listVariables(ANSWER_VARIABLES)}.`);
+          return a;
+        };
+        const checkKeywords = (list: string, owner: string): string[] => {
+          const keywords = list.split(',').map((k) => k.trim()).filter(Boolean);
+          if (keywords.length === 0) throw new UsageError('Tulis paling sedikit satu kata kunci.');
+          for (const k of keywords) {
+            if (k.length > 60) throw new UsageError(`Kata kunci "${k.slice(0, 20)}…" terlalu panjang (paling banyak 60 huruf).`);
+            if (keywordKey(k) === '') throw new UsageError(`"${k}" tidak berisi huruf atau angka.`);
+            const taken = rules.find((r) => r.name !== owner && r.keywords.some((o) => keywordKey(o) === keywordKey(k)));
+            if (taken) throw new UsageError(`Kata kunci "${k}" sudah dipakai balasan *${taken.name}*.`);
+          }
+          return keywords;
+        };
+
+        switch (word) {
+          case '': {
+            const lines = rules.slice(0, 60).map((r) => `• *${r.name}* (${r.hits}×)${r.image ? ' 🖼️' : ''}: ${r.keywords.slice(0, 5).join(', ')}${r.keywords.length > 5 ? ', …' : ''}`);
+            const more = rules.length > 60 ? [`…dan ${rules.length - 60} lagi`] : [];
+            ctx.reply([`*Balasan cepat* (${rules.length})`, '', ...lines, ...more, '', `Lihat satu: ${p}balasan <nama>`].join('\n'));
+            return;
+          }
+          case 'tambah': {
+            const m = /^([^:=]+):([^=]+)=([\s\S]+)$/.exec(rest);
+            if (!m) throw new UsageError('Tulis nama, titik dua, kata kunci, tanda =, lalu jawabannya.');
+            const name = (m[1] ?? '').trim().toLowerCase();
+            if (!NAME.test(name)) throw new UsageError('Nama balasan: satu kata, huruf kecil, angka atau tanda -, paling panjang 25.');
+            if (rules.some((r) => r.name === name)) throw new UsageError(`Balasan *${name}* sudah ada. Ubah dengan ${p}balasan ubah ${name} = …`);
+            const keywords = checkKeywords(m[2] ?? '', name);
+            const answer = checkAnswer(m[3] ?? '');
+            change((s) => void s.rules.push({ name, keywords, answer, image: null, hits: 0 }));
+            ctx.reply(`✅ Balasan *${name}* ditambahkan. Kata kunci: ${keywords.join(', ')}`);
+            return;
+          }
+          case 'ubah': {
+            const m = /^([^=]+)=([\s\S]+)$/.exec(rest);
+            if (!m) throw new UsageError('Tulis nama, tanda =, lalu jawaban barunya.');
+            const rule = find(m[1] ?? '');
+            const answer = checkAnswer(m[2] ?? '');
+            change((s) => {
+              const r = s.rules.find((x) => x.name === rule.name);
+              if (r) r.answer = answer;
+            });
+            ctx.reply(`✅ Jawaban *${rule.name}* diperbarui:\n\n${api.texts.fill(answer, { nama: 'Rina' })}`);
+            return;
+          }
+          case 'kata': {
+            const m = /^([^:]+):([\s\S]+)$/.exec(rest);
+            if (!m) throw new UsageError('Tulis nama, titik dua, lalu kata kuncinya.');
+            const rule = find(m[1] ?? '');
+            const keywords = checkKeywords(m[2] ?? '', rule.name);
+            change((s) => {
+              const r = s.rules.find((x) => x.name === rule.name);
+              if (r) r.keywords = keywords;
+            });
+            ctx.reply(`✅ Kata kunci *${rule.name}*: ${keywords.join(', ')}`);
+            return;
+          }
+          case 'hapus': {
+            if (rest === '' || /\s/.test(rest)) throw new UsageError('Tulis satu nama balasan.');
+            const rule = find(rest);
+            change((s) => void (s.rules = s.rules.filter((r) => r.name !== rule.name)));
+            ctx.reply(`✅ Balasan *${rule.name}* dihapus.`);
+            return;
+          }
+          case 'gambar': {
+            const [name = '', action, ...extra] = rest.split(/\s+/);
+            if (name === '' || extra.length > 0 || (action !== undefined && action.toLowerCase() !== 'hapus')) {
+              throw new UsageError('Kirim foto dengan keterangan "!balasan gambar <nama>", atau tulis "!balasan gambar <nama> hapus".');
+            }
+            const rule = find(name);
+            if (action) {
+              change((s) => {
+                const r = s.rules.find((x) => x.name === rule.name);
+                if (r) r.image = null;
+              });
+              ctx.reply(`✅ Foto dilepas dari balasan *${rule.name}*.`);
+              return;
+            }
+            if (!ctx.msg.image) throw new UsageError(`Perintah ini ditulis sebagai keterangan sebuah foto: kirim fotonya dengan keterangan ${p}balasan gambar ${rule.name}`);
+            const saved = await api.media.save(ctx.msg.image, `balasan-${rule.name}`);
+            change((s) => {
+              const r = s.rules.find((x) => x.name === rule.name);
+              if (r) r.image = saved;
+            });
+            ctx.reply(`✅ Foto disimpan untuk balasan *${rule.name}*; foto ikut dikirim bersama jawabannya.`);
+            return;
+          }
+          default: {
+            if (/\s/.test(args)) throw new UsageError(`"${word}" tidak dikenal untuk ${p}balasan.`);
+            const rule = find(args);
+            ctx.reply(
+              [
+                `*${rule.name}* (dipakai ${rule.hits}×)`,
+                `Kata kunci: ${rule.keywords.join(', ')}`,
+                rule.image ? 'Foto: ada 🖼️' : 'Foto: tidak ada',
+                '',
+                '*Jawaban:*',
+                rule.answer,
+              ].join('\n'),
+            );
+          }
+        }
+      },
+    });
+  },
+});

@@ -1,0 +1,298 @@
+/**
+ * Keyword matching the way customers type: "hrg brp kak", "lokasinya dmn", "bsk buka gk?",
+ * "hargaaa", "angrek". Texts and keywords go through the same normalisation; a keyword matches as a
+ * phrase of whole words, each word allowing one typo when it has five letters or more, and the
+ * suffixes -nya/-lah/-kah/-pun. A keyword right after "gak jadi", "batal" or "tidak usah" does not
+ * count. Everything here is pure, and fast enough for hundreds of rules per message.
+ */
+
+/** Chat abbreviations and spellings, mapped to the words keywords are written with. */
+const ABBREVIATIONS: Record<string, string> = {
+  brp: 'berapa',
+  brapa: 'berapa',
+  berapah: 'berapa',
+  hrg: 'harga',
+  hrga: 'harga',
+  yg: 'yang',
+  dmn: 'dimana',
+  dmna: 'dimana',
+  dimn: 'dimana',
+  gmn: 'gimana',
+  gmna: 'gimana',
+  bgmn: 'gimana',
+  bagaimana: 'gimana',
+  gimna: 'gimana',
+  bsk: 'besok',
+  bsok: 'besok',
+  gk: 'tidak',
+  ga: 'tidak',
+  gak: 'tidak',
+  nggak: 'tidak',
+  enggak: 'tidak',
+  engga: 'tidak',
+  ngga: 'tidak',
+  nda: 'tidak',
+  ndak: 'tidak',
+  tdk: 'tidak',
+  tak: 'tidak',
+  sy: 'saya',
+  aku: 'saya',
+  utk: 'untuk',
+  untk: 'untuk',
+  buat: 'untuk',
+  krn: 'karena',
+  tlg: 'tolong',
+  kpn: 'kapan',
+  dgn: 'dengan',
+  sm: 'sama',
+  sdh: 'sudah',
+  udh: 'sudah',
+  udah: 'sudah',
+  dah: 'sudah',
+  blm: 'belum',
+  jg: 'juga',
+  aja: 'saja',
+  bs: 'bisa',
+  bsa: 'bisa',
+  lg: 'lagi',
+  kak: 'kak',
+  ka: 'kak',
+  kk: 'kak',
+  min: 'admin',
+  mba: 'kak',
+  mbak: 'kak',
+  bang: 'kak',
+  pesen: 'pesan',
+  mesen: 'pesan',
+  mesan: 'pesan',
+  psn: 'pesan',
+  order: 'pesan',
+  orderan: 'pesan',
+  tf: 'transfer',
+  trf: 'transfer',
+  trnsfr: 'transfer',
+  rek: 'rekening',
+  norek: 'rekening',
+  ongkos: 'ongkir',
+  lok: 'lokasi',
+  loc: 'lokasi',
+  location: 'lokasi',
+  alamt: 'alamat',
+  stock: 'stok',
+  stoknya: 'stok',
+  redy: 'ready',
+  ready: 'ready',
+  tersedia: 'ready',
+  available: 'ready',
+  price: 'harga',
+  cost: 'harga',
+  prices: 'harga',
+  pricelist: 'harga',
+  pay: 'bayar',
+  payment: 'bayar',
+  deliver: 'kirim',
+  delivery: 'kirim',
+  shipping: 'kirim',
+  ship: 'kirim',
+  open: 'buka',
+  opening: 'buka',
+  close: 'tutup',
+  closed: 'tutup',
+  where: 'dimana',
+  today: 'hari ini',
+  tomorrow: 'besok',
+};
+
+/** "di mana", "di sini" written apart become one word, as keywords write them. */
+const JOIN_AFTER_DI = new Set(['mana', 'sini', 'situ']);
+
+const SUFFIXES = ['nya', 'ny', 'lah', 'kah', 'pun'];
+const PREFIXES = ['di', 'ke'];
+
+/**
+ * Everyday words that are never read as a typo of a keyword: "gimana" is not "dimana", and
+ * "merah" is a colour, not "murah".
+ */
+const NOT_TYPOS = new Set([
+  'gimana', 'dimana', 'kemana', 'mana', 'kapan', 'berapa', 'siapa', 'kenapa', 'bagaimana',
+  'merah', 'putih', 'hitam', 'kuning', 'hijau', 'biru', 'ungu', 'orange', 'coklat', 'pink',
+  'saya', 'kami', 'kita', 'kakak', 'bisa', 'sama', 'sudah', 'belum', 'tidak', 'untuk', 'dengan',
+  'terima', 'kasih', 'tolong', 'minta', 'bunga', 'bunganya', 'besar', 'kecil', 'cantik', 'bagus',
+  'kemarin', 'minggu', 'sabtu', 'senin', 'selasa', 'rabu', 'kamis', 'jumat', 'malam', 'siang', 'pagi', 'sore',
+  'tanggal', 'teman', 'hadiah', 'acara', 'kantor', 'rumah', 'alamat', 'sampai', 'selamat',
+]);
+
+/**
+ * Phrases that look like a question and are not: "salah kirim" is a mistake, "alamat saya" is the
+ * customer's own address. They take their words so no keyword can.
+ */
+const NOT_QUESTIONS = ['salah kirim', 'kirim salam', 'sudah sampai', 'alamat saya', 'alamat kami', 'alamat rumah', 'alamat kantor', 'ke alamat'];
+
+/** Words before a keyword that take it back: "gak jadi pesan", "batal order", "tidak usah kirim". */
+const NEGATING_ONE = new Set(['batal', 'jangan', 'cancel']);
+const NEGATING_TWO = new Set(['tidak jadi', 'tidak usah', 'belum jadi']);
+
+export function normalise(text: string): string[] {
+  const plain = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  if (plain === '') return [];
+  const out: string[] = [];
+  for (const raw of plain.split(' ')) {
+    // "hargaaa" → "harga", "kakkk" → "kak"; both sides are collapsed alike ("maaf" → "maf")
+    const word = raw.replace(/([a-z])\1+/g, '$1');
+    const expanded = ABBREVIATIONS[word] ?? ABBREVIATIONS[raw] ?? word;
+    for (const part of expanded.split(' ')) {
+      const prev = out[out.length - 1];
+      if (prev === 'di' && JOIN_AFTER_DI.has(part)) out[out.length - 1] = `di${part}`;
+      else out.push(part);
+    }
+  }
+  return out;
+}
+
+/** Damerau-Levenshtein distance, stopping early beyond 1. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    // one substitution, or one swap of neighbours
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  // one insertion or deletion
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+interface Keyword {
+  /** The rule it belongs to; -1 for a phrase that is not a question. */
+  rule: number;
+  words: string[];
+  /**
+   * A weak keyword ("~berapa") counts only when no other keyword matched the message: "berapa"
+   * alone asks the price, "jam berapa" and "ongkir berapa" do not.
+   */
+  weak: boolean;
+}
+
+export interface MatchRule {
+  name: string;
+  keywords: readonly string[];
+}
+
+export const FUZZY_MIN_LENGTH = 5;
+
+export class Matcher {
+  private readonly keywords: Keyword[] = [];
+  /** First word of each keyword → keywords starting with it. */
+  private readonly byFirstWord = new Map<string, Keyword[]>();
+  /** One-letter deletions of every long word → the words they came from, for typo lookups. */
+  private readonly deletionIndex = new Map<string, Set<string>>();
+  private readonly words = new Set<string>();
+
+  constructor(private readonly rules: readonly MatchRule[]) {
+    const add = (text: string, rule: number): void => {
+      const weak = text.startsWith('~');
+      const words = normalise(weak ? text.slice(1) : text);
+      if (words.length === 0) return;
+      const kw: Keyword = { rule, words, weak };
+        this.keywords.push(kw);
+      const first = words[0] as string;
+      const list = this.byFirstWord.get(first) ?? [];
+      list.push(kw);
+      this.byFirstWord.set(first, list);
+      for (const w of words) this.addWord(w);
+    };
+    rules.forEach((rule, index) => {
+      for (const text of rule.keywords) add(text, index);
+    });
+    for (const phrase of NOT_QUESTIONS) add(phrase, -1);
+  }
+
+  private addWord(word: string): void {
+    if (this.words.has(word)) return;
+    this.words.add(word);
+    if (word.length < FUZZY_MIN_LENGTH) return;
+    for (const variant of [word, ...deletions(word)]) {
+      const set = this.deletionIndex.get(variant) ?? new Set();
+      set.add(word);
+      this.deletionIndex.set(variant, set);
+    }
+  }
+
+  /** Keyword words a text token can stand for: itself, without a suffix or prefix, or one typo away. */
+  private candidates(token: string): Set<string> {
+    const out = new Set<string>();
+    const forms = [token];
+    for (const s of SUFFIXES) if (token.length - s.length >= 3 && token.endsWith(s)) forms.push(token.slice(0, -s.length));
+    for (const p of PREFIXES) if (token.length - p.length >= 4 && token.startsWith(p)) forms.push(token.slice(p.length));
+    // "ordernya" → "order" → "pesan": chat spellings apply to the stripped forms too
+    for (const form of [...forms]) {
+      const mapped = ABBREVIATIONS[form];
+      if (mapped && !mapped.includes(' ')) forms.push(mapped);
+    }
+    for (const form of forms) {
+      if (this.words.has(form)) out.add(form);
+      if (form.length < FUZZY_MIN_LENGTH - 1 || NOT_TYPOS.has(form) || NOT_TYPOS.has(token)) continue;
+      for (const variant of [form, ...deletions(form)]) {
+        for (const word of this.deletionIndex.get(variant) ?? []) if (withinOneEdit(form, word)) out.add(word);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The names of the rules the text asks about, in the order the text asks them. Where keywords
+   * overlap, the longest wins its words: "jam berapa" is a question about hours, not about price.
+   */
+  match(text: string): string[] {
+    const tokens = normalise(text);
+    const cands = tokens.map((t) => this.candidates(t));
+    const hits: Array<{ rule: number; at: number; length: number; weak: boolean }> = [];
+    for (let i = 0; i < tokens.length; i++) {
+      for (const first of cands[i] ?? []) {
+        for (const kw of this.byFirstWord.get(first) ?? []) {
+          let ok = true;
+          for (let k = 1; k < kw.words.length && ok; k++) ok = cands[i + k]?.has(kw.words[k] as string) ?? false;
+          if (ok && !this.negated(tokens, i)) hits.push({ rule: kw.rule, at: i, length: kw.words.length, weak: kw.weak });
+        }
+      }
+    }
+    // strong before weak, longer before shorter, earlier before later
+    hits.sort((a, b) => Number(a.weak) - Number(b.weak) || b.length - a.length || a.at - b.at);
+    const taken = new Array<boolean>(tokens.length).fill(false);
+    const firstAt = new Map<number, number>();
+    let strong = false;
+    for (const h of hits) {
+      if (h.weak && strong) break;
+      let free = true;
+      for (let k = h.at; k < h.at + h.length && free; k++) free = !taken[k];
+      if (!free) continue;
+      for (let k = h.at; k < h.at + h.length; k++) taken[k] = true;
+      if (h.rule < 0) continue;
+      if (!h.weak) strong = true;
+      if (!firstAt.has(h.rule) || (firstAt.get(h.rule) ?? 0) > h.at) firstAt.set(h.rule, h.at);
+    }
+    return [...firstAt.entries()].sort((a, b) => a[1] - b[1]).map(([rule]) => this.rules[rule]?.name ?? '');
+  }
+
+  private negated(tokens: string[], i: number): boolean {
+    const one = tokens[i - 1];
+    if (one !== undefined && NEGATING_ONE.has(one)) return true;
+    const two = i >= 2 ? `${tokens[i - 2]} ${tokens[i - 1]}` : '';
+    return NEGATING_TWO.has(two);
+  }
+}
