@@ -36,7 +36,44 @@ export interface LocalTime {
 
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
+/**
+ * The zone's offset changes at most a few times a year, on whole quarter hours: it is looked up
+ * once per zone and quarter hour (Intl is slow), and the local time is worked out from it.
+ */
+const QUARTER_HOUR = 15 * 60_000;
+const offsetCache = new Map<string, number>();
+
+function cachedOffset(epochMs: number, timeZone: string): number {
+  const bucket = Math.floor(epochMs / QUARTER_HOUR);
+  const key = `${timeZone}|${bucket}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    offset = zoneOffsetSlow(bucket * QUARTER_HOUR, timeZone);
+    if (offsetCache.size > 5000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
 export function localTime(epochMs: number, timeZone: string): LocalTime {
+  const d = new Date(epochMs + cachedOffset(epochMs, timeZone));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    weekday: d.getUTCDay(),
+  };
+}
+
+function zoneOffsetSlow(epochMs: number, timeZone: string): number {
+  const l = localTimeSlow(epochMs, timeZone);
+  return Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second) - Math.floor(epochMs / 1000) * 1000;
+}
+
+function localTimeSlow(epochMs: number, timeZone: string): LocalTime {
   const out: LocalTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, weekday: 0 };
   for (const p of partsFormat(timeZone).formatToParts(epochMs)) {
     switch (p.type) {
@@ -70,9 +107,7 @@ export function localTime(epochMs: number, timeZone: string): LocalTime {
 
 /** The zone's offset from UTC at an instant, in ms (Asia/Jakarta: +7 h). */
 export function zoneOffset(epochMs: number, timeZone: string): number {
-  const l = localTime(epochMs, timeZone);
-  const asUtc = Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second);
-  return asUtc - Math.floor(epochMs / 1000) * 1000;
+  return cachedOffset(epochMs, timeZone);
 }
 
 /** The instant a wall-clock time in the zone stands for (the earlier one in a DST overlap). */

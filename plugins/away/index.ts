@@ -11,6 +11,7 @@ import { decideAway, type AwayMode } from './rules.js';
  * plugins: a question asked at night still gets its answer, after this.
  */
 export const TEXT_KEY = 'tutup';
+const HALF_DAY_MS = 12 * 3_600_000;
 
 const stateSchema = z.object({
   enabled: z.boolean(),
@@ -62,6 +63,10 @@ export default definePlugin({
         ctx.data.update((d) => {
           d.lastPeriod = decision.period;
         });
+        // The customer was told a person answers when the shop opens: until then the bot does not
+        // tell them it "did not understand" what they add meanwhile.
+        const until = decision.reopenAt !== null && decision.reopenAt > ctx.now ? decision.reopenAt : ctx.now + HALF_DAY_MS;
+        ctx.handOff(until - ctx.now);
       }
       await next();
     });

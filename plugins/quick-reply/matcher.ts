@@ -126,7 +126,18 @@ const NOT_TYPOS = new Set([
  * Phrases that look like a question and are not: "salah kirim" is a mistake, "alamat saya" is the
  * customer's own address. They take their words so no keyword can.
  */
-const NOT_QUESTIONS = ['salah kirim', 'kirim salam', 'sudah sampai', 'alamat saya', 'alamat kami', 'alamat rumah', 'alamat kantor', 'ke alamat'];
+const NOT_QUESTIONS = [
+  'salah kirim',
+  'kirim salam',
+  'sudah sampai',
+  'alamat saya',
+  'alamat kami',
+  'alamat rumah',
+  'alamat kantor',
+  'ke alamat',
+  'ada orang',
+  'masih ada orang',
+];
 
 /** Words before a keyword that take it back: "gak jadi pesan", "batal order", "tidak usah kirim". */
 const NEGATING_ONE = new Set(['batal', 'jangan', 'cancel']);

@@ -1,0 +1,195 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeDir, tempDir } from '../helpers.js';
+
+/**
+ * Every form of !jam, !libur, !tutup and !balasan, valid and invalid, typed by the owner into the
+ * simulator (`simulate --jsonl`, a separate process), with what the owner and a customer then see.
+ */
+const OWNER = '081100001111';
+const RINA = '081234567890';
+interface Out {
+  to?: string;
+  text?: string;
+  image?: string | null;
+  after?: number;
+  error?: string;
+}
+
+const script: Array<Record<string, unknown>> = [];
+const line = (entry: Record<string, unknown>): number => script.push(entry);
+const owner = (text: string, extra: Record<string, unknown> = {}): number => line({ from: OWNER, text, ...extra });
+const rina = (text: string, extra: Record<string, unknown> = {}): number => line({ from: RINA, name: 'Rina', text, ...extra });
+
+// Tuesday 1 December 2026, 10:00 in Medan
+const start = line({ from: OWNER, text: '!jam', at: '2026-12-01T10:00:00+07:00' });
+const L = {
+  jamShow: start,
+  jamRange: owner('!jam senin-jumat 08:00-16:00'),
+  jamTwo: owner('!jam sabtu 09:00-12:00,13:00-15:00'),
+  jamClosed: owner('!jam minggu tutup'),
+  jamSpaces: owner('!jam senin - jumat 08.00 - 16.00'),
+  jamBadTime: owner('!jam senin 25:00-17:00'),
+  jamReversed: owner('!jam senin 17:00-09:00'),
+  jamBadDay: owner('!jam senen 09:00-17:00'),
+  jamNoHours: owner('!jam senin'),
+  jamAfter: owner('!jam'),
+  liburAdd: owner('!libur 2026-12-25 Natal'),
+  liburAdd2: owner('!libur 1/1/2027 Tahun Baru'),
+  liburList: owner('!libur'),
+  liburDel: owner('!libur hapus 2027-01-01'),
+  liburBadDate: owner('!libur 2026-02-30 Apa'),
+  liburPast: owner('!libur 2026-11-01 Lewat'),
+  liburDelMissing: owner('!libur hapus 2026-12-31'),
+  liburDelNoDate: owner('!libur hapus'),
+  tutupShow: owner('!tutup'),
+  tutupText: owner('!tutup Maaf {nama}, {toko} sedang tutup. Kami balas {buka} ya.'),
+  tutupBadVar: owner('!tutup Maaf {pelanggan}'),
+  tutupWordThenText: owner('!tutup jam kami sudah lewat'),
+  tutupRange: owner('!tutup 2026-12-24 12:00 sampai 2026-12-27 09:00'),
+  tutupRangeReversed: owner('!tutup 2026-12-27 09:00 sampai 2026-12-24 12:00'),
+  tutupRangeHalf: owner('!tutup 2026-12-24 12:00'),
+  tutupRangePast: owner('!tutup 2026-11-01 12:00 sampai 2026-11-02 09:00'),
+  tutupHours: owner('!tutup jam'),
+  tutupOff: owner('!tutup off'),
+  tutupOn: owner('!tutup on'),
+  balasanList: owner('!balasan'),
+  balasanShow: owner('!balasan harga'),
+  balasanAdd: owner('!balasan tambah promo: promo, diskon, potongan harga = Ada promo akhir tahun, {nama}: diskon 10% untuk buket!'),
+  balasanAddDup: owner('!balasan tambah promo: sale = x'),
+  balasanAddTaken: owner('!balasan tambah murah: ongkir = y'),
+  balasanAddBadVar: owner('!balasan tambah lain: lain = {diskon}'),
+  balasanAddBadName: owner('!balasan tambah Promo Besar: besar = z'),
+  balasanAddMalformed: owner('!balasan tambah promo diskon'),
+  balasanEdit: owner('!balasan ubah promo = Diskon 15% sampai {buka}!'),
+  balasanEditMissing: owner('!balasan ubah tidakada = x'),
+  balasanWords: owner('!balasan kata promo: promo, diskon, sale'),
+  balasanWordsTaken: owner('!balasan kata promo: harga'),
+  balasanImage: owner('!balasan gambar promo', { image: 'test/fixtures/mawar.png' }),
+  balasanImageNoPhoto: owner('!balasan gambar promo'),
+  balasanUnknownWord: owner('!balasan ganti promo'),
+  customerPromo: rina('ada diskon gak kak?'),
+  balasanDelete: owner('!balasan hapus promo'),
+  balasanDeleteMissing: owner('!balasan hapus promo'),
+  customerAfterDelete: rina('sale?'),
+  customerNight: line({ from: RINA, text: 'lokasi dmn kak', at: '2026-12-01T21:00:00+07:00' }),
+};
+
+let out: Out[] = [];
+let dataDir = '';
+const to = (after: number, who = '6281100001111'): string[] => out.filter((o) => o.after === after && o.to === who).map((o) => o.text ?? '');
+const one = (after: number): string => to(after).join('\n---\n');
+
+beforeAll(async () => {
+  dataDir = await tempDir();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/simulator/main.ts', '--jsonl', '--data', dataDir, '--owner', OWNER], {
+    input: script.map((s) => JSON.stringify(s)).join('\n') + '\n',
+    encoding: 'utf8',
+    env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'warn' },
+  });
+  if (r.status !== 0) throw new Error(r.stderr);
+  out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Out);
+});
+afterAll(async () => removeDir(dataDir));
+
+describe('!jam', () => {
+  it('shows the week and whether the shop is open now', () => {
+    expect(one(L.jamShow)).toBe('*Jam buka*\nSenin–Sabtu: 09.00–17.00\nMinggu: tutup\n\nSekarang: *buka*\n\nLibur: Jumat, 25 Desember 2026 (Natal); Jumat, 1 Januari 2027 (Tahun Baru)');
+  });
+
+  it('sets a range of days, a day with two ranges, a closed day, with spaces or dots', () => {
+    expect(one(L.jamRange)).toContain('✅ Senin, Selasa, Rabu, Kamis, Jumat: jam diperbarui.');
+    expect(one(L.jamTwo)).toContain('Sabtu: 09.00–12.00, 13.00–15.00');
+    expect(one(L.jamClosed)).toContain('✅ Minggu: tutup.');
+    expect(one(L.jamSpaces)).toContain('Senin–Jumat: 08.00–16.00');
+    expect(one(L.jamAfter)).toContain('Senin–Jumat: 08.00–16.00\nSabtu: 09.00–12.00, 13.00–15.00\nMinggu: tutup');
+  });
+
+  it('refuses a bad time, a reversed range, an unknown day or missing hours with the usage, changing nothing', () => {
+    expect(one(L.jamBadTime)).toMatch(/^⚠️ Jam buka tidak diubah: "25:00" bukan jam yang ada\.[\s\S]*Cara pakai:/);
+    expect(one(L.jamReversed)).toMatch(/^⚠️ Jam buka tidak diubah: 17\.00–09\.00 terbalik/);
+    expect(one(L.jamBadDay)).toMatch(/^⚠️ Jam buka tidak diubah: "senen" bukan nama hari/);
+    expect(one(L.jamNoHours)).toMatch(/^⚠️ Tulis hari lalu jamnya, atau "tutup"\./);
+    expect(one(L.jamAfter)).not.toContain('25.00');
+  });
+});
+
+describe('!libur', () => {
+  it('adds, lists and removes holidays', () => {
+    expect(one(L.liburAdd)).toContain('✅ Jumat, 25 Desember 2026 (Natal) diperbarui'); // already in the florist's seed
+    expect(one(L.liburAdd2)).toContain('Jumat, 1 Januari 2027 (Tahun Baru)');
+    expect(one(L.liburList)).toBe('*Hari libur*\n• Jumat, 25 Desember 2026: Natal\n• Jumat, 1 Januari 2027: Tahun Baru');
+    expect(one(L.liburDel)).toBe('✅ Jumat, 1 Januari 2027 tidak lagi hari libur.');
+  });
+
+  it('refuses dates that do not exist, have passed or are not on the list', () => {
+    expect(one(L.liburBadDate)).toMatch(/^⚠️ Hari libur tidak ditambah: tanggal 2026-02-30 tidak ada\./);
+    expect(one(L.liburPast)).toMatch(/^⚠️ Minggu, 1 November 2026 sudah lewat\./);
+    expect(one(L.liburDelMissing)).toMatch(/^⚠️ Kamis, 31 Desember 2026 memang tidak ada di daftar libur\./);
+    expect(one(L.liburDelNoDate)).toMatch(/^⚠️ Tulis satu tanggal yang dihapus\./);
+  });
+});
+
+describe('!tutup', () => {
+  it('shows, edits and switches the away message', () => {
+    expect(one(L.tutupShow)).toContain('*Pesan tutup* ✅ aktif\nDikirim: di luar jam buka dan pada hari libur');
+    expect(one(L.tutupText)).toMatch(/^✅ Teks pesan tutup diperbarui\. Contoh:\n\nMaaf Rina, UD\. Baim Florist sedang tutup\. Kami balas sekarang ya\./);
+    expect(one(L.tutupRange)).toBe('✅ Toko tutup sementara: Kamis, 24 Desember 2026 12.00 sampai Minggu, 27 Desember 2026 09.00. Pelanggan yang menghubungi diberi tahu toko buka lagi Senin, 28 Desember pukul 08.00.');
+    expect(one(L.tutupHours)).toBe('✅ Pesan tutup dikirim di luar jam buka dan pada hari libur.');
+    expect(one(L.tutupOff)).toBe('⛔ Pesan tutup dimatikan. Nyalakan lagi dengan !tutup on');
+    expect(one(L.tutupOn)).toBe('✅ Pesan tutup dinyalakan.');
+  });
+
+  it('refuses unknown variables, ambiguous words and bad ranges', () => {
+    expect(one(L.tutupBadVar)).toMatch(/^⚠️ Teks pesan tutup tidak diubah: variabel \{pelanggan\} tidak dikenal/);
+    expect(one(L.tutupWordThenText)).toMatch(/^⚠️ "jam" tidak diikuti apa-apa\. Untuk teks yang diawali kata itu, tulis: !tutup teks jam kami sudah lewat/);
+    expect(one(L.tutupRangeReversed)).toMatch(/^⚠️ Akhir tutup harus sesudah awalnya\./);
+    expect(one(L.tutupRangeHalf)).toMatch(/^⚠️ Tulis awal dan akhir tutup/);
+    expect(one(L.tutupRangePast)).toMatch(/^⚠️ Rentang itu sudah lewat\./);
+  });
+});
+
+describe('!balasan', () => {
+  it('lists and shows the florist\'s quick replies', () => {
+    expect(one(L.balasanList)).toMatch(/^\*Balasan cepat\* \(7\)\n\n• \*harga\* \(0×\): harga, ~berapa, berapaan/);
+    for (const name of ['harga', 'lokasi', 'jam', 'stok', 'pesan', 'bayar', 'kirim']) expect(one(L.balasanList)).toContain(`*${name}*`);
+    expect(one(L.balasanShow)).toContain('*harga* (dipakai 0×)');
+  });
+
+  it('adds, edits, re-keys, pictures and deletes a rule, and customers get it', () => {
+    expect(one(L.balasanAdd)).toBe('✅ Balasan *promo* ditambahkan. Kata kunci: promo, diskon, potongan harga');
+    expect(one(L.balasanEdit)).toMatch(/^✅ Jawaban \*promo\* diperbarui:/);
+    expect(one(L.balasanWords)).toBe('✅ Kata kunci *promo*: promo, diskon, sale');
+    expect(one(L.balasanImage)).toBe('✅ Foto disimpan untuk balasan *promo*; foto ikut dikirim bersama jawabannya.');
+    const promo = out.filter((o) => o.after === L.customerPromo && o.to === '6281234567890');
+    expect(promo).toHaveLength(2); // the greeting, then the answer with its picture
+    expect(promo[1]?.text).toBe('Diskon 15% sampai sekarang!');
+    expect(promo[1]?.image).toMatch(/media\/balasan-promo-[0-9a-f]{8}\.png$/);
+    expect(existsSync(join(dataDir, 'media'))).toBe(true);
+    expect(one(L.balasanDelete)).toBe('✅ Balasan *promo* dihapus.');
+    expect(to(L.customerAfterDelete, '6281234567890').join()).not.toContain('Diskon');
+  });
+
+  it('refuses duplicates, keywords another rule owns, unknown variables and malformed forms', () => {
+    expect(one(L.balasanAddDup)).toMatch(/^⚠️ Balasan \*promo\* sudah ada\./);
+    expect(one(L.balasanAddTaken)).toMatch(/^⚠️ Kata kunci "ongkir" sudah dipakai balasan \*kirim\*\./);
+    expect(one(L.balasanAddBadVar)).toMatch(/^⚠️ Variabel \{diskon\} tidak dikenal\./);
+    expect(one(L.balasanAddBadName)).toMatch(/^⚠️ Nama balasan: satu kata/);
+    expect(one(L.balasanAddMalformed)).toMatch(/^⚠️ Tulis nama, titik dua, kata kunci, tanda =, lalu jawabannya\./);
+    expect(one(L.balasanEditMissing)).toMatch(/^⚠️ Balasan "tidakada" tidak ada\./);
+    expect(one(L.balasanWordsTaken)).toMatch(/^⚠️ Kata kunci "harga" sudah dipakai balasan \*harga\*\./);
+    expect(one(L.balasanImageNoPhoto)).toMatch(/^⚠️ Perintah ini ditulis sebagai keterangan sebuah foto/);
+    expect(one(L.balasanUnknownWord)).toMatch(/^⚠️ "ganti" tidak dikenal untuk !balasan\./);
+    expect(one(L.balasanDeleteMissing)).toMatch(/^⚠️ Balasan "promo" tidak ada\./);
+  });
+});
+
+it('keeps the hit counts, and answers a question at night after the away message', () => {
+  const night = to(L.customerNight, '6281234567890');
+  expect(night[0]).toMatch(/^Maaf Rina, UD\. Baim Florist sedang tutup\. Kami balas besok pukul 08\.00 ya\./);
+  expect(night[1]).toContain('Pusat Pasar Lantai 1, Medan');
+  const db = JSON.parse(readFileSync(join(dataDir, 'db.json'), 'utf8')) as { plugins: { 'quick-reply': { rules: Array<{ name: string; hits: number }> } } };
+  expect(db.plugins['quick-reply'].rules.find((r) => r.name === 'lokasi')?.hits).toBe(1);
+});
