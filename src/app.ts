@@ -112,7 +112,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
 
   const hoursNow = {
-    week: () => formatWeek(store.data.hours),
+    week: () => formatWeek(store.data.hours, clock.now(), config.timeZone),
     nextOpening: () => describeOpening(nextOpening(store.data.hours, clock.now(), config.timeZone), clock.now(), config.timeZone),
     status: () => statusWord(store.data.hours, clock.now(), config.timeZone),
   };
@@ -268,7 +268,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
         isOpen: (t = clock.now()) => isOpen(store.data.hours, t, config.timeZone),
         nextOpening: (t = clock.now()) => nextOpening(store.data.hours, t, config.timeZone),
         describeNextOpening: (t = clock.now()) => describeOpening(nextOpening(store.data.hours, t, config.timeZone), t, config.timeZone),
-        week: () => formatWeek(store.data.hours),
+        week: () => formatWeek(store.data.hours, clock.now(), config.timeZone),
+        setClosure: (closure) => {
+          store.data.hours.closure = closure;
+          store.changed();
+        },
       },
       use: (mw) => {
         rt.middleware.push(mw);

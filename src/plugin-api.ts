@@ -170,8 +170,10 @@ export interface HoursApi {
   nextOpening(t?: number): number | null;
   /** "sekarang", "besok pukul 09.00", "Senin, 5 Januari pukul 09.00". */
   describeNextOpening(t?: number): string;
-  /** The week as lines: "Senin–Sabtu: 09.00–17.00". */
+  /** The week as lines ("Senin–Sabtu: 09.00–17.00"), with holidays and a closure coming up. */
   week(): string;
+  /** Closes the shop from `from` until `to` (epoch ms), or ends such a closure (null). */
+  setClosure(closure: { from: number; to: number } | null): void;
 }
 
 export interface MediaApi {

@@ -110,13 +110,21 @@ export function zoneOffset(epochMs: number, timeZone: string): number {
   return cachedOffset(epochMs, timeZone);
 }
 
-/** The instant a wall-clock time in the zone stands for (the earlier one in a DST overlap). */
+/**
+ * The instant a wall-clock time in the zone stands for: the earlier one when clocks go back and
+ * the time happens twice, and the first moment after the jump when clocks go forward and it does
+ * not happen at all.
+ */
 export function zonedToEpoch(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
   const guess = Date.UTC(year, month - 1, day, hour, minute);
-  let t = guess - zoneOffset(guess, timeZone);
-  const second = guess - zoneOffset(t, timeZone);
-  if (second !== t) t = second;
-  return t;
+  const before = guess - zoneOffset(guess - 43_200_000, timeZone);
+  const after = guess - zoneOffset(guess + 43_200_000, timeZone);
+  const reads = (t: number): boolean => {
+    const l = localTime(t, timeZone);
+    return l.year === year && l.month === month && l.day === day && l.hour === hour && l.minute === minute;
+  };
+  const matches = [before, after].filter(reads).sort((a, b) => a - b);
+  return matches[0] ?? before;
 }
 
 /** "2026-12-01 10:00" (or with a T, or with seconds) in the zone → epoch ms; null when it is not such a date-time. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { definePlugin } from '../../src/plugin-api.js';
 import { UsageError } from '../../src/errors.js';
-import { describeOpening } from '../../src/core/hours.js';
+import { describeOpening, parseClock, parseDate } from '../../src/core/hours.js';
 import { formatLocal, parseLocalDateTime } from '../../src/time.js';
 import { decideAway, type AwayMode } from './rules.js';
 
@@ -15,14 +15,12 @@ const HALF_DAY_MS = 12 * 3_600_000;
 
 const stateSchema = z.object({
   enabled: z.boolean(),
-  mode: z.enum(['jam', 'selalu', 'rentang']),
-  range: z.object({ from: z.number(), to: z.number() }).nullable(),
+  mode: z.enum(['jam', 'selalu']),
 });
 
 const MODE_WORDS: Record<AwayMode, string> = {
-  jam: 'di luar jam buka dan pada hari libur',
-  selalu: 'selalu (sekali sehari per chat)',
-  rentang: 'di luar jam buka, dan selama toko tutup sementara',
+  jam: 'saat toko tutup (di luar jam buka, hari libur, dan tutup sementara)',
+  selalu: 'kapan saja, juga saat toko buka',
 };
 
 export default definePlugin({
@@ -30,7 +28,7 @@ export default definePlugin({
   description: 'Tells customers who write while the shop is closed that their message arrived and when the shop answers.',
   state: {
     schema: stateSchema,
-    defaults: () => ({ enabled: true, mode: 'jam' as const, range: null }),
+    defaults: () => ({ enabled: true, mode: 'jam' as const }),
   },
   customer: {
     schema: z.object({ lastPeriod: z.string().nullable() }),
@@ -46,7 +44,7 @@ export default definePlugin({
   setup(api) {
     const tz = api.timeZone;
     const reopenWords = (reopenAt: number | null, now: number): string => {
-      if (reopenAt !== null && reopenAt <= now) return 'secepatnya';
+      if (reopenAt === null || reopenAt <= now) return 'secepatnya';
       return describeOpening(reopenAt, now, tz);
     };
 
@@ -81,9 +79,10 @@ export default definePlugin({
         { form: 'tutup teks <teks>', help: 'sama, untuk teks yang diawali kata seperti "jam" atau "selalu"' },
         { form: 'tutup on', help: 'nyalakan pesan tutup' },
         { form: 'tutup off', help: 'matikan pesan tutup' },
-        { form: 'tutup jam', help: 'kirim di luar jam buka dan pada hari libur (bawaan)' },
-        { form: 'tutup selalu', help: 'kirim selalu, sekali sehari per chat' },
-        { form: 'tutup 2026-12-24 12:00 sampai 2026-12-27 09:00', help: 'toko tutup sementara dalam rentang itu' },
+        { form: 'tutup jam', help: 'kirim saat toko tutup: di luar jam buka, hari libur, tutup sementara (bawaan)' },
+        { form: 'tutup selalu', help: 'kirim kapan saja, juga saat toko buka' },
+        { form: 'tutup 2026-12-24 12:00 sampai 2026-12-27 09:00', help: 'toko tutup sementara dalam rentang itu (tanggal boleh 24/12/2026)' },
+        { form: 'tutup selesai', help: 'akhiri tutup sementara sekarang' },
       ],
       run(ctx) {
         const args = ctx.args;
@@ -95,7 +94,10 @@ export default definePlugin({
         };
         const show = (): string => {
           const s = ctx.state.get();
-          const range = s.mode === 'rentang' && s.range ? `\nTutup sementara: ${formatLocal(s.range.from, tz)} sampai ${formatLocal(s.range.to, tz)}` : '';
+          const closure = api.hours.get().closure;
+          if (closure && closure.to <= ctx.now) api.hours.setClosure(null); // over: forget it
+          const current = api.hours.get().closure;
+          const range = current ? `\nTutup sementara: ${formatLocal(current.from, tz)} sampai ${formatLocal(current.to, tz)}` : '';
           const decision = decideAway(s, { now: ctx.now, timeZone: tz, hours: api.hours.get(), lastShopMessageAt: null, lastPeriod: null });
           return [
             `*Pesan tutup* ${s.enabled ? '✅ aktif' : '⛔ mati'}`,
@@ -127,36 +129,47 @@ export default definePlugin({
           case 'jam':
           case 'selalu':
             onlyWord();
-            ctx.state.update((s) => {
-              s.mode = word;
-              s.range = null;
-            });
+            ctx.state.update((s) => void (s.mode = word));
             ctx.reply(`✅ Pesan tutup dikirim ${MODE_WORDS[word]}.`);
             return;
+          case 'selesai': {
+            onlyWord();
+            const closure = api.hours.get().closure;
+            if (!closure || closure.to <= ctx.now) throw new UsageError('Tidak ada tutup sementara yang sedang berlaku.');
+            api.hours.setClosure(null);
+            ctx.reply(`✅ Tutup sementara diakhiri. Toko sekarang ${api.hours.isOpen() ? 'buka' : `tutup sesuai jam buka, buka lagi ${api.hours.describeNextOpening()}`}.`);
+            return;
+          }
           case 'teks':
             setText(rest);
             return;
           default:
             break;
         }
-        // "2026-12-24 12:00 sampai 2026-12-27 09:00": a closure the owner sets ahead of time
-        const range = /^(\d{4}-\d{2}-\d{2}[ T]\d{1,2}[:.]\d{2})\s+(?:sampai|s\/d|-|hingga|to)\s+(\d{4}-\d{2}-\d{2}[ T]\d{1,2}[:.]\d{2})$/i.exec(args);
-        if (range || /^\d{4}-\d{2}-\d{2}/.test(args)) {
-          if (!range) throw new UsageError(`Tulis awal dan akhir tutup, misalnya ${p}tutup 2026-12-24 12:00 sampai 2026-12-27 09:00`);
-          const from = parseLocalDateTime(range[1] ?? '', tz);
-          const to = parseLocalDateTime(range[2] ?? '', tz);
-          if (from === null || to === null) throw new UsageError('Tanggal atau jamnya tidak ada. Contoh: 2026-12-24 12:00');
+        // "2026-12-24 12:00 sampai 2026-12-27 09:00" (or 24/12/2026): a closure set ahead of time
+        if (/^\d/.test(args)) {
+          const m = /^(\S+)\s+(\S+)\s+(?:sampai|s\/d|-|hingga|to)\s+(\S+)\s+(\S+)$/i.exec(args);
+          if (!m) throw new UsageError(`Tulis awal dan akhir tutup, misalnya ${p}tutup 2026-12-24 12:00 sampai 2026-12-27 09:00. Untuk teks yang diawali angka, tulis: ${p}tutup teks ${args}`);
+          const from = moment(m[1] ?? '', m[2] ?? '');
+          const to = moment(m[3] ?? '', m[4] ?? '');
           if (to <= from) throw new UsageError('Akhir tutup harus sesudah awalnya.');
           if (to <= ctx.now) throw new UsageError('Rentang itu sudah lewat.');
-          ctx.state.update((s) => {
-            s.mode = 'rentang';
-            s.range = { from, to };
-            s.enabled = true;
-          });
+          api.hours.setClosure({ from, to });
+          ctx.state.update((s) => void (s.enabled = true));
           ctx.reply(`✅ Toko tutup sementara: ${formatLocal(from, tz)} sampai ${formatLocal(to, tz)}. Pelanggan yang menghubungi diberi tahu toko buka lagi ${describeOpening(api.hours.nextOpening(to), ctx.now, tz)}.`);
           return;
         }
         setText(args);
+
+        function moment(date: string, clock: string): number {
+          const d = parseDate(date);
+          if (!d.ok) throw new UsageError(`Tutup sementara tidak diatur: ${d.reason}.`);
+          const c = parseClock(clock);
+          if (!c.ok) throw new UsageError(`Tutup sementara tidak diatur: ${c.reason}.`);
+          const t = parseLocalDateTime(`${d.value} ${String(Math.floor(c.value / 60)).padStart(2, '0')}:${String(c.value % 60).padStart(2, '0')}`, tz);
+          if (t === null) throw new UsageError(`Tutup sementara tidak diatur: ${date} ${clock} tidak ada.`);
+          return t;
+        }
 
         function setText(text: string): void {
           const result = api.texts.set(TEXT_KEY, text);

@@ -1,22 +1,21 @@
-import { isOpen, nextOpening, todayKey as localTimeKey, type OpeningHours } from '../../src/core/hours.js';
+import { closingTime, isOpen, nextOpening, todayKey, type OpeningHours } from '../../src/core/hours.js';
 
 /**
  * When the away message goes out: a pure decision, tested on its own.
  *
- * - "jam" (the default): while the shop is closed by its hours or a holiday;
- * - "selalu": always, once a day per chat (for closures with no end set);
- * - "rentang": during a closure the owner set (24 Dec 12:00 until 27 Dec 09:00), and outside the
- *   hours as usual.
+ * - "jam" (the default): while the shop is closed, by its hours, a holiday, or a closure the owner
+ *   set ahead (24 Dec 12:00 until 27 Dec 09:00);
+ * - "selalu": at any hour (the owner is away altogether).
  *
- * A chat gets it at most once per closed period: five messages in one night get one away message,
- * the next night gets another. It is skipped while the shop itself is answering in that chat.
+ * A chat gets it at most once per period: a closed stretch is one period however it was made
+ * (evening, holiday, closure), keyed on the moment the shop opens again; in "selalu" mode an open
+ * stretch is one too. It is skipped while the shop itself is answering in that chat.
  */
-export type AwayMode = 'jam' | 'selalu' | 'rentang';
+export type AwayMode = 'jam' | 'selalu';
 
 export interface AwaySettings {
   enabled: boolean;
   mode: AwayMode;
-  range: { from: number; to: number } | null;
 }
 
 export interface AwayFacts {
@@ -25,7 +24,7 @@ export interface AwayFacts {
   hours: OpeningHours;
   /** The last time the shop typed in this chat by hand. */
   lastShopMessageAt: number | null;
-  /** The closed period this chat last got the away message in. */
+  /** The period this chat last got the away message in. */
   lastPeriod: string | null;
 }
 
@@ -33,25 +32,21 @@ export const OWNER_PRESENT_MS = 30 * 60_000;
 
 export type AwayDecision =
   | { send: false; why: 'off' | 'open' | 'already' | 'owner-present' }
+  /** `reopenAt` null: no opening is known, the customer hears "secepatnya". */
   | { send: true; period: string; reopenAt: number | null };
 
 export function decideAway(settings: AwaySettings, f: AwayFacts): AwayDecision {
   if (!settings.enabled) return { send: false, why: 'off' };
-  let period: string | null = null;
+  let period: string;
   let reopenAt: number | null = null;
-  const range = settings.mode === 'rentang' ? settings.range : null;
-  if (settings.mode === 'selalu') {
-    period = `selalu:${localTimeKey(f.now, f.timeZone)}`;
+  if (!isOpen(f.hours, f.now, f.timeZone)) {
     reopenAt = nextOpening(f.hours, f.now, f.timeZone);
-  } else if (range && f.now >= range.from && f.now < range.to) {
-    period = `rentang:${range.from}`;
-    reopenAt = nextOpening(f.hours, range.to, f.timeZone);
-  } else if (!isOpen(f.hours, f.now, f.timeZone)) {
-    reopenAt = nextOpening(f.hours, f.now, f.timeZone);
-    // Every message of one closed stretch shares the moment the shop opens again.
-    period = `jam:${reopenAt ?? 'never'}`;
+    period = reopenAt !== null ? `tutup:${reopenAt}` : `tutup:${todayKey(f.now, f.timeZone)}`;
+  } else if (settings.mode === 'selalu') {
+    period = `buka:${closingTime(f.hours, f.now, f.timeZone) ?? todayKey(f.now, f.timeZone)}`;
+  } else {
+    return { send: false, why: 'open' };
   }
-  if (period === null) return { send: false, why: 'open' };
   if (period === f.lastPeriod) return { send: false, why: 'already' };
   if (f.lastShopMessageAt !== null && f.now - f.lastShopMessageAt < OWNER_PRESENT_MS) return { send: false, why: 'owner-present' };
   return { send: true, period, reopenAt };

@@ -23,8 +23,8 @@ export default definePlugin({
   name: 'fallback',
   description: 'Answers what nobody else answered with a short "didn\'t catch that" and the main menu.',
   customer: {
-    schema: z.object({ lastFallbackAt: z.number().nullable() }),
-    defaults: () => ({ lastFallbackAt: null }),
+    schema: z.object({ lastFallbackAt: z.number().nullable(), lastPictureAlertAt: z.number().nullable().default(null) }),
+    defaults: () => ({ lastFallbackAt: null, lastPictureAlertAt: null }),
   },
   texts: {
     'media-kabar-admin': {
@@ -48,10 +48,12 @@ export default definePlugin({
       await next();
       const media = MEDIA_WORDS[ctx.msg.kind];
       const handedOff = ctx.customer.handoffUntil !== null && ctx.now < ctx.customer.handoffUntil;
-      if (media && !handedOff && !ctx.failed) {
-        // Only a person can look at a picture, whatever else answered it ("ada yang seperti ini?"):
-        // tell one, and let them answer in peace.
+      const lastAlert = ctx.data.get().lastPictureAlertAt;
+      if (media && !ctx.failed && (lastAlert === null || ctx.now - lastAlert >= FALLBACK_INTERVAL_MS || ctx.now < lastAlert)) {
+        // Only a person can look at a picture, whatever else answered it ("ada yang seperti ini?")
+        // and even at night: tell one (once for a burst of pictures), and let them answer in peace.
         ctx.handOff(HANDOFF_MS);
+        ctx.data.update((d) => void (d.lastPictureAlertAt = ctx.now));
         void api.notifyOwners(api.texts.render('media-kabar-admin', { pelanggan: describeCustomer(ctx.customer), jenis: media }));
       }
       if (ctx.replied || ctx.failed) return;

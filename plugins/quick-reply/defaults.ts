@@ -23,7 +23,7 @@ export const DEFAULT_RULES = (): QuickRule[] => [
   ),
   rule(
     'lokasi',
-    ['lokasi', 'alamat', 'dimana', 'posisi', 'letak', 'maps', 'map', 'share lokasi', 'kirim lokasi', 'kirim maps', 'kirim alamat', 'lantai berapa', 'pasar mana', 'lewat mana', 'sebelah mana', 'address', 'toko dimana', 'tempatnya', 'kemana'],
+    ['lokasi', 'alamat', 'dimana', 'posisi', 'letak', 'maps', 'map', 'share lokasi', 'kirim lokasi', 'kirim maps', 'kirim alamat', 'lantai berapa', 'pasar mana', 'lewat mana', 'sebelah mana', 'address', 'toko dimana', 'tempatnya', 'where is', 'your shop', 'sebelah kiri', 'sebelah kanan'],
     '📍 *{toko}*\n{alamat}\n\nSilakan mampir, {nama}!',
   ),
   rule(
@@ -33,7 +33,7 @@ export const DEFAULT_RULES = (): QuickRule[] => [
   ),
   rule(
     'stok',
-    ['ready', 'stok', 'ada warna', 'ada yang', 'masih ada', 'kosong', 'habis', 'in stock', 'ada tidak', 'ada stok', 'sedia'],
+    ['ready', 'stok', 'ada warna', 'ada yang', 'masih ada', 'ada lagi', 'kosong', 'sudah habis', 'habis ya', 'habis tidak', 'lagi habis', 'in stock', 'ada tidak', 'ada stok', 'sedia', '~ada kak'],
     'Untuk stok dan pilihan warna, sebutkan produk yang Kakak cari ya, {nama}. Admin kami cek dan kabari secepatnya. 🙏',
   ),
   rule(
@@ -48,7 +48,7 @@ export const DEFAULT_RULES = (): QuickRule[] => [
   ),
   rule(
     'kirim',
-    ['kirim', 'pengiriman', 'ongkir', 'ongkir berapa', 'antar', 'kurir', 'gojek', 'grab', 'jne', 'jnt', 'sicepat', 'luar kota', 'berapa lama', 'berapa hari', 'sampai kapan'],
+    ['kirim', 'kiriman', 'pengiriman', 'ongkir', 'ongkir berapa', 'antar', 'kurir', 'gojek', 'grab', 'jne', 'jnt', 'sicepat', 'luar kota', 'berapa lama', 'berapa hari', 'kapan sampai', 'sampai mana', 'sudah sampai mana', 'kapan dikirim'],
     'Kami bisa kirim lewat kurir (Gojek/Grab di Medan, ekspedisi untuk luar kota). Sebutkan alamat tujuan, admin kami hitungkan ongkirnya. 🚚',
   ),
 ];

@@ -14,6 +14,9 @@ import { Matcher, normalise } from './matcher.js';
 export const MAX_ANSWER = 4096;
 const ANSWER_VARIABLES = ['nama', ...SHOP_VARIABLES];
 const NAME = /^[a-z0-9][a-z0-9-]{0,24}$/;
+/** The words !balasan itself uses; a rule of that name could not be shown or changed. */
+const RESERVED = new Set(['tambah', 'ubah', 'kata', 'hapus', 'gambar', 'hal']);
+const PAGE = 40;
 
 const ruleSchema = z.object({
   name: z.string(),
@@ -84,6 +87,7 @@ export default definePlugin({
       help: 'Balasan cepat: jawaban otomatis untuk pertanyaan yang sering datang.',
       usage: [
         { form: 'balasan', help: 'daftar balasan dan berapa kali dipakai' },
+        { form: 'balasan hal <N>', help: 'halaman berikutnya dari daftar yang panjang' },
         { form: 'balasan <nama>', help: 'lihat satu balasan' },
         { form: 'balasan tambah <nama>: <kata kunci, dipisah koma> = <jawaban>', help: 'tambah balasan baru' },
         { form: 'balasan ubah <nama> = <jawaban>', help: 'ganti jawaban; variabel: {nama}, {toko}, {alamat}, {jam}, {buka}, {status}' },
@@ -124,10 +128,15 @@ export default definePlugin({
         };
 
         switch (word) {
-          case '': {
-            const lines = rules.slice(0, 60).map((r) => `• *${r.name}* (${r.hits}×)${r.image ? ' 🖼️' : ''}: ${r.keywords.slice(0, 5).join(', ')}${r.keywords.length > 5 ? ', …' : ''}`);
-            const more = rules.length > 60 ? [`…dan ${rules.length - 60} lagi`] : [];
-            ctx.reply([`*Balasan cepat* (${rules.length})`, '', ...lines, ...more, '', `Lihat satu: ${p}balasan <nama>`].join('\n'));
+          case '':
+          case 'hal': {
+            const pages = Math.max(1, Math.ceil(rules.length / PAGE));
+            const page = word === 'hal' ? Number(rest) : 1;
+            if (!Number.isInteger(page) || page < 1 || page > pages) throw new UsageError(`Halaman "${rest}" tidak ada; ada ${pages} halaman.`);
+            const shown = rules.slice((page - 1) * PAGE, page * PAGE);
+            const lines = shown.map((r) => `• *${r.name}* (${r.hits}×)${r.image ? ' 🖼️' : ''}: ${r.keywords.slice(0, 5).join(', ')}${r.keywords.length > 5 ? ', …' : ''}`);
+            const more = page < pages ? [`Halaman ${page} dari ${pages}. Berikutnya: ${p}balasan hal ${page + 1}`] : pages > 1 ? [`Halaman ${page} dari ${pages}.`] : [];
+            ctx.reply([`*Balasan cepat* (${rules.length})`, '', ...lines, '', ...more, `Lihat satu: ${p}balasan <nama>`].join('\n'));
             return;
           }
           case 'tambah': {
@@ -135,6 +144,7 @@ export default definePlugin({
             if (!m) throw new UsageError('Tulis nama, titik dua, kata kunci, tanda =, lalu jawabannya.');
             const name = (m[1] ?? '').trim().toLowerCase();
             if (!NAME.test(name)) throw new UsageError('Nama balasan: satu kata, huruf kecil, angka atau tanda -, paling panjang 25.');
+            if (RESERVED.has(name)) throw new UsageError(`"${name}" dipakai sebagai perintah ${p}balasan; pilih nama lain.`);
             if (rules.some((r) => r.name === name)) throw new UsageError(`Balasan *${name}* sudah ada. Ubah dengan ${p}balasan ubah ${name} = …`);
             const keywords = checkKeywords(m[2] ?? '', name);
             const answer = checkAnswer(m[3] ?? '');

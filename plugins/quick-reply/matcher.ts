@@ -98,15 +98,19 @@ const ABBREVIATIONS: Record<string, string> = {
   opening: 'buka',
   close: 'tutup',
   closed: 'tutup',
-  where: 'dimana',
   today: 'hari ini',
+  cemana: 'gimana',
+  camana: 'gimana',
+  macam: 'gimana',
   tomorrow: 'besok',
 };
 
 /** "di mana", "di sini" written apart become one word, as keywords write them. */
 const JOIN_AFTER_DI = new Set(['mana', 'sini', 'situ']);
 
-const SUFFIXES = ['nya', 'ny', 'lah', 'kah', 'pun'];
+// "ya" is what "-nya" leaves after a word ending in n, once doubled letters are collapsed
+// ("pembayarannya" → "pembayaranya").
+const SUFFIXES = ['nya', 'ny', 'lah', 'kah', 'pun', 'ya'];
 const PREFIXES = ['di', 'ke'];
 
 /**
@@ -127,20 +131,60 @@ const NOT_TYPOS = new Set([
  * customer's own address. They take their words so no keyword can.
  */
 const NOT_QUESTIONS = [
+  // "kirim" as in sending something in the chat, not a delivery
   'salah kirim',
   'kirim salam',
-  'sudah sampai',
+  'kirim foto',
+  'kirim gambar',
+  'kirim katalog',
+  'kirim pesan',
+  'kirim bukti',
+  'saya kirim',
+  // "pesan" as in a message
+  'pesan saya',
+  'pesan kami',
+  'pesan dari',
+  // the customer's own place
   'alamat saya',
   'alamat kami',
   'alamat rumah',
   'alamat kantor',
   'ke alamat',
+  'lokasi saya',
+  'lokasi rumah',
+  // other senses of the words
+  'sudah sampai',
   'ada orang',
   'masih ada orang',
+  'ada yang bisa',
+  'ada yang mau',
+  'ada yang ingin',
+  'buka puasa',
+  'dibuka',
+  'tutup usia',
+  'ke kisaran',
+  'di kisaran',
+  'dari kisaran',
+  'lihat katalog',
+  'katalog dimana',
+  'lihat katalog dimana',
+  'habis ini',
+  'habis itu',
+  'habis lebaran',
+  // sizes and counts, not prices
+  'berapa cm',
+  'berapa meter',
+  'berapa tangkai',
+  'isi berapa',
+  'berapa ukuran',
+  'tahan berapa lama',
+  'tahan lama',
 ];
 
 /** Words before a keyword that take it back: "gak jadi pesan", "batal order", "tidak usah kirim". */
 const NEGATING_ONE = new Set(['batal', 'jangan', 'cancel']);
+/** How many words back a taking-back still counts. */
+const NEGATION_REACH = 4;
 const NEGATING_TWO = new Set(['tidak jadi', 'tidak usah', 'belum jadi']);
 
 export function normalise(text: string): string[] {
@@ -165,7 +209,10 @@ export function normalise(text: string): string[] {
   return out;
 }
 
-/** Damerau-Levenshtein distance, stopping early beyond 1. */
+/**
+ * One typo apart (a wrong, missing, extra or swapped letter), but not at the very end: words that
+ * differ only in their last letter are usually different words ("sedih"/"sedia", "mahar"/"mahal").
+ */
 function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
   const la = a.length;
@@ -173,6 +220,7 @@ function withinOneEdit(a: string, b: string): boolean {
   if (Math.abs(la - lb) > 1) return false;
   let i = 0;
   while (i < la && i < lb && a[i] === b[i]) i++;
+  if (i >= Math.min(la, lb) - 1) return false;
   if (la === lb) {
     // one substitution, or one swap of neighbours
     if (a.slice(i + 1) === b.slice(i + 1)) return true;
@@ -248,7 +296,10 @@ export class Matcher {
   private candidates(token: string): Set<string> {
     const out = new Set<string>();
     const forms = [token];
-    for (const s of SUFFIXES) if (token.length - s.length >= 3 && token.endsWith(s)) forms.push(token.slice(0, -s.length));
+    for (const s of SUFFIXES) {
+      const min = s === 'ya' ? 5 : 3;
+      if (token.length - s.length >= min && token.endsWith(s)) forms.push(token.slice(0, -s.length));
+    }
     for (const p of PREFIXES) if (token.length - p.length >= 4 && token.startsWith(p)) forms.push(token.slice(p.length));
     // "ordernya" → "order" → "pesan": chat spellings apply to the stripped forms too
     for (const form of [...forms]) {
@@ -257,7 +308,7 @@ export class Matcher {
     }
     for (const form of forms) {
       if (this.words.has(form)) out.add(form);
-      if (form.length < FUZZY_MIN_LENGTH - 1 || NOT_TYPOS.has(form) || NOT_TYPOS.has(token)) continue;
+      if (form.length < FUZZY_MIN_LENGTH || NOT_TYPOS.has(form) || NOT_TYPOS.has(token)) continue;
       for (const variant of [form, ...deletions(form)]) {
         for (const word of this.deletionIndex.get(variant) ?? []) if (withinOneEdit(form, word)) out.add(word);
       }
@@ -282,8 +333,9 @@ export class Matcher {
         }
       }
     }
-    // strong before weak, longer before shorter, earlier before later
-    hits.sort((a, b) => Number(a.weak) - Number(b.weak) || b.length - a.length || a.at - b.at);
+    // strong before weak, longer before shorter, a phrase that is not a question before a keyword
+    // of the same length ("dibuka" is not "buka"), earlier before later
+    hits.sort((a, b) => Number(a.weak) - Number(b.weak) || b.length - a.length || Number(b.rule < 0) - Number(a.rule < 0) || a.at - b.at);
     const taken = new Array<boolean>(tokens.length).fill(false);
     const firstAt = new Map<number, number>();
     let strong = false;
@@ -300,10 +352,14 @@ export class Matcher {
     return [...firstAt.entries()].sort((a, b) => a[1] - b[1]).map(([rule]) => this.rules[rule]?.name ?? '');
   }
 
+  /** "gak jadi pesan", "gak jadi ya kak pesannya": a taking-back shortly before the keyword. */
   private negated(tokens: string[], i: number): boolean {
-    const one = tokens[i - 1];
-    if (one !== undefined && NEGATING_ONE.has(one)) return true;
-    const two = i >= 2 ? `${tokens[i - 2]} ${tokens[i - 1]}` : '';
-    return NEGATING_TWO.has(two);
+    for (let back = 1; back <= NEGATION_REACH && i - back >= 0; back++) {
+      const one = tokens[i - back];
+      if (one !== undefined && NEGATING_ONE.has(one)) return true;
+      const two = i - back >= 1 ? `${tokens[i - back - 1]} ${tokens[i - back]}` : '';
+      if (NEGATING_TWO.has(two)) return true;
+    }
+    return false;
   }
 }

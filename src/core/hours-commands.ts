@@ -64,14 +64,21 @@ export function registerHoursCommands(deps: { commands: CommandRegistry<CommandR
       return;
     }
     // The days come first, the hours (or "tutup") last: "senin - sabtu 09:00 - 17:00".
-    const m = /^(.*?[a-z'].*?)\s+((?:\d.*)|tutup|libur|closed)$/i.exec(args);
+    // Written the way owners write it: "Jum’at buka 10-14", "sabtu 09:00-12:00 13:00-15:00 WIB"
+    const cleaned = args
+      .replace(/[’‘`´]/g, "'")
+      .replace(/\b(wib|wita|wit)\b\.?/gi, '')
+      .replace(/\s+(?:buka|jam)\s+(?=\d)/i, ' ')
+      .trim();
+    const m = /^(.*?[a-z'].*?)\s+((?:\d.*)|tutup|libur|closed)$/i.exec(cleaned);
     if (!m) throw new UsageError('Tulis hari lalu jamnya, atau "tutup".');
     const days = parseDays((m[1] ?? '').replace(/\s*-\s*/g, '-'));
     if (!days.ok) throw new UsageError(`Jam buka tidak diubah: ${days.reason}.`);
     const what = (m[2] ?? '').toLowerCase();
     let ranges: TimeRange[] = [];
     if (!['tutup', 'libur', 'closed'].includes(what)) {
-      const r = parseRanges(what.replace(/\s+/g, ''));
+      // "09:00 - 12:00 13:00-15:00": ranges apart by commas or spaces
+      const r = parseRanges(what.replace(/\s*(-|–|sampai|s\/d)\s*/g, '-').trim().replace(/[\s,]+/g, ','));
       if (!r.ok) throw new UsageError(`Jam buka tidak diubah: ${r.reason}.`);
       ranges = r.value;
     }

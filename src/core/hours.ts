@@ -16,17 +16,27 @@ export type TimeRange = z.infer<typeof rangeSchema>;
 export const holidaySchema = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), note: z.string().default('') });
 export type Holiday = z.infer<typeof holidaySchema>;
 
+export const closureSchema = z.object({ from: z.number(), to: z.number() }).refine((c) => c.from < c.to, { message: 'a closure must end after it starts' });
+export type Closure = z.infer<typeof closureSchema>;
+
 export const hoursSchema = z.object({
   /** Index 0 is Sunday … 6 is Saturday, as Date.getDay counts. */
   week: z.array(z.array(rangeSchema)).length(7),
   holidays: z.array(holidaySchema).default([]),
+  /** A temporary closure the owner set ahead (epoch ms): closed from `from` until `to`. */
+  closure: closureSchema.nullable().default(null),
 });
 export type OpeningHours = z.infer<typeof hoursSchema>;
 
 export const DEFAULT_HOURS = (): OpeningHours => ({
   week: [[], ...Array.from({ length: 6 }, () => [{ from: 9 * 60, to: 17 * 60 }])],
   holidays: [],
+  closure: null,
 });
+
+function inClosure(hours: OpeningHours, t: number): boolean {
+  return hours.closure !== null && t >= hours.closure.from && t < hours.closure.to;
+}
 
 export const DAY_NAMES = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
@@ -41,6 +51,7 @@ export function holidayOn(hours: OpeningHours, date: string): Holiday | undefine
 
 /** Is the shop open at instant `t`? A range includes its first minute and excludes its last. */
 export function isOpen(hours: OpeningHours, t: number, timeZone: string): boolean {
+  if (inClosure(hours, t)) return false;
   const l = localTime(t, timeZone);
   if (holidayOn(hours, dateKey(l))) return false;
   const minute = l.hour * 60 + l.minute;
@@ -49,6 +60,7 @@ export function isOpen(hours: OpeningHours, t: number, timeZone: string): boolea
 
 /** The next instant at or after `t` when the shop opens (t itself when it is open), or null within a year. */
 export function nextOpening(hours: OpeningHours, t: number, timeZone: string): number | null {
+  if (hours.closure && inClosure(hours, t)) return nextOpening({ ...hours, closure: null }, hours.closure.to, timeZone);
   if (isOpen(hours, t, timeZone)) return t;
   const start = localTime(t, timeZone);
   const nowMinute = start.hour * 60 + start.minute;
@@ -60,7 +72,10 @@ export function nextOpening(hours: OpeningHours, t: number, timeZone: string): n
     const ranges = [...(hours.week[day.weekday] ?? [])].sort((a, b) => a.from - b.from);
     for (const r of ranges) {
       if (d === 0 && r.from <= nowMinute) continue;
-      return zonedToEpoch(day.year, day.month, day.day, Math.floor(r.from / 60), r.from % 60, timeZone);
+      const at = zonedToEpoch(day.year, day.month, day.day, Math.floor(r.from / 60), r.from % 60, timeZone);
+      // A closure that starts later may swallow this opening.
+      if (hours.closure && inClosure(hours, at)) return nextOpening({ ...hours, closure: null }, hours.closure.to, timeZone);
+      return at;
     }
   }
   return null;
@@ -73,8 +88,14 @@ export function closingTime(hours: OpeningHours, t: number, timeZone: string): n
   const minute = l.hour * 60 + l.minute;
   const range = (hours.week[l.weekday] ?? []).find((r) => minute >= r.from && minute < r.to);
   if (!range) return null;
-  if (range.to === MINUTES_PER_DAY) return zonedToEpoch(l.year, l.month, l.day, 0, 0, timeZone) + 86_400_000;
-  return zonedToEpoch(l.year, l.month, l.day, Math.floor(range.to / 60), range.to % 60, timeZone);
+  let end: number;
+  if (range.to === MINUTES_PER_DAY) {
+    // the next local midnight, whatever the length of this day
+    const noon = zonedToEpoch(l.year, l.month, l.day, 12, 0, timeZone);
+    const next = localTime(noon + 86_400_000, timeZone);
+    end = zonedToEpoch(next.year, next.month, next.day, 0, 0, timeZone);
+  } else end = zonedToEpoch(l.year, l.month, l.day, Math.floor(range.to / 60), range.to % 60, timeZone);
+  return hours.closure && hours.closure.from > t && hours.closure.from < end ? hours.closure.from : end;
 }
 
 export function formatClock(minutes: number): string {
@@ -111,7 +132,7 @@ function formatRanges(ranges: readonly TimeRange[]): string {
  * The week as lines, with days that share their hours grouped: "Senin–Sabtu: 09.00–17.00",
  * "Minggu: tutup". The week starts on Monday, as in Indonesia.
  */
-export function formatWeek(hours: OpeningHours): string {
+export function formatWeek(hours: OpeningHours, now?: number, timeZone?: string): string {
   const order = [1, 2, 3, 4, 5, 6, 0];
   const lines: string[] = [];
   let i = 0;
@@ -125,7 +146,27 @@ export function formatWeek(hours: OpeningHours): string {
     lines.push(`${j > i ? `${first}–${last}` : first}: ${text}`);
     i = j + 1;
   }
+  if (now !== undefined && timeZone !== undefined) lines.push(...exceptions(hours, now, timeZone));
   return lines.join('\n');
+}
+
+/** Holidays in the next two weeks and a closure still to come, for a customer reading the week. */
+function exceptions(hours: OpeningHours, now: number, timeZone: string): string[] {
+  const lines: string[] = [];
+  const today = todayKey(now, timeZone);
+  const soon = todayKey(now + 14 * 86_400_000, timeZone);
+  for (const h of [...hours.holidays].sort((a, b) => a.date.localeCompare(b.date))) {
+    if (h.date >= today && h.date <= soon) lines.push(`${formatDate(h.date)}: libur${h.note ? ` (${h.note})` : ''}`);
+  }
+  const c = hours.closure;
+  if (c && c.to > now) lines.push(`Tutup sementara: ${formatMoment(c.from, timeZone)} sampai ${formatMoment(c.to, timeZone)}`);
+  return lines;
+}
+
+/** "Kamis, 24 Desember pukul 12.00". */
+export function formatMoment(t: number, timeZone: string): string {
+  const l = localTime(t, timeZone);
+  return `${DAY_NAMES[l.weekday]}, ${l.day} ${MONTHS[l.month - 1]} pukul ${formatClock(l.hour * 60 + l.minute)}`;
 }
 
 /** "buka" or "tutup" right now, for {status}. */

@@ -105,9 +105,17 @@ const round = (n: number, digits = 3): number => Number(n.toFixed(digits));
  * matcher was tuned (never tuned against).
  */
 function quickReplies() {
+  // 493 more rules shaped like a shop's own (a product and its colour, a size, an occasion), so
+  // their keywords start with many different words, as real ones do.
+  const flowers = ['mawar', 'anggrek', 'tulip', 'lily', 'melati', 'krisan', 'lavender', 'peony', 'sakura', 'daisy', 'matahari', 'kamboja', 'dahlia', 'aster', 'gerbera', 'anyelir', 'teratai', 'kaktus', 'monstera', 'pakis'];
+  const colours = ['merah', 'putih', 'pink', 'kuning', 'ungu', 'biru', 'hijau', 'salem', 'peach', 'maroon', 'gold', 'silver', 'hitam', 'orange', 'krem'];
+  const extras = ['mini', 'jumbo', 'wisuda', 'ulang tahun', 'pernikahan', 'duka cita', 'meja', 'gantung', 'vas', 'kotak'];
   const rules = [...DEFAULT_RULES()];
-  for (let i = 0; i < 493; i++) {
-    rules.push({ name: `produk-${i}`, keywords: [`kode p${i}`, `bunga nomor ${i}`, `rangkaian ${i} warna`], answer: `Produk ${i}`, image: null, hits: 0 });
+  for (let i = 0; rules.length < 500; i++) {
+    const f = flowers[i % flowers.length] as string;
+    const c = colours[Math.floor(i / flowers.length) % colours.length] as string;
+    const e = extras[Math.floor(i / (flowers.length * colours.length)) % extras.length] as string;
+    rules.push({ name: `produk-${i}`, keywords: [`${f} ${c} ${e}`, `${e} ${f} ${c}`, `kode p${i}`], answer: `Produk ${i}`, image: null, hits: 0 });
   }
   const matcher = new Matcher(rules);
   const texts = corpus.map((c) => c.text);

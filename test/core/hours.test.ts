@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  closingTime,
   DEFAULT_HOURS,
   describeOpening,
   formatDate,
@@ -61,7 +62,43 @@ describe('opening hours', () => {
     for (const date of ['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11', '2026-12-12']) hours.holidays.push({ date, note: 'renovasi' });
     // Saturday 5 Dec at 16:00: Sunday closed, then six holidays, then Sunday again
     expect(nextOpening(hours, at('2026-12-05T16:00'), TZ)).toBe(at('2026-12-14T09:00'));
-    expect(nextOpening({ week: [[], [], [], [], [], [], []], holidays: [] }, at('2026-12-05T16:00'), TZ)).toBeNull();
+    expect(nextOpening({ week: [[], [], [], [], [], [], []], holidays: [], closure: null }, at('2026-12-05T16:00'), TZ)).toBeNull();
+  });
+
+  it('opens until midnight with a range ending at 24:00', () => {
+    const hours = florist();
+    hours.week[5] = [{ from: h(18), to: h(24) }]; // Friday night market
+    expect(isOpen(hours, at('2026-12-04T23:59'), TZ)).toBe(true);
+    expect(isOpen(hours, at('2026-12-05T00:00'), TZ)).toBe(false);
+    expect(closingTime(hours, at('2026-12-04T20:00'), TZ)).toBe(at('2026-12-05T00:00'));
+  });
+
+  it('stays closed during a closure the owner set, and opens after it', () => {
+    const hours = florist();
+    hours.closure = { from: at('2026-12-24T12:00'), to: at('2026-12-27T09:00') };
+    expect(isOpen(hours, at('2026-12-24T11:59'), TZ)).toBe(true);
+    expect(closingTime(hours, at('2026-12-24T10:00'), TZ)).toBe(at('2026-12-24T12:00'));
+    expect(isOpen(hours, at('2026-12-24T12:00'), TZ)).toBe(false);
+    // the 27th is a Sunday: closed anyway; Monday the 28th it opens
+    expect(nextOpening(hours, at('2026-12-24T13:00'), TZ)).toBe(at('2026-12-28T09:00'));
+    // seen from the evening before, the closure swallows the next morning too
+    hours.closure = { from: at('2026-12-23T20:00'), to: at('2026-12-24T12:00') };
+    expect(nextOpening(hours, at('2026-12-23T18:00'), TZ)).toBe(at('2026-12-24T12:00'));
+    expect(formatWeek(hours, at('2026-12-20T10:00'), TZ)).toContain('Tutup sementara: Rabu, 23 Desember pukul 20.00 sampai Kamis, 24 Desember pukul 12.00');
+  });
+
+  it('lists holidays of the next two weeks with the week', () => {
+    const hours = florist();
+    hours.holidays.push({ date: '2026-12-25', note: 'Natal' }, { date: '2027-03-20', note: 'Idul Fitri' });
+    const week = formatWeek(hours, at('2026-12-20T10:00'), TZ);
+    expect(week).toContain('Jumat, 25 Desember 2026: libur (Natal)');
+    expect(week).not.toContain('Idul Fitri');
+  });
+
+  it('finds the next opening in a zone with daylight saving time, on the day clocks change', () => {
+    const hours = DEFAULT_HOURS();
+    // Berlin: Saturday 24 Oct 2026 at 20:00; clocks go back on Sunday; Monday 09:00 is CET
+    expect(nextOpening(hours, Date.parse('2026-10-24T18:00:00Z'), 'Europe/Berlin')).toBe(Date.parse('2026-10-26T08:00:00Z'));
   });
 
   it('says when it opens the way a customer reads it', () => {

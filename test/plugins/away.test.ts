@@ -19,12 +19,12 @@ async function greetedBot(config = {}): Promise<TestBot> {
 const at = async (b: TestBot, local: string) => b.clock.advanceTo(WIB(local)).then(() => b.app.idle());
 
 describe('away rules', () => {
-  const on: AwaySettings = { enabled: true, mode: 'jam', range: null };
+  const on: AwaySettings = { enabled: true, mode: 'jam' };
   const facts = { timeZone: 'Asia/Jakarta', hours: DEFAULT_HOURS(), lastShopMessageAt: null, lastPeriod: null };
 
   it('sends while closed, once per closed period', () => {
     const night = decideAway(on, { ...facts, now: WIB('2026-12-01T20:00') });
-    expect(night).toEqual({ send: true, period: `jam:${WIB('2026-12-02T09:00')}`, reopenAt: WIB('2026-12-02T09:00') });
+    expect(night).toEqual({ send: true, period: `tutup:${WIB('2026-12-02T09:00')}`, reopenAt: WIB('2026-12-02T09:00') });
     const later = decideAway(on, { ...facts, now: WIB('2026-12-02T06:00'), lastPeriod: night.send ? night.period : null });
     expect(later).toEqual({ send: false, why: 'already' });
     expect(decideAway(on, { ...facts, now: WIB('2026-12-02T20:00'), lastPeriod: night.send ? night.period : null }).send).toBe(true);
@@ -38,14 +38,32 @@ describe('away rules', () => {
     expect(decideAway(on, { ...facts, now, lastShopMessageAt: now - 31 * MINUTE }).send).toBe(true);
   });
 
-  it('covers a closure the owner set, and "always" once a day', () => {
-    const range = { from: WIB('2026-12-24T12:00'), to: WIB('2026-12-27T09:00') };
-    const closure = decideAway({ enabled: true, mode: 'rentang', range }, { ...facts, now: WIB('2026-12-24T13:00') });
+  it('treats a closure and the closed days after it as one period', () => {
+    const hours = { ...DEFAULT_HOURS(), closure: { from: WIB('2026-12-24T12:00'), to: WIB('2026-12-27T09:00') } };
+    const during = decideAway(on, { ...facts, hours, now: WIB('2026-12-24T13:00') });
     // the 27th is a Sunday: the shop opens again on Monday the 28th
-    expect(closure).toEqual({ send: true, period: `rentang:${range.from}`, reopenAt: WIB('2026-12-28T09:00') });
-    expect(decideAway({ enabled: true, mode: 'rentang', range }, { ...facts, now: WIB('2026-12-24T11:00') })).toEqual({ send: false, why: 'open' });
-    const always = decideAway({ enabled: true, mode: 'selalu', range: null }, { ...facts, now: WIB('2026-12-01T10:00') });
-    expect(always).toMatchObject({ send: true, period: 'selalu:2026-12-01' });
+    expect(during).toEqual({ send: true, period: `tutup:${WIB('2026-12-28T09:00')}`, reopenAt: WIB('2026-12-28T09:00') });
+    const sunday = decideAway(on, { ...facts, hours, now: WIB('2026-12-27T10:00'), lastPeriod: during.send ? during.period : null });
+    expect(sunday).toEqual({ send: false, why: 'already' });
+    expect(decideAway(on, { ...facts, hours, now: WIB('2026-12-24T11:00') })).toEqual({ send: false, why: 'open' });
+  });
+
+  it('in "always" mode sends once per open stretch and once per closed one', () => {
+    const always: AwaySettings = { enabled: true, mode: 'selalu' };
+    const morning = decideAway(always, { ...facts, now: WIB('2026-12-01T10:00') });
+    expect(morning).toEqual({ send: true, period: `buka:${WIB('2026-12-01T17:00')}`, reopenAt: null });
+    const night = decideAway(always, { ...facts, now: WIB('2026-12-01T23:50'), lastPeriod: morning.send ? morning.period : null });
+    expect(night.send).toBe(true);
+    // either side of midnight is still the same night
+    const afterMidnight = decideAway(always, { ...facts, now: WIB('2026-12-02T00:10'), lastPeriod: night.send ? night.period : null });
+    expect(afterMidnight).toEqual({ send: false, why: 'already' });
+  });
+
+  it('with no opening at all, says "secepatnya" once a day instead of once ever', () => {
+    const closed = { ...facts, hours: { week: [[], [], [], [], [], [], []], holidays: [], closure: null } };
+    const first = decideAway(on, { ...closed, now: WIB('2026-12-01T10:00') });
+    expect(first).toEqual({ send: true, period: 'tutup:2026-12-01', reopenAt: null });
+    expect(decideAway(on, { ...closed, now: WIB('2026-12-02T10:00'), lastPeriod: 'tutup:2026-12-01' }).send).toBe(true);
   });
 });
 
@@ -61,6 +79,15 @@ describe('away message', () => {
     }
     await at(bot, '2026-12-02T20:30');
     expect(await bot.say(RINA, 'kak')).toEqual([AWAY('besok pukul 09.00')]);
+  });
+
+  it('still tells the owner about a picture sent after the away message', async () => {
+    bot = await greetedBot();
+    await at(bot, '2026-12-01T21:00');
+    await bot.say(RINA, 'kak');
+    await bot.advance(10 * MINUTE);
+    await bot.say(RINA, '', { kind: 'image' });
+    expect(bot.sentTo(OWNER)).toEqual(['📷 *Rina* (+62 812-3456-7890) mengirim gambar. Silakan lihat dan balas di chat mereka.']);
   });
 
   it('still answers a factual question at night, after the away message', async () => {
@@ -93,11 +120,14 @@ describe('away message', () => {
   it('closes the shop on holidays and during a closure the owner set', async () => {
     bot = await greetedBot();
     await bot.owner('!libur 2026-12-25 Natal');
-    await bot.owner('!tutup 2026-12-29 12:00 sampai 2026-12-31 09:00');
+    await bot.owner('!tutup 29/12/2026 12:00 sampai 31/12/2026 09:00');
     await at(bot, '2026-12-25T10:00'); // a Friday, and more than 14 days since Rina wrote: greeted too
     expect((await bot.say(RINA, 'kak')).at(-1)).toBe(AWAY('besok pukul 09.00'));
     await at(bot, '2026-12-29T13:00');
     expect(await bot.say(RINA, 'kak')).toEqual([AWAY('Kamis, 31 Desember pukul 09.00')]);
+    // during the closure every text says it is closed: {status} and the quick reply on hours too
+    expect((await bot.say(RINA, 'masih buka kak?'))[0]).toContain('Saat ini toko *tutup*');
+    expect((await bot.owner('!jam'))[0]).toContain('Sekarang: *tutup*, buka lagi Kamis, 31 Desember pukul 09.00');
     await at(bot, '2026-12-31T10:00');
     expect((await bot.say(RINA, '2'))[0]).toContain('Pusat Pasar');
   });
@@ -111,6 +141,6 @@ describe('away message', () => {
     await bot.owner('!tutup selalu');
     await at(bot, '2026-12-02T10:00');
     expect((await bot.say(RINA, 'kak'))[0]).toBe(AWAY('secepatnya'));
-    expect(bot.sentTo(OWNER).at(-1)).toContain('selalu');
+    expect(bot.sentTo(OWNER).at(-1)).toContain('kapan saja');
   });
 });

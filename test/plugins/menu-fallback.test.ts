@@ -144,6 +144,10 @@ describe('fallback', () => {
     // the owner was alerted: while they look at it, the bot does not interrupt
     await bot.advance(10 * MINUTE);
     expect(await bot.say(RINA, 'gimana kak?')).toEqual([]);
+    // a second picture during the hand-off still reaches a person; a burst of them, once
+    await bot.say(RINA, '', { kind: 'image' });
+    await bot.say(RINA, '', { kind: 'image' });
+    expect(bot.sentTo(OWNER)).toHaveLength(2);
     await bot.advance(HOUR);
     const [voice] = await bot.say(RINA, '', { kind: 'audio' });
     expect(voice).toMatch(/^Terima kasih Rina, pesan suara dari Kakak sudah kami terima\./);

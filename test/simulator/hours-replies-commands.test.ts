@@ -31,6 +31,8 @@ const L = {
   jamTwo: owner('!jam sabtu 09:00-12:00,13:00-15:00'),
   jamClosed: owner('!jam minggu tutup'),
   jamSpaces: owner('!jam senin - jumat 08.00 - 16.00'),
+  jamLoose: owner('!jam Jum’at buka 08:00-12:00 13:00-16:00 WIB'),
+  jamBack: owner('!jam jumat 08:00-16:00'),
   jamBadTime: owner('!jam senin 25:00-17:00'),
   jamReversed: owner('!jam senin 17:00-09:00'),
   jamBadDay: owner('!jam senen 09:00-17:00'),
@@ -52,11 +54,20 @@ const L = {
   tutupRangeReversed: owner('!tutup 2026-12-27 09:00 sampai 2026-12-24 12:00'),
   tutupRangeHalf: owner('!tutup 2026-12-24 12:00'),
   tutupRangePast: owner('!tutup 2026-11-01 12:00 sampai 2026-11-02 09:00'),
+  tutupRangeSlashes: owner('!tutup 24/12/2026 12:00 sampai 27/12/2026 09:00'),
+  tutupRangeBadClock: owner('!tutup 24/12/2026 25:00 sampai 27/12/2026 09:00'),
+  tutupDigitText: owner('!tutup 2 hari lagi kami buka'),
+  tutupShowClosure: owner('!tutup'),
+  tutupEnd: owner('!tutup selesai'),
+  tutupEndAgain: owner('!tutup selesai'),
   tutupHours: owner('!tutup jam'),
   tutupOff: owner('!tutup off'),
   tutupOn: owner('!tutup on'),
   balasanList: owner('!balasan'),
   balasanShow: owner('!balasan harga'),
+  balasanPage: owner('!balasan hal 1'),
+  balasanBadPage: owner('!balasan hal 9'),
+  balasanReserved: owner('!balasan tambah kata: kata-kata = x'),
   balasanAdd: owner('!balasan tambah promo: promo, diskon, potongan harga = Ada promo akhir tahun, {nama}: diskon 10% untuk buket!'),
   balasanAddDup: owner('!balasan tambah promo: sale = x'),
   balasanAddTaken: owner('!balasan tambah murah: ongkir = y'),
@@ -104,6 +115,7 @@ describe('!jam', () => {
     expect(one(L.jamTwo)).toContain('Sabtu: 09.00–12.00, 13.00–15.00');
     expect(one(L.jamClosed)).toContain('✅ Minggu: tutup.');
     expect(one(L.jamSpaces)).toContain('Senin–Jumat: 08.00–16.00');
+    expect(one(L.jamLoose)).toContain('Jumat: 08.00–12.00, 13.00–16.00');
     expect(one(L.jamAfter)).toContain('Senin–Jumat: 08.00–16.00\nSabtu: 09.00–12.00, 13.00–15.00\nMinggu: tutup');
   });
 
@@ -134,10 +146,13 @@ describe('!libur', () => {
 
 describe('!tutup', () => {
   it('shows, edits and switches the away message', () => {
-    expect(one(L.tutupShow)).toContain('*Pesan tutup* ✅ aktif\nDikirim: di luar jam buka dan pada hari libur');
+    expect(one(L.tutupShow)).toContain('*Pesan tutup* ✅ aktif\nDikirim: saat toko tutup (di luar jam buka, hari libur, dan tutup sementara)');
     expect(one(L.tutupText)).toMatch(/^✅ Teks pesan tutup diperbarui\. Contoh:\n\nMaaf Rina, UD\. Baim Florist sedang tutup\. Kami balas sekarang ya\./);
     expect(one(L.tutupRange)).toBe('✅ Toko tutup sementara: Kamis, 24 Desember 2026 12.00 sampai Minggu, 27 Desember 2026 09.00. Pelanggan yang menghubungi diberi tahu toko buka lagi Senin, 28 Desember pukul 08.00.');
-    expect(one(L.tutupHours)).toBe('✅ Pesan tutup dikirim di luar jam buka dan pada hari libur.');
+    expect(one(L.tutupHours)).toBe('✅ Pesan tutup dikirim saat toko tutup (di luar jam buka, hari libur, dan tutup sementara).');
+    expect(one(L.tutupRangeSlashes)).toContain('✅ Toko tutup sementara: Kamis, 24 Desember 2026 12.00 sampai Minggu, 27 Desember 2026 09.00.');
+    expect(one(L.tutupShowClosure)).toContain('Tutup sementara: Kamis, 24 Desember 2026 12.00 sampai Minggu, 27 Desember 2026 09.00');
+    expect(one(L.tutupEnd)).toBe('✅ Tutup sementara diakhiri. Toko sekarang buka.');
     expect(one(L.tutupOff)).toBe('⛔ Pesan tutup dimatikan. Nyalakan lagi dengan !tutup on');
     expect(one(L.tutupOn)).toBe('✅ Pesan tutup dinyalakan.');
   });
@@ -148,6 +163,9 @@ describe('!tutup', () => {
     expect(one(L.tutupRangeReversed)).toMatch(/^⚠️ Akhir tutup harus sesudah awalnya\./);
     expect(one(L.tutupRangeHalf)).toMatch(/^⚠️ Tulis awal dan akhir tutup/);
     expect(one(L.tutupRangePast)).toMatch(/^⚠️ Rentang itu sudah lewat\./);
+    expect(one(L.tutupRangeBadClock)).toMatch(/^⚠️ Tutup sementara tidak diatur: "25:00" bukan jam yang ada\./);
+    expect(one(L.tutupDigitText)).toMatch(/^⚠️ Tulis awal dan akhir tutup[\s\S]*Untuk teks yang diawali angka, tulis: !tutup teks 2 hari lagi kami buka/);
+    expect(one(L.tutupEndAgain)).toMatch(/^⚠️ Tidak ada tutup sementara yang sedang berlaku\./);
   });
 });
 
@@ -156,6 +174,7 @@ describe('!balasan', () => {
     expect(one(L.balasanList)).toMatch(/^\*Balasan cepat\* \(7\)\n\n• \*harga\* \(0×\): harga, ~berapa, berapaan/);
     for (const name of ['harga', 'lokasi', 'jam', 'stok', 'pesan', 'bayar', 'kirim']) expect(one(L.balasanList)).toContain(`*${name}*`);
     expect(one(L.balasanShow)).toContain('*harga* (dipakai 0×)');
+    expect(one(L.balasanPage)).toBe(one(L.balasanList));
   });
 
   it('adds, edits, re-keys, pictures and deletes a rule, and customers get it', () => {
@@ -183,6 +202,8 @@ describe('!balasan', () => {
     expect(one(L.balasanImageNoPhoto)).toMatch(/^⚠️ Perintah ini ditulis sebagai keterangan sebuah foto/);
     expect(one(L.balasanUnknownWord)).toMatch(/^⚠️ "ganti" tidak dikenal untuk !balasan\./);
     expect(one(L.balasanDeleteMissing)).toMatch(/^⚠️ Balasan "promo" tidak ada\./);
+    expect(one(L.balasanBadPage)).toMatch(/^⚠️ Halaman "9" tidak ada; ada 1 halaman\./);
+    expect(one(L.balasanReserved)).toMatch(/^⚠️ "kata" dipakai sebagai perintah !balasan; pilih nama lain\./);
   });
 });
 
