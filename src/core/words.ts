@@ -127,18 +127,19 @@ export function normalise(text: string): string[] {
   return out;
 }
 
-/**
- * One typo apart (a wrong, missing, extra or swapped letter), but not at the very end: words that
- * differ only in their last letter are usually different words ("sedih"/"sedia", "mahar"/"mahal").
- */
+const LONG_WORD = 8;
+
+/** One typo apart: a wrong, missing, extra or swapped letter. */
 export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
   const la = a.length;
   const lb = b.length;
   if (Math.abs(la - lb) > 1) return false;
+  // Short words that end differently are usually different words ("sedih"/"sedia", "kiri"/"kirim");
+  // in long ones a slip on the last letter is just a slip ("dendrobiun").
+  if (a[la - 1] !== b[lb - 1] && Math.max(la, lb) < LONG_WORD) return false;
   let i = 0;
   while (i < la && i < lb && a[i] === b[i]) i++;
-  if (i >= Math.min(la, lb) - 1) return false;
   if (la === lb) {
     // one substitution, or one swap of neighbours
     if (a.slice(i + 1) === b.slice(i + 1)) return true;
