@@ -3,7 +3,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { ReplyError, UsageError } from './errors.js';
 import { maskPhone } from './phone.js';
-import type { BaseContext, CommandContext, CustomerInfo, PluginApi, PluginDefinition } from './plugin-api.js';
+import type { BackgroundSignal, BaseContext, CommandContext, CustomerInfo, PluginApi, PluginDefinition } from './plugin-api.js';
 import { Store, type SeedData, type SliceSpec } from './store/store.js';
 import type { CustomerRecord, DialogSession } from './store/schema.js';
 import { textOut, type Incoming, type Outgoing, type Transport } from './transport/types.js';
@@ -57,6 +57,8 @@ export interface App {
   deliver(msg: Incoming): Promise<void>;
   /** Resolves when no message, job or send is pending. */
   idle(): Promise<void>;
+  /** Resolves when the plugins' background work started with the bot (pictures, say) is done. */
+  backgroundDone(): Promise<void>;
   /** Stops taking messages, lets work in progress finish (up to `graceMs`), and flushes the store. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -154,6 +156,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const owners = new Set(config.ownerNumbers);
   const handlerTimeoutMs = opts.handlerTimeoutMs ?? HANDLER_TIMEOUT_MS;
   const runtimes: PluginRuntime[] = [];
+  const backgroundJobs: Array<{ plugin: string; fn: (signal: BackgroundSignal) => Promise<void> }> = [];
+  const background = { stopping: false, running: [] as Promise<void>[] };
   const byName = new Map<string, PluginRuntime>();
   let accepting = true;
 
@@ -246,7 +250,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
       menu: {
         render: () => menu.render(),
         items: () => menu.items(),
-        claim: (id, run) => menu.claim(rt.name, id, run),
+        // The claiming plugin's action sees the message as that plugin (its own slices and dialog).
+        claim: (id, action) =>
+          menu.claim(rt.name, id, (ctx, item) => {
+            const run = views.runOf(ctx);
+            if (!run) throw new Error(`menu item "${id}" was run outside of a message`);
+            return action(contextFor(rt, run), item);
+          }),
         claimedBy: (id) => menu.claimedBy(id),
         action: (id) => menu.action(id),
         update: (fn) => menu.update(fn),
@@ -293,6 +303,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       chat: (chatId) => chatHandle(rt, chatId),
       notifyOwners,
       flush: () => store.flush(),
+      background: (fn) => void backgroundJobs.push({ plugin: rt.name, fn }),
     };
     rt.def.setup(api);
   }
@@ -558,6 +569,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
     customers,
     config,
     async start() {
+      for (const job of backgroundJobs) {
+        const signal: BackgroundSignal = {
+          get stopping() {
+            return background.stopping;
+          },
+        };
+        background.running.push(
+          job.fn(signal).catch((err: unknown) => log.error({ err, plugin: job.plugin }, 'a plugin\'s background preparation failed; it carries on without')),
+        );
+      }
       scheduler.start();
       for (const record of Object.values(store.data.customers) as CustomerRecord[]) {
         if (record.dialog) dialogTimers.arm(record.chatId, record.dialog);
@@ -570,6 +591,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
     deliver,
     idle,
+    backgroundDone: async () => {
+      await Promise.all(background.running);
+    },
     /**
      * Stops in an order that loses nothing WhatsApp already handed over: messages in hand (and any
      * that still arrive) are answered for up to `graceMs`, then the connection is closed, what it
@@ -592,6 +616,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await within(1000);
       const unsent = outbox.size();
       if (unsent > 0) log.warn({ unsent }, 'replies that could not be sent before stopping');
+      background.stopping = true;
+      await Promise.all(background.running);
       await store.close();
     },
   };

@@ -80,6 +80,12 @@ export interface BaseContext {
    * does not tell the customer it did not understand them.
    */
   handOff(forMs: number): void;
+  /**
+   * Says that a topic of this message has been answered ("harga" by the catalog's own price), so
+   * a later, more generic answer to it (the "harga" quick reply) is not given as well.
+   */
+  markAnswered(topic: string): void;
+  answered(topic: string): boolean;
 }
 
 export interface Context<S = unknown, C = unknown> extends BaseContext {
@@ -138,12 +144,15 @@ export interface ChatHandle<C = unknown> {
   send(message: string | Outgoing): Promise<void>;
 }
 
-export interface MenuApi {
+/** What a plugin runs when a customer chooses its menu item: it gets its own view of the message. */
+export type MenuItemAction<S = unknown, C = unknown> = (ctx: Context<S, C>, item: MenuItem) => void | Promise<void>;
+
+export interface MenuApi<S = unknown, C = unknown> {
   /** The numbered main menu as text. */
   render(): string;
   items(): readonly MenuItem[];
   /** Takes over the menu item with this id. */
-  claim(id: string, run: MenuActionHandler): void;
+  claim(id: string, run: MenuItemAction<S, C>): void;
   /** The plugin that took over an item, if any. */
   claimedBy(id: string): string | undefined;
   action(id: string): MenuActionHandler | undefined;
@@ -196,7 +205,7 @@ export interface PluginApi<S = unknown, C = unknown> {
   readonly commandPrefix: string;
   readonly state: Slice<S>;
   readonly texts: TextsApi;
-  readonly menu: MenuApi;
+  readonly menu: MenuApi<S, C>;
   readonly customers: CustomersApi;
   shop(): ShopProfile;
   readonly hours: HoursApi;
@@ -214,6 +223,16 @@ export interface PluginApi<S = unknown, C = unknown> {
   notifyOwners(message: string | Outgoing): Promise<void>;
   /** Makes every change so far durable. Await it before telling anyone something "has been recorded". */
   flush(): Promise<void>;
+  /**
+   * Work that starts with the bot and runs beside the messages (preparing pictures, say). It
+   * should check `signal.stopping` between steps and return soon once it is true; the bot waits
+   * for it before closing the store.
+   */
+  background(fn: (signal: BackgroundSignal) => Promise<void>): void;
+}
+
+export interface BackgroundSignal {
+  readonly stopping: boolean;
 }
 
 export interface PluginDefinition<S = unknown, C = unknown> {

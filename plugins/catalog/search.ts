@@ -16,6 +16,8 @@ const FILLER = new Set([
   'berapa', 'harga', 'harganya', 'brp', 'murah', 'termurah', 'paling', 'yg', 'dan', 'atau', 'untuk', 'dengan', 'di', 'ke', 'dari',
   'saya', 'kami', 'tolong', 'bisa', 'tidak', 'sama', 'juga', 'lagi', 'masih', 'ready', 'stok', 'pesan', 'beli', 'satu', 'dua', 'tiga',
   'kakak', 'min', 'admin', 'buat', 'the', 'a', 'is', 'do', 'you', 'have', 'any', 'how', 'much', 'price', 'warna', 'ukuran', 'size',
+  // what every product of a flower shop is, and greetings
+  'bunga', 'kembang', 'flower', 'flowers', 'artificial', 'artifisial', 'selamat', 'pagi', 'siang', 'sore', 'malam', 'halo', 'hai',
 ]);
 
 const CHEAP = new Set(['murah', 'termurah', 'cheap', 'cheapest', 'terjangkau']);
@@ -49,6 +51,9 @@ const SYNONYMS: Record<string, string> = {
   small: 'mini',
 };
 
+/** The synonyms spelled as normalise() leaves product words ("anggrek" → "angrek"). */
+const NORMALISED_SYNONYMS = new Map(Object.entries(SYNONYMS).map(([from, to]) => [from, normalise(to)[0] ?? to]));
+
 /** A word in more than this share of products is too common to pick products by. */
 const COMMON_SHARE = 0.5;
 
@@ -58,6 +63,8 @@ export interface SearchResult {
   cheapest: boolean;
   /** The product words the query was matched on. */
   matched: string[];
+  /** How many of the first products have every product word asked (0 when none has). */
+  complete: number;
 }
 
 interface Posting {
@@ -69,6 +76,8 @@ export class CatalogIndex {
   private readonly products: Product[];
   private readonly postings = new Map<string, Posting[]>();
   private readonly deletionIndex = new Map<string, Set<string>>();
+  /** Words of names, categories and options: the ones that show a product is meant. */
+  private readonly strong = new Set<string>();
 
   constructor(all: readonly Product[]) {
     this.products = visible(all);
@@ -78,6 +87,7 @@ export class CatalogIndex {
         for (const w of normalise(p[field])) {
           if (FILLER.has(w) || w.length < 3) continue;
           words.set(w, Math.max(words.get(w) ?? 0, FIELD_WEIGHTS[field]));
+          if (field !== 'description') this.strong.add(w);
         }
       }
       return words;
@@ -113,7 +123,7 @@ export class CatalogIndex {
   /** Product words a customer's word can stand for: itself, its forms or its Indonesian, or one typo away. */
   private vocabularyFor(token: string): Array<{ word: string; exact: boolean }> {
     const out = new Map<string, boolean>();
-    const synonym = SYNONYMS[token];
+    const synonym = NORMALISED_SYNONYMS.get(token);
     for (const form of [...wordForms(token), ...(synonym ? [synonym] : [])]) {
       if (this.postings.has(form)) out.set(form, true);
     }
@@ -126,9 +136,15 @@ export class CatalogIndex {
     return [...out].map(([word, exact]) => ({ word, exact }));
   }
 
-  /** Whether the text names something in the catalog at all (a product word, or a code). */
+  /**
+   * Whether the text names something in the catalog: a word of a product's name, category or
+   * options ("mawar", "pink"), or a longer word one typo from one ("angrek"). Words only found in
+   * descriptions ("tinggi", "selamat") and short near-misses ("marah") do not count.
+   */
   mentionsProducts(text: string): boolean {
-    return normalise(text).some((t) => !FILLER.has(t) && this.vocabularyFor(t).length > 0);
+    return normalise(text).some(
+      (t) => !FILLER.has(t) && this.vocabularyFor(t).some((v) => this.strong.has(v.word) && (v.exact || t.length >= 6)),
+    );
   }
 
   search(text: string, limit = 5): SearchResult {
@@ -175,6 +191,9 @@ export class CatalogIndex {
       // the products that have more of the words asked come first, then the better matches
       return (hits[b] ?? 0) - (hits[a] ?? 0) || (scores[b] ?? 0) - (scores[a] ?? 0) || Number(pa.stock === 'habis') - Number(pb.stock === 'habis') || a - b;
     });
-    return { products: found.slice(0, limit).map((i) => this.products[i] as Product), cheapest, matched: [...new Set(matched)] };
+    const top = found.slice(0, limit);
+    let complete = 0;
+    while (terms > 0 && complete < top.length && hits[top[complete] as number] === terms) complete++;
+    return { products: top.map((i) => this.products[i] as Product), cheapest, matched: [...new Set(matched)], complete };
   }
 }

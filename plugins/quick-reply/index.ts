@@ -57,7 +57,8 @@ export default definePlugin({
 
     api.use(async (ctx, next) => {
       if (ctx.text === '') return next();
-      const names = matcher().match(ctx.text);
+      // A topic another plugin answered better (the catalog's own price) is not answered again.
+      const names = matcher().match(ctx.text).filter((n) => !ctx.answered(n));
       if (names.length === 0) return next();
       const rules = api.state.get().rules;
       const matched = names.map((n) => rules.find((r) => r.name === n)).filter((r): r is QuickRule => r !== undefined);

@@ -11,6 +11,8 @@ export class MessageRun {
   abandoned = false;
   /** The plugin whose step is running, for the watchdog's report. */
   plugin = 'core';
+  /** Topics already answered for this message. */
+  readonly topics = new Set<string>();
   constructor(
     readonly msg: Incoming,
     readonly text: string,

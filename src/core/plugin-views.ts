@@ -32,7 +32,13 @@ export interface PluginViewDeps {
  * reaches another's data.
  */
 export class PluginViews {
+  /** The message run behind each context handed out, so a context can be re-viewed by another plugin. */
+  private readonly runs = new WeakMap<object, MessageRun>();
+
   constructor(private readonly deps: PluginViewDeps) {}
+
+  /** The run a context (made by `contextFor`) belongs to. */
+  runOf = (ctx: object): MessageRun | undefined => this.runs.get(ctx);
 
   /** This plugin's data for one customer, created from its defaults on first use. */
   customerSlice = (rt: PluginRuntime, chatId: string): Slice<unknown> => {
@@ -93,7 +99,7 @@ export class PluginViews {
 
   contextFor = (rt: PluginRuntime, run: MessageRun): Context => {
     const { customers } = this.deps;
-    return {
+    const ctx: Context = {
       msg: run.msg,
       text: run.text,
       chatId: run.chatId,
@@ -104,6 +110,8 @@ export class PluginViews {
       salutation: run.salutation,
       reply: (m, o) => run.handlerReply(m, o),
       handOff: (ms) => customers.handOff(run.chatId, run.now + ms),
+      markAnswered: (topic) => void run.topics.add(topic),
+      answered: (topic) => run.topics.has(topic),
       get replied() {
         return run.replied;
       },
@@ -114,6 +122,8 @@ export class PluginViews {
       data: this.customerSlice(rt, run.chatId),
       dialog: this.dialogControl(rt, run.chatId),
     };
+    this.runs.set(ctx, run);
+    return ctx;
   };
 
   /** A known customer's chat, for jobs and dialog timeouts; null for a chat that never wrote. */

@@ -1,0 +1,36 @@
+import { definePlugin } from '../../src/plugin-api.js';
+import { registerOrderCommand, registerProductCommand } from './admin.js';
+import { Catalog } from './catalog.js';
+import { catalogSchema, type CatalogState } from './model.js';
+import { SHOP_TEXTS, Shop } from './shop.js';
+
+/**
+ * The catalog (SOP stages 3 and 6): customers browse, search and order products in the chat, with
+ * photos; the owner manages products with !produk and follows orders with !pesanan. A shop's
+ * starting catalog comes from the seed (data/seed.json) or from a CSV (npm run catalog).
+ */
+export const CATALOG_SLICE = 'catalog';
+/** The main menu item the catalog answers. */
+export const MENU_ITEM = 'katalog';
+
+export const emptyCatalog = (): CatalogState => ({ products: [], nextCode: 1, orders: [], nextOrder: 1, pendingDelete: null });
+
+export default definePlugin<CatalogState, unknown>({
+  name: CATALOG_SLICE,
+  description: 'Lets customers browse, search and order products in the chat; the owner manages them with !produk and !pesanan.',
+  state: { schema: catalogSchema, defaults: emptyCatalog },
+  texts: SHOP_TEXTS,
+  setup(api) {
+    const catalog = new Catalog(api);
+    const shop = new Shop(api, catalog);
+    api.menu.claim(MENU_ITEM, (ctx) => shop.showCategories(ctx, []));
+    api.dialog({ handle: (ctx, session, next) => shop.dialog(ctx, session, next) });
+    api.use((ctx, next) => shop.middleware(ctx, next));
+    registerProductCommand(api, catalog);
+    registerOrderCommand(api, catalog);
+    api.background(async (signal) => {
+      const drawn = await catalog.drawCards(signal);
+      if (drawn > 0) api.log.info({ drawn }, 'placeholder pictures drawn for products without photos');
+    });
+  },
+});

@@ -1,0 +1,457 @@
+import { z } from 'zod';
+import type { Context, DialogSession, Next, PluginApi } from '../../src/plugin-api.js';
+import { describeCustomer, HANDOFF_MS } from '../../src/core/customers.js';
+import type { Catalog } from './catalog.js';
+import {
+  asksAboutProducts,
+  BACK_WORDS,
+  codesIn,
+  isAfterSale,
+  isCatalogRequest,
+  listNumber,
+  MAX_QTY,
+  MENU_WORDS,
+  NEXT_WORDS,
+  orderIntent,
+  parseOrder,
+  productRequest,
+  simplify,
+  withoutIdioms,
+} from './intent.js';
+import { formatRupiah, orderNumberFor, type CatalogState, type Order, type Product } from './model.js';
+import { categoryList, categoryPage, orderLines, pageCount, productDetail, PAGE_SIZE, resultList } from './views.js';
+
+/**
+ * The customer's side of the catalog (SOP stage 3, offering products, and stage 6, closing):
+ * browsing categories page by page, product details with photos, free-text search, and orders.
+ * Where the customer is lives in the plugin's dialog session as a stack of views, so "kembali"
+ * goes back and a number always means the list the customer last saw.
+ */
+export const BROWSE_TIMEOUT_MS = 30 * 60_000;
+/** A new order from the same chat within this time joins the open one instead of starting another. */
+export const CART_WINDOW_MS = 2 * 60 * 60_000;
+const MAX_STACK = 5;
+const MAX_SEARCH_WORDS = 20;
+const CHOOSE_FOOTER = 'Balas dengan *nomor* produk yang mau dipesan.';
+
+const viewSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('categories'), names: z.array(z.string()) }),
+  z.object({ type: z.literal('category'), name: z.string(), codes: z.array(z.string()), page: z.number().int().min(0) }),
+  z.object({ type: z.literal('results'), title: z.string(), codes: z.array(z.string()) }),
+  z.object({ type: z.literal('product'), code: z.string(), alternatives: z.array(z.string()) }),
+  z.object({ type: z.literal('choose'), codes: z.array(z.string()), qty: z.number().int() }),
+]);
+type View = z.infer<typeof viewSchema>;
+const browseSchema = z.object({ stack: z.array(viewSchema).min(1) });
+
+type Ctx = Context<CatalogState, unknown>;
+type Api = PluginApi<CatalogState, unknown>;
+
+export const SHOP_TEXTS = {
+  'katalog.tidak-ada': {
+    default: 'Maaf {nama}, *{cari}* belum ada di katalog kami. 🙏 Mungkin ada yang cocok di sini:',
+    help: 'jawaban saat produk yang dicari pelanggan tidak ada; daftar kategori menyusul',
+    variables: ['nama', 'cari'],
+  },
+  'katalog.pesanan-tercatat': {
+    default:
+      '✅ Terima kasih {nama}! Pesanan *{nomor}* sudah kami catat:\n{rincian}\n*Total: {total}* (belum termasuk ongkos kirim)\n\nAdmin kami akan segera mengonfirmasi ketersediaan, ongkos kirim, dan cara pembayaran di chat ini. 🙏',
+    help: 'jawaban saat pelanggan memesan; dikirim setelah pesanan tersimpan',
+    variables: ['nama', 'nomor', 'rincian', 'total'],
+  },
+  'katalog.pesanan-dikonfirmasi': {
+    default: '✅ {nama}, pesanan *{nomor}* sudah dikonfirmasi admin kami.\n{rincian}\n*Total: {total}*{catatan}\n\nTerima kasih sudah memesan di *{toko}*! 🌸',
+    help: 'pesan ke pelanggan saat admin mengonfirmasi pesanan (!pesanan <nomor> konfirmasi)',
+    variables: ['nama', 'nomor', 'rincian', 'total', 'catatan'],
+  },
+  'katalog.pesanan-selesai': {
+    default:
+      '🌸 Pesanan *{nomor}* sudah selesai. Terima kasih banyak sudah berbelanja di *{toko}*, {nama}! Semoga bunganya membuat hari Kakak makin indah.\n\nKalau ada yang kurang pas, kabari kami di sini ya. Kami senang sekali kalau Kakak mampir lagi. 💐',
+    help: 'ucapan terima kasih ke pelanggan saat pesanan selesai (!pesanan <nomor> selesai)',
+    variables: ['nama', 'nomor'],
+  },
+  'katalog.pesanan-batal': {
+    default:
+      '🙏 Mohon maaf {nama}, pesanan *{nomor}* kami batalkan.\nAlasan: {alasan}\n\nKalau Kakak ingin memilih produk lain, ketik *katalog* atau balas di sini. Admin kami siap membantu.',
+    help: 'pesan ke pelanggan saat pesanan dibatalkan (!pesanan <nomor> batal <alasan>)',
+    variables: ['nama', 'nomor', 'alasan'],
+  },
+} as const;
+
+export class Shop {
+  /** Messages the catalog answered itself, so its dialog knows whether someone else took over. */
+  private readonly answered = new WeakSet<object>();
+  /** Messages the catalog's dialog dealt with before passing them on: its middleware leaves them. */
+  private readonly handled = new WeakSet<object>();
+
+  constructor(
+    private readonly api: Api,
+    private readonly catalog: Catalog,
+  ) {}
+
+  // ---- where the customer is ---------------------------------------------------------------
+
+  private stackOf(ctx: Ctx): View[] {
+    const session = ctx.dialog.current;
+    if (!session) return [];
+    const parsed = browseSchema.safeParse(session.data);
+    return parsed.success ? parsed.data.stack : [];
+  }
+
+  private setStack(ctx: Ctx, stack: View[]): void {
+    const kept = stack.slice(-MAX_STACK);
+    if (kept.length === 0) ctx.dialog.end();
+    else if (ctx.dialog.current) ctx.dialog.update('browse', { stack: kept }, { timeoutMs: BROWSE_TIMEOUT_MS });
+    else ctx.dialog.start('browse', { stack: kept }, { timeoutMs: BROWSE_TIMEOUT_MS });
+  }
+
+  private say(ctx: Ctx, ...parts: Array<Parameters<Ctx['reply']>[0]>): void {
+    this.answered.add(ctx.msg);
+    for (const part of parts) ctx.reply(part);
+  }
+
+  /** Products were shown with their prices and stock: the generic answers to those are not needed. */
+  private shownProducts(ctx: Ctx): void {
+    ctx.markAnswered('harga');
+    ctx.markAnswered('stok');
+  }
+
+  // ---- the dialog: numbers, paging, back ---------------------------------------------------
+
+  async dialog(ctx: Ctx, session: DialogSession, next: Next): Promise<void> {
+    const parsed = browseSchema.safeParse(session.data);
+    if (!parsed.success) {
+      // a session from an older version or a damaged file: start over quietly
+      ctx.dialog.end();
+      return next();
+    }
+    const stack = parsed.data.stack;
+    const t = simplify(ctx.text);
+    if (MENU_WORDS.has(t)) {
+      ctx.dialog.end();
+      return next();
+    }
+    if (ctx.text !== '' && !isAfterSale(ctx.text)) {
+      const order = orderIntent(ctx.text);
+      if (order) {
+        this.handled.add(ctx.msg);
+        return this.order(ctx, stack, order.rest, next);
+      }
+      const n = listNumber(ctx.text);
+      if (n !== null && this.listOf(stack)) return this.pick(ctx, stack, n);
+      if (NEXT_WORDS.has(t)) {
+        if (this.nextPage(ctx, stack)) return;
+      } else if (BACK_WORDS.has(t)) {
+        return this.back(ctx, stack);
+      }
+    }
+    await next();
+    // Someone else answered (a quick reply, the main menu): the list on screen is no longer the
+    // catalog's, so a number the customer sends next is not read as a product.
+    if (ctx.replied && !this.answered.has(ctx.msg)) ctx.dialog.end();
+  }
+
+  /** The list a number refers to: the one on top, or under the product being looked at. */
+  private listOf(stack: View[]): { view: View; index: number } | null {
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const v = stack[i] as View;
+      if (v.type === 'product') {
+        if (v.alternatives.length > 0) return { view: v, index: i };
+        continue;
+      }
+      return { view: v, index: i };
+    }
+    return null;
+  }
+
+  private async pick(ctx: Ctx, stack: View[], n: number): Promise<void> {
+    const found = this.listOf(stack);
+    if (!found) return;
+    const { view, index } = found;
+    const base = stack.slice(0, index + 1);
+    const choices = view.type === 'categories' ? view.names : view.type === 'product' ? view.alternatives : view.codes;
+    const chosen = choices[n - 1];
+    if (n < 1 || chosen === undefined) {
+      this.say(ctx, `Nomor *${n}* tidak ada di daftar, Kak. Pilih nomor 1 sampai ${choices.length}, atau ketik *menu* untuk menu utama.`);
+      return;
+    }
+    if (view.type === 'categories') return this.openCategory(ctx, base, chosen, 0);
+    const product = this.catalog.shown(chosen);
+    if (!product) {
+      this.say(ctx, `Maaf Kak, produk itu baru saja dihapus dari katalog. 🙏 Ketik *kembali* untuk melihat daftarnya lagi.`);
+      return;
+    }
+    if (view.type === 'choose') return this.place(ctx, base.slice(0, -1), [{ code: product.code, qty: view.qty }]);
+    return this.showProduct(ctx, base, product);
+  }
+
+  private nextPage(ctx: Ctx, stack: View[]): boolean {
+    const found = this.listOf(stack);
+    if (!found || found.view.type !== 'category') return false;
+    const view = found.view;
+    const total = this.catalog.inCategory(view.name).length;
+    if (view.page + 1 >= pageCount(total)) {
+      this.say(ctx, `Itu sudah semua produk *${view.name}*, Kak. Balas dengan *nomor* produk, atau ketik *kembali* untuk daftar kategori.`);
+      return true;
+    }
+    this.openCategory(ctx, stack.slice(0, found.index), view.name, view.page + 1);
+    return true;
+  }
+
+  private async back(ctx: Ctx, stack: View[]): Promise<void> {
+    const rest = stack.slice(0, -1);
+    const top = rest.at(-1);
+    if (!top) {
+      ctx.dialog.end();
+      this.say(ctx, this.api.menu.render());
+      return;
+    }
+    const below = rest.slice(0, -1);
+    switch (top.type) {
+      case 'categories':
+        return this.showCategories(ctx, below);
+      case 'category':
+        return this.openCategory(ctx, below, top.name, top.page);
+      case 'results':
+      case 'choose': {
+        const products = top.codes.map((c) => this.catalog.shown(c)).filter((p): p is Product => p !== undefined);
+        if (products.length === 0) return this.showCategories(ctx, below);
+        const view: View = { ...top, codes: products.map((p) => p.code) };
+        this.say(ctx, top.type === 'results' ? resultList(top.title, products) : resultList(`Mau pesan yang mana, Kak? (${top.qty} buah)`, products, CHOOSE_FOOTER));
+        this.setStack(ctx, [...below, view]);
+        return;
+      }
+      case 'product': {
+        const product = this.catalog.shown(top.code);
+        if (!product) return this.showCategories(ctx, below);
+        return this.showProduct(ctx, below, product);
+      }
+    }
+  }
+
+  // ---- views -------------------------------------------------------------------------------
+
+  showCategories(ctx: Ctx, base: View[]): void {
+    const cats = this.catalog.categories();
+    this.say(ctx, categoryList(this.api.shop().name, cats));
+    this.shownProducts(ctx);
+    if (cats.length > 0) this.setStack(ctx, [...base, { type: 'categories', names: cats.map((c) => c.name) }]);
+  }
+
+  private openCategory(ctx: Ctx, base: View[], name: string, page: number): void {
+    const products = this.catalog.inCategory(name);
+    if (products.length === 0) {
+      this.say(ctx, `Maaf Kak, kategori *${name}* sedang kosong.`);
+      return this.showCategories(ctx, base.filter((v) => v.type !== 'categories'));
+    }
+    const p = Math.min(page, pageCount(products.length) - 1);
+    this.say(ctx, categoryPage(products[0]?.category ?? name, products, p));
+    this.shownProducts(ctx);
+    this.setStack(ctx, [...base, { type: 'category', name, codes: products.map((x) => x.code), page: p }]);
+  }
+
+  async showProduct(ctx: Ctx, base: View[], product: Product): Promise<void> {
+    const below = base.at(-1)?.type === 'product' ? base.slice(0, -1) : base;
+    const alternatives = product.stock === 'habis' ? this.catalog.alternatives(product) : [];
+    const detail = productDetail(product, alternatives, below.length > 0);
+    const pictures = await this.catalog.pictures(product);
+    const [first, ...more] = pictures;
+    const parts: Array<Parameters<Ctx['reply']>[0]> = [first ? { kind: 'image', image: { path: first }, caption: detail.caption } : detail.caption];
+    if (detail.rest) parts.push(detail.rest);
+    for (const path of more.slice(0, 9)) parts.push({ kind: 'image', image: { path } });
+    this.say(ctx, ...parts);
+    this.shownProducts(ctx);
+    ctx.markAnswered('pesan');
+    this.setStack(ctx, [...below, { type: 'product', code: product.code, alternatives: alternatives.map((a) => a.code) }]);
+  }
+
+  private showResults(ctx: Ctx, base: View[], title: string, products: Product[]): void {
+    this.say(ctx, resultList(title, products));
+    this.shownProducts(ctx);
+    this.setStack(ctx, [...base.filter((v) => v.type !== 'choose'), { type: 'results', title, codes: products.map((p) => p.code) }]);
+  }
+
+  // ---- messages outside a list ---------------------------------------------------------------
+
+  async middleware(ctx: Ctx, next: Next): Promise<void> {
+    if (ctx.text !== '' && !this.handled.has(ctx.msg) && (await this.answer(ctx, next))) return;
+    await next();
+  }
+
+  /** True when the message was the catalog's and `next` has been called. */
+  private async answer(ctx: Ctx, next: Next): Promise<boolean> {
+    const text = ctx.text;
+    const base = this.stackOf(ctx);
+    if (isCatalogRequest(text)) {
+      this.showCategories(ctx, []);
+      return false;
+    }
+    if (isAfterSale(text)) return false;
+    const order = orderIntent(text);
+    if (order) {
+      await this.order(ctx, base, order.rest, next);
+      return true;
+    }
+    const codes = codesIn(text);
+    if (codes.length > 0) {
+      const products = codes.map((c) => this.catalog.shown(c));
+      const known = products.filter((p): p is Product => p !== undefined);
+      if (known.length === 1 && codes.length === 1) await this.showProduct(ctx, base, known[0] as Product);
+      else if (known.length > 1) this.showResults(ctx, base, 'Ini produk yang Kakak sebut:', known);
+      else {
+        this.say(ctx, `Maaf Kak, kode *${codes.join(', ')}* tidak ada di katalog kami. 🙏`);
+        this.showCategories(ctx, []);
+      }
+      return false;
+    }
+    const category = this.catalog.categoryNamed(simplify(text));
+    if (category) {
+      this.openCategory(ctx, base, category, 0);
+      return false;
+    }
+    if (text.split(/\s+/).length > MAX_SEARCH_WORDS) return false;
+    const index = this.catalog.index();
+    const query = withoutIdioms(text);
+    const result = index.search(query, 5);
+    if (result.products.length > 0 && (index.mentionsProducts(query) || result.cheapest) && asksAboutProducts(text, { caption: ctx.msg.kind !== 'text' })) {
+      // the products that have every word asked, when some do ("mawar biru" is the blue rose)
+      const found = result.complete > 0 ? result.products.slice(0, result.complete) : result.products;
+      if (found.length === 1) await this.showProduct(ctx, base, found[0] as Product);
+      else this.showResults(ctx, base, result.cheapest ? 'Ini pilihan yang paling terjangkau:' : 'Ini yang kami temukan:', found);
+      return false;
+    }
+    const wanted = productRequest(text);
+    if (wanted) {
+      this.say(ctx, this.api.texts.render('katalog.tidak-ada', { nama: ctx.salutation, cari: wanted }));
+      this.showCategories(ctx, []);
+    }
+    return false;
+  }
+
+  // ---- orders --------------------------------------------------------------------------------
+
+  private async order(ctx: Ctx, stack: View[], rest: string, next: Next): Promise<void> {
+    ctx.markAnswered('pesan');
+    const request = parseOrder(rest);
+    const viewing = stack.at(-1)?.type === 'product' ? (stack.at(-1) as Extract<View, { type: 'product' }>) : null;
+    const viewed = viewing ? this.catalog.shown(viewing.code) : undefined;
+    if (request.badQty !== null) {
+      this.say(ctx, `Jumlah pesanan 1 sampai ${MAX_QTY} ya, Kak. Contoh: *pesan ${viewed?.code ?? 'P01'} 2*.`);
+    } else if (request.items.length > 0) {
+      await this.place(ctx, stack, request.items);
+    } else if (request.words !== '') {
+      const result = this.catalog.index().search(request.words, 5);
+      if (result.products.length === 0) {
+        this.say(ctx, `Maaf Kak, *${request.words}* tidak kami temukan di katalog. Ketik *katalog* untuk melihat semua produk, lalu pesan dengan kodenya, misalnya *pesan P01 2*.`);
+      } else {
+        const qty = request.qty ?? 1;
+        const top = stack.at(-1)?.type === 'choose' ? stack.slice(0, -1) : stack;
+        this.say(ctx, resultList(`Mau pesan yang mana, Kak? (${qty} buah)`, result.products, CHOOSE_FOOTER));
+        this.shownProducts(ctx);
+        this.setStack(ctx, [...top, { type: 'choose', codes: result.products.map((p) => p.code), qty }]);
+      }
+    } else if (viewed && request.qty !== null) {
+      await this.place(ctx, stack, [{ code: viewed.code, qty: request.qty }]);
+    } else if (viewed) {
+      this.say(ctx, `Mau pesan berapa *${viewed.name}*, Kak? Balas misalnya *pesan 2*.`);
+    } else {
+      this.say(
+        ctx,
+        [
+          request.qty !== null ? `Produk mana yang mau dipesan ${request.qty} buah, Kak?` : 'Mau pesan apa, Kak? 😊',
+          'Tulis kode produk dan jumlahnya, misalnya *pesan P01 2*.',
+          'Kode produk ada di *katalog*: ketik *katalog* untuk melihatnya.',
+        ].join('\n'),
+      );
+    }
+    await next();
+  }
+
+  /** Records the items as an order (or adds them to the chat's open one), saves it, then says so. */
+  private async place(ctx: Ctx, stack: View[], wanted: ReadonlyArray<{ code: string; qty: number }>): Promise<void> {
+    const items: Array<{ product: Product; qty: number }> = [];
+    const problems: string[] = [];
+    let soldOut: Product | null = null;
+    for (const w of wanted) {
+      const product = this.catalog.shown(w.code);
+      if (!product) problems.push(`Kode *${w.code}* tidak ada di katalog kami.`);
+      else if (product.stock === 'habis') {
+        problems.push(`*${product.name}* (${product.code}) sedang habis.`);
+        soldOut ??= product;
+      } else items.push({ product, qty: w.qty });
+    }
+    if (items.length === 0) {
+      if (soldOut) {
+        this.say(ctx, `Maaf Kak, ${problems.join(' ')} 🙏`);
+        await this.showProduct(ctx, stack, soldOut);
+      } else this.say(ctx, `Maaf Kak, ${problems.join(' ')} 🙏 Ketik *katalog* untuk melihat kode produk kami.`);
+      return;
+    }
+    const { order, isNew } = this.record(ctx, items);
+    try {
+      // The customer is told the order number only once the order is on disk.
+      await this.api.flush();
+    } catch (err) {
+      ctx.log.error({ err, order: order.number }, 'an order could not be saved to disk');
+      this.say(ctx, `Maaf ${ctx.salutation}, pesanan Kakak belum bisa kami simpan karena gangguan di sistem kami. 🙏 Admin kami sudah diberi tahu dan akan mencatatnya langsung di chat ini.`);
+      void this.api.notifyOwners(`⚠️ Pesanan dari ${describeCustomer(ctx.customer)} tidak bisa disimpan ke disk (lihat log). Isinya:\n${orderLines(order)}\nTotal: ${formatRupiah(order.total)}\nMohon dicatat dan dibalas langsung.`);
+      ctx.handOff(HANDOFF_MS);
+      return;
+    }
+    ctx.log.info({ order: order.number, items: order.items.length, total: order.total, isNew }, isNew ? 'order placed' : 'order extended');
+    const reply = this.api.texts.render('katalog.pesanan-tercatat', {
+      nama: ctx.salutation,
+      nomor: order.number,
+      rincian: orderLines(order),
+      total: formatRupiah(order.total),
+    });
+    this.say(ctx, problems.length > 0 ? `${reply}\n\n⚠️ ${problems.join(' ')}` : reply);
+    this.shownProducts(ctx);
+    const p = this.api.commandPrefix;
+    void this.api.notifyOwners(
+      [
+        isNew ? `🛒 *Pesanan baru ${order.number}*` : `🛒 *Pesanan ${order.number} ditambah*`,
+        `Dari: ${describeCustomer(ctx.customer)}`,
+        orderLines(order),
+        `*Total: ${formatRupiah(order.total)}*`,
+        '',
+        `Balas pelanggan di chat mereka, lalu: ${p}pesanan ${order.number} konfirmasi`,
+      ].join('\n'),
+    );
+    // A person takes it from here: the bot does not say it "did not understand" meanwhile.
+    ctx.handOff(HANDOFF_MS);
+  }
+
+  private record(ctx: Ctx, items: ReadonlyArray<{ product: Product; qty: number }>): { order: Order; isNew: boolean } {
+    return this.catalog.change((s) => {
+      const open = s.orders.findLast((o) => o.chatId === ctx.chatId && o.status === 'baru' && ctx.now - o.updatedAt < CART_WINDOW_MS);
+      const order: Order = open ?? {
+        number: orderNumberFor(s.nextOrder),
+        chatId: ctx.chatId,
+        customerNumber: ctx.customer.number,
+        customerName: ctx.customer.name,
+        items: [],
+        total: 0,
+        status: 'baru',
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+        note: '',
+        reason: '',
+      };
+      for (const { product, qty } of items) {
+        const line = order.items.find((i) => i.code === product.code);
+        if (line) line.qty = Math.min(MAX_QTY, line.qty + qty);
+        else order.items.push({ code: product.code, name: product.name, price: product.price, qty });
+      }
+      order.total = order.items.reduce((sum, i) => sum + i.price * i.qty, 0);
+      order.updatedAt = ctx.now;
+      if (!open) {
+        s.orders.push(order);
+        s.nextOrder++;
+      }
+      return { order, isNew: !open };
+    });
+  }
+}
+
+export { PAGE_SIZE };
