@@ -83,6 +83,32 @@ export const CORE_TEXTS: TextDefs = {
 
 const PLUGIN_NAME = /^[a-z][a-z0-9-]*$/;
 
+/**
+ * Opens the shop's store with every plugin's slices, seeding a fresh one: what the app does at
+ * start, and what a command-line tool does to work on the same data.
+ */
+export async function openStore(
+  opts: Pick<AppOptions, 'config' | 'logger' | 'clock' | 'plugins' | 'seed' | 'storeWriteDelayMs'>,
+): Promise<Store> {
+  const stateSpecs = new Map<string, SliceSpec>([[MENU_SLICE, menuSpec as SliceSpec]]);
+  const customerSpecs = new Map<string, SliceSpec>();
+  for (const p of opts.plugins) {
+    if (p.state) stateSpecs.set(p.name, p.state);
+    if (p.customer) customerSpecs.set(p.name, p.customer);
+  }
+  const seed: SeedData = { ...opts.seed, plugins: { ...opts.seed?.plugins } };
+  if (opts.seed?.menu !== undefined && seed.plugins) seed.plugins[MENU_SLICE] = { items: opts.seed.menu };
+  return Store.open({
+    dir: opts.config.dataDir,
+    logger: opts.logger,
+    now: () => opts.clock.now(),
+    seed,
+    plugins: stateSpecs,
+    customerData: customerSpecs,
+    ...(opts.storeWriteDelayMs !== undefined ? { writeDelayMs: opts.storeWriteDelayMs } : {}),
+  });
+}
+
 export async function createApp(opts: AppOptions): Promise<App> {
   const { config, transport, clock, logger } = opts;
   const log = logger.child({ mod: 'app' });
@@ -94,24 +120,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     names.add(p.name);
   }
 
-  const stateSpecs = new Map<string, SliceSpec>([[MENU_SLICE, menuSpec as SliceSpec]]);
-  const customerSpecs = new Map<string, SliceSpec>();
-  for (const p of opts.plugins) {
-    if (p.state) stateSpecs.set(p.name, p.state);
-    if (p.customer) customerSpecs.set(p.name, p.customer);
-  }
-  const seed: SeedData = { ...opts.seed, plugins: { ...opts.seed?.plugins } };
-  if (opts.seed?.menu !== undefined && seed.plugins) seed.plugins[MENU_SLICE] = { items: opts.seed.menu };
-
-  const store = await Store.open({
-    dir: config.dataDir,
-    logger,
-    now: () => clock.now(),
-    seed,
-    plugins: stateSpecs,
-    customerData: customerSpecs,
-    ...(opts.storeWriteDelayMs !== undefined ? { writeDelayMs: opts.storeWriteDelayMs } : {}),
-  });
+  const store = await openStore(opts);
 
   const hoursNow = {
     week: () => formatWeek(store.data.hours, clock.now(), config.timeZone),

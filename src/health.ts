@@ -24,6 +24,8 @@ export interface HealthReport {
   queue: number;
   sendFailures: number;
   reconnects: number;
+  /** Written by a bot that stopped cleanly: it is not running any more. */
+  exited?: boolean;
 }
 
 export const HEALTH_FILE = 'health.json';
@@ -82,11 +84,11 @@ export class HealthWriter {
   async stop(): Promise<void> {
     this.running = false;
     this.timer?.cancel();
-    await this.write();
+    await this.write(true);
   }
 
-  async write(): Promise<void> {
-    const report: HealthReport = { updatedAt: this.opts.clock.now(), pid: process.pid, ...this.opts.report() };
+  async write(exited = false): Promise<void> {
+    const report: HealthReport = { updatedAt: this.opts.clock.now(), pid: process.pid, ...this.opts.report(), ...(exited ? { exited } : {}) };
     try {
       await writeFileAtomic(this.opts.path, JSON.stringify(report, null, 2) + '\n');
     } catch (err) {
