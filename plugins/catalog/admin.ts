@@ -106,7 +106,7 @@ export function registerProductCommand(api: Api, catalog: Catalog): void {
   /** Sets one flag on one or more products; an unknown code refuses them all. */
   const setFlag = (ctx: Ctx, tokens: string[], label: string, apply: (x: Product) => boolean): void => {
     if (tokens.length === 0) throw new UsageError('Kode produknya belum ditulis, misalnya P07.');
-    const products = tokens.map(find);
+    const products = [...new Set(tokens.map(find))];
     const changed: string[] = [];
     const already: string[] = [];
     catalog.change(() => {
@@ -137,7 +137,8 @@ export function registerProductCommand(api: Api, catalog: Catalog): void {
       { form: 'produk foto <kode> hapus', help: 'lepaskan semua foto dari produk (berkasnya tetap disimpan)' },
     ],
     async run(ctx) {
-      const [first = '', ...tokens] = ctx.args.split(/\s+/).filter(Boolean);
+      // "P09, P10" is how the bot itself lists codes: commas separate as spaces do
+      const [first = '', ...tokens] = ctx.args.split(/[\s,]+/).filter(Boolean);
       const word = first.toLowerCase();
       const afterWord = ctx.args.slice(first.length).trim();
       switch (word) {
@@ -182,6 +183,9 @@ export function registerProductCommand(api: Api, catalog: Catalog): void {
           if (normaliseCode(first) && tokens.length === 0) {
             ctx.reply(ownerProductCard(find(first)));
             return;
+          }
+          if (normaliseCode(first) && tokens[0] && FIELDS[tokens[0].toLowerCase()]) {
+            throw new UsageError(`Untuk mengubah, tulis: ${p}produk ubah ${ctx.args}`);
           }
           throw new UsageError(`"${first}" bukan perintah ${p}produk yang dikenal.`);
         }
@@ -240,6 +244,9 @@ export function registerProductCommand(api: Api, catalog: Catalog): void {
     const value = text.replace(/^\s*\S+\s+\S+/, '').trim();
     if (value === '' || valueWords.length === 0) throw new UsageError(`Nilai ${FIELD_WORDS[field]} yang baru belum ditulis.`);
     const before = describeField(product, field);
+    if (value === '-' && (field === 'name' || field === 'category' || field === 'price' || field === 'order')) {
+      throw new UsageError(`Tidak diubah: "-" hanya untuk mengosongkan deskripsi atau opsi; ${FIELD_WORDS[field]} harus diisi.`);
+    }
     switch (field) {
       case 'name': {
         const problem = checkName(value);
@@ -297,6 +304,11 @@ export function registerProductCommand(api: Api, catalog: Catalog): void {
   function remove(ctx: Ctx, tokens: string[]): void {
     const [codeToken, confirm, ...extra] = tokens;
     const product = find(codeToken);
+    if (extra.length === 0 && confirm !== undefined && ['tidak', 'batal', 'no', 'jangan', 'gak', 'ga'].includes(confirm.toLowerCase())) {
+      if (catalog.state.pendingDelete?.code === product.code) catalog.change((s) => void (s.pendingDelete = null));
+      ctx.reply(`Baik, ${product.code} ${product.name} tidak dihapus.`);
+      return;
+    }
     if (extra.length > 0 || (confirm !== undefined && !['ya', 'yes', 'y'].includes(confirm.toLowerCase()))) {
       throw new UsageError(`Untuk memastikan, tulis: ${p}produk hapus ${product.code} ya`);
     }

@@ -54,13 +54,17 @@ export function codesIn(text: string): string[] {
 const AFTER_SALE = [
   'rusak', 'patah', 'kecewa', 'komplain', 'complain', 'keluhan', 'luntur', 'sobek', 'robek', 'penyok', 'copot', 'lepas', 'cacat',
   'refund', 'retur', 'return', 'tukar', 'salah kirim', 'dikirim salah', 'tidak sesuai', 'nggak sesuai', 'gak sesuai', 'ga sesuai',
-  'sudah sampai', 'udah sampai', 'sdh sampai', 'sudah diterima', 'udah diterima', 'sudah terima', 'terima kasih', 'makasih',
-  'thanks', 'thank you', 'belum sampai', 'blm sampai', 'belum datang', 'kapan sampai', 'jelek', 'pudar', 'bau',
+  'sudah sampai', 'udah sampai', 'sdh sampai', 'sudah diterima', 'udah diterima', 'sudah terima', 'belum sampai', 'blm sampai',
+  'belum datang', 'kapan sampai', 'jelek', 'pudar', 'bau',
 ];
+/** Thanks close a sale ("makasih, bunganya cantik"), unless they end a question ("ada mawar? makasih"). */
+const THANKS = ['terima kasih', 'makasih', 'makasi', 'trims', 'thanks', 'thank you'];
 
 export function isAfterSale(text: string): boolean {
   const t = ` ${simplify(text)} `;
-  return AFTER_SALE.some((w) => t.includes(` ${w} `) || t.includes(` ${w}nya `));
+  const has = (w: string): boolean => t.includes(` ${w} `) || t.includes(` ${w}nya `);
+  if (AFTER_SALE.some(has)) return true;
+  return THANKS.some(has) && !asksSomething(text);
 }
 
 const ORDER_LEAD = /^(?:(?:saya|aku|sy|mau|mo|mw|pengen|pingin|ingin|boleh|kak|min|halo|hai)\s+)*(?:pesan|pesen|psn|order|beli)(?:\s+|$)(.*)$/;
@@ -162,6 +166,14 @@ const ASKING = new Set([
 ]);
 const SMALL_TALK = new Set(['kak', 'ka', 'kk', 'min', 'dong', 'ya', 'yah', 'nih', 'sih', 'deh', 'yg', 'yang', 'the', 'a', 'untuk', 'buat']);
 
+/** A question mark or a word of asking ("ada", "harga", "mau"). */
+function asksSomething(text: string): boolean {
+  if (text.includes('?')) return true;
+  return simplify(text)
+    .split(' ')
+    .some((w) => ASKING.has(w) || ASKING.has(w.replace(/nya$/, '')));
+}
+
 /**
  * Whether a message that names products asks about them: a question, a wish ("mau", "cari",
  * "harga"), or just a few words that are the product ("mawar merah", "tulip kuning kak"). A longer
@@ -169,9 +181,8 @@ const SMALL_TALK = new Set(['kak', 'ka', 'kk', 'min', 'dong', 'ya', 'yah', 'nih'
  * nor is a few words under a picture.
  */
 export function asksAboutProducts(text: string, options: { caption?: boolean } = {}): boolean {
-  if (text.includes('?')) return true;
+  if (asksSomething(text)) return true;
   const words = simplify(text).split(' ').filter(Boolean);
-  if (words.some((w) => ASKING.has(w) || ASKING.has(w.replace(/nya$/, '')))) return true;
   // a picture's caption says what the picture is for ("untuk lamaran"): only a question is one
   if (options.caption) return false;
   return words.filter((w) => !SMALL_TALK.has(w)).length <= 4;

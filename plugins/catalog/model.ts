@@ -91,7 +91,8 @@ export const MAX_PRICE = 1_000_000_000;
 export function parsePrice(text: string): PriceResult {
   const t = text.toLowerCase().replace(/\s+/g, '').replace(/^rp\.?/, '');
   const bad = { ok: false as const, reason: `"${text.trim()}" bukan harga (contoh: 25000, 25.000, 25rb)` };
-  if (t === '' || t.startsWith('-')) return t.startsWith('-') ? { ok: false, reason: 'harga tidak boleh negatif' } : bad;
+  if (/^-\d/.test(t)) return { ok: false, reason: 'harga tidak boleh negatif' };
+  if (t === '') return bad;
   const m = /^(\d+(?:[.,]\d+)?|\d{1,3}(?:[.,]\d{3})+)(rb|ribu|k|jt|juta)?$/.exec(t);
   if (!m) return bad;
   const [, num = '', unit] = m;

@@ -60,7 +60,7 @@ export const SHOP_TEXTS = {
     variables: ['nama', 'nomor', 'rincian', 'total'],
   },
   'katalog.pesanan-dikonfirmasi': {
-    default: '✅ {nama}, pesanan *{nomor}* sudah dikonfirmasi admin kami.\n{rincian}\n*Total: {total}*{catatan}\n\nTerima kasih sudah memesan di *{toko}*! 🌸',
+    default: '✅ {nama}, pesanan *{nomor}* sudah dikonfirmasi admin kami.\n{rincian}\n*Total harga produk: {total}*{catatan}\n\nTerima kasih sudah memesan di *{toko}*! 🌸',
     help: 'pesan ke pelanggan saat admin mengonfirmasi pesanan (!pesanan <nomor> konfirmasi)',
     variables: ['nama', 'nomor', 'rincian', 'total', 'catatan'],
   },

@@ -26,6 +26,7 @@ import { Matcher } from '../../plugins/quick-reply/matcher.js';
 import { measure } from '../../plugins/quick-reply/quality.js';
 import corpus from '../fixtures/quick-reply-corpus.json' with { type: 'json' };
 import holdout from '../fixtures/quick-reply-holdout.json' with { type: 'json' };
+import { catalogBench } from './catalog.js';
 
 const CUSTOMERS = 2_000;
 const MESSAGES = 20_000;
@@ -140,6 +141,7 @@ function quickReplies() {
 const throughput = await run(20);
 const latency = await run(1);
 const qr = quickReplies();
+const catalog = await catalogBench();
 process.stdout.write(
   JSON.stringify(
     {
@@ -151,6 +153,7 @@ process.stdout.write(
       messagesPerStoreWrite: Math.round(MESSAGES / Math.max(1, throughput.storeWrites)),
       peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
       quickReplies: qr,
+      catalog,
       detail: {
         throughputRun: { concurrency: 20, seconds: round(throughput.seconds), repliesSent: throughput.repliesSent },
         latencyRun: { concurrency: 1, seconds: round(latency.seconds), messagesPerSecond: Math.round(latency.messagesPerSecond), storeWrites: latency.storeWrites },

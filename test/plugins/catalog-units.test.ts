@@ -1,0 +1,178 @@
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import {
+  asksAboutProducts,
+  codesIn,
+  isAfterSale,
+  isCatalogRequest,
+  listNumber,
+  orderIntent,
+  parseOrder,
+  productRequest,
+  withoutIdioms,
+} from '../../plugins/catalog/intent.js';
+import { catalogSchema, formatRupiah, normaliseCode, normaliseOrderNumber, parsePrice } from '../../plugins/catalog/model.js';
+import { drawable, placeholderCard, wrap } from '../../plugins/catalog/placeholder.js';
+import { measureSearch } from '../../plugins/catalog/quality.js';
+import { CatalogIndex } from '../../plugins/catalog/search.js';
+import { categoryPage, productDetail } from '../../plugins/catalog/views.js';
+import { floristSeed } from '../helpers.js';
+import fixture from '../fixtures/catalog-search.json' with { type: 'json' };
+import holdout from '../fixtures/catalog-search-holdout.json' with { type: 'json' };
+
+/** The catalog's pure parts: prices, codes, what a message asks, the search, texts and cards. */
+const florist = catalogSchema.parse(floristSeed().plugins?.['catalog']);
+
+describe('prices', () => {
+  it.each([
+    ['25000', 25000],
+    ['25.000', 25000],
+    ['Rp 25.000', 25000],
+    ['Rp25.000', 25000],
+    ['rp. 25,000', 25000],
+    ['25rb', 25000],
+    ['25 ribu', 25000],
+    ['25k', 25000],
+    ['2,5rb', 2500],
+    ['1,5jt', 1500000],
+    ['1.5 juta', 1500000],
+    ['1.250.000', 1250000],
+  ])('%j is %d', (text, value) => {
+    expect(parsePrice(text)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['dua puluh ribu', '"dua puluh ribu" bukan harga (contoh: 25000, 25.000, 25rb)'],
+    ['-5000', 'harga tidak boleh negatif'],
+    ['-', '"-" bukan harga (contoh: 25000, 25.000, 25rb)'],
+    ['0', 'harga harus lebih dari 0'],
+    ['', '"" bukan harga (contoh: 25000, 25.000, 25rb)'],
+    ['25.00', '"25.00" bukan harga (contoh: 25000, 25.000, 25rb)'],
+    ['99999jt', 'harga itu terlalu besar'],
+  ])('%j is refused: %s', (text, reason) => {
+    expect(parsePrice(text)).toEqual({ ok: false, reason });
+  });
+
+  it('writes rupiah the Indonesian way', () => {
+    expect([formatRupiah(25000), formatRupiah(1500000), formatRupiah(500)]).toEqual(['Rp25.000', 'Rp1.500.000', 'Rp500']);
+  });
+
+  it('reads codes and order numbers written loosely', () => {
+    expect(['P7', 'p07', 'P007', 'P123', 'X7', 'P'].map(normaliseCode)).toEqual(['P07', 'P07', 'P07', 'P123', null, null]);
+    expect(['O-0001', 'o-1', '0001', '12', '0', 'satu'].map(normaliseOrderNumber)).toEqual(['O-0001', 'O-0001', 'O-0001', 'O-0012', null, null]);
+  });
+});
+
+describe('what a message asks', () => {
+  it('knows a wish to browse', () => {
+    for (const t of ['katalog', 'Katalog!', 'lihat produk', 'daftar harga', 'price list', 'produk apa aja']) expect(isCatalogRequest(t), t).toBe(true);
+    for (const t of ['katalog mawar', 'produk saya rusak']) expect(isCatalogRequest(t), t).toBe(false);
+  });
+
+  it('reads numbers from a list and product codes', () => {
+    expect(['3', 'no 3', 'Nomor 12', 'pilih 2', '3️⃣', 'yang 4', '3 tangkai', 'tiga'].map(listNumber)).toEqual([3, 3, 12, 2, 3, 4, null, null]);
+    expect(codesIn('mau P07 sama p1, P07 lagi')).toEqual(['P07', 'P01']);
+    expect(codesIn('harga 25000 kak, ukuran 3p')).toEqual([]);
+  });
+
+  it('reads orders: codes with quantities, a bare quantity, or product words', () => {
+    expect(orderIntent('pesan P07 2')).toEqual({ rest: 'p07 2' });
+    expect(orderIntent('Saya mau order dong')).toEqual({ rest: 'dong' });
+    expect(orderIntent('pesanan saya kapan sampai?')).toBeNull();
+    expect(orderIntent('pesan saya sudah dikirim belum')).toBeNull();
+    expect(orderIntent('beli dimana kak')).toBeNull();
+    expect(parseOrder('p07 2')).toEqual({ items: [{ code: 'P07', qty: 2 }], qty: null, words: '', badQty: null });
+    expect(parseOrder('2 p07 p1 x3 tangkai')).toEqual({ items: [{ code: 'P07', qty: 2 }, { code: 'P01', qty: 3 }], qty: null, words: '', badQty: null });
+    expect(parseOrder('dua')).toEqual({ items: [], qty: 2, words: '', badQty: null });
+    expect(parseOrder('mawar merah 3 ya kak')).toEqual({ items: [], qty: 3, words: 'mawar merah', badQty: null });
+    expect(parseOrder('p01 0').badQty).toBe('0');
+    expect(parseOrder('1000').badQty).toBe('1000');
+  });
+
+  it('finds what a customer asks for by kind, and not other "ada" questions', () => {
+    expect(productRequest('ada bunga lavender kak?')).toBe('bunga lavender');
+    expect(productRequest('Kak jual rangkaian bunga kertas gak')).toBe('rangkaian bunga kertas');
+    expect(productRequest('ada promo?')).toBeNull();
+    expect(productRequest('ada yang bisa bantu?')).toBeNull();
+  });
+
+  it('tells questions about products from remarks, complaints and captions', () => {
+    expect(asksAboutProducts('mawar merah')).toBe(true);
+    expect(asksAboutProducts('harga buket wisuda untuk anak saya yang lulus minggu depan')).toBe(true);
+    expect(asksAboutProducts('ini untuk lamaran adik saya minggu depan')).toBe(false);
+    expect(asksAboutProducts('untuk lamaran adik saya', { caption: true })).toBe(false);
+    expect(asksAboutProducts('ada yang warna ini?', { caption: true })).toBe(true);
+    expect(isAfterSale('mawarnya patah satu kak')).toBe(true);
+    expect(isAfterSale('buketnya sudah sampai, makasih')).toBe(true);
+    expect(isAfterSale('ada mawar merah? makasih')).toBe(false);
+    expect(withoutIdioms('tanggal merah buka?')).not.toContain('merah');
+  });
+});
+
+describe('search', () => {
+  const index = new CatalogIndex(florist.products);
+
+  it('has the expected product in the top 3 for at least 90% of the labelled phrases, and of the held-out ones', () => {
+    const tuned = measureSearch(index, fixture);
+    const fresh = measureSearch(index, holdout);
+    expect(fixture.length).toBeGreaterThanOrEqual(60);
+    expect(tuned.share).toBeGreaterThanOrEqual(0.9);
+    expect(fresh.share).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('does not treat description words or short near-misses as naming a product', () => {
+    expect(index.mentionsProducts('angrek')).toBe(true); // one typo in a longer word
+    expect(index.mentionsProducts('rose bouquet')).toBe(true);
+    expect(index.mentionsProducts('tinggi')).toBe(false); // only in descriptions
+    expect(index.mentionsProducts('marah')).toBe(false); // one letter from "merah", but short
+    expect(index.mentionsProducts('selamat pagi')).toBe(false);
+  });
+
+  it('keeps hidden products out and sold-out ones last among equals', () => {
+    const hidden = florist.products.map((p) => (p.code === 'P06' ? { ...p, hidden: true } : p));
+    expect(new CatalogIndex(hidden).search('anggrek bulan putih').products.map((p) => p.code)).not.toContain('P06');
+    const blue = index.search('mawar biru');
+    expect(blue.products[0]?.code).toBe('P05');
+    expect(blue.complete).toBe(1);
+    expect(index.search('mawar').products.at(-1)?.stock).toBe('ready');
+  });
+});
+
+describe('texts', () => {
+  it('numbers a category across pages and offers the next page only when there is one', () => {
+    const mawar = florist.products.filter((p) => p.category === 'Mawar');
+    const many = [...mawar, ...mawar, ...mawar].map((p, i) => ({ ...p, code: `P${100 + i}` }));
+    const page2 = categoryPage('Mawar', many, 1);
+    expect(page2).toContain('🌸 *Mawar* · 15 produk · halaman 2 dari 2');
+    expect(page2).toContain('*11.* ');
+    expect(page2).not.toContain('*lagi*');
+    expect(categoryPage('Mawar', many, 0)).toContain('*lagi* untuk halaman berikutnya');
+  });
+
+  it('moves a description too long for a caption into its own message', () => {
+    const long = { ...florist.products[0], description: 'x'.repeat(1500) } as (typeof florist.products)[number];
+    const d = productDetail(long, [], false);
+    expect(d.caption.length).toBeLessThanOrEqual(1024);
+    expect(d.caption).toContain('Rp25.000');
+    expect(d.rest).toBe('x'.repeat(1500));
+    expect(productDetail(florist.products[0] as (typeof florist.products)[number], [], false).rest).toBeNull();
+  });
+});
+
+describe('placeholder cards', () => {
+  it('draws a square PNG in the category\'s colour', () => {
+    const png = PNG.sync.read(Buffer.from(placeholderCard({ name: 'Mawar Merah Premium', code: 'P01', category: 'Mawar' })));
+    expect([png.width, png.height]).toEqual([480, 480]);
+    const corner = [png.data[0], png.data[1], png.data[2]];
+    const other = PNG.sync.read(Buffer.from(placeholderCard({ name: 'Mawar Putih', code: 'P02', category: 'Mawar' })));
+    expect([other.data[0], other.data[1], other.data[2]]).toEqual(corner); // same category, same colour
+  });
+
+  it('writes any name the font can draw, and wraps it', () => {
+    expect(drawable('Mawar Sémi-Premium 🌹 (Pink)')).toBe('MAWAR SEMI-PREMIUM (PINK)');
+    expect(wrap('BUKET MAWAR CAMPUR PINK', 12, 3)).toEqual(['BUKET MAWAR', 'CAMPUR PINK']);
+    expect(wrap('A'.repeat(30), 12, 2)).toEqual(['A'.repeat(12), 'AAAAAAAAAA..']);
+    // an empty or unusual name still gives a picture
+    expect(() => placeholderCard({ name: '🌹🌹', code: 'P09', category: '' })).not.toThrow();
+  });
+});
