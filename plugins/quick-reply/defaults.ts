@@ -39,7 +39,7 @@ export const DEFAULT_RULES = (): QuickRule[] => [
   rule(
     'pesan',
     ['pesan', 'pemesanan', 'cara beli', 'mau beli', 'belinya', 'checkout', 'how to order', 'place an order', 'booking'],
-    'Cara pesan di *{toko}*:\n1. Kirim nama atau foto produk dan jumlahnya.\n2. Admin kami konfirmasi harga dan ongkos kirim.\n3. Bayar, lalu pesanan dikirim atau diambil di toko.',
+    'Cara pesan di *{toko}*:\n1. Ketik *katalog*, pilih produk, lalu balas *pesan <jumlah>*; atau kirim nama atau foto produk dan jumlahnya.\n2. Admin kami konfirmasi ketersediaan dan ongkos kirim.\n3. Bayar, lalu pesanan dikirim atau diambil di toko.',
   ),
   rule(
     'bayar',
