@@ -1,30 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, tempDir } from '../helpers.js';
+import { OWNER, OWNER_CHAT, RINA_CHAT, SimScript, type SimOut } from './script.js';
 
 /**
  * Every form of !produk (alias !product) and !pesanan (alias !orders), valid and invalid, typed by
  * the owner into the simulator (`simulate --jsonl`, a separate process), with a customer browsing
  * and ordering, and what the owner and the customer then see.
  */
-const OWNER = '081100001111';
-const RINA = '081234567890';
-const OWNER_CHAT = '6281100001111';
-const RINA_CHAT = '6281234567890';
-interface Out {
-  to?: string;
-  text?: string;
-  image?: string | null;
-  after?: number;
-  error?: string;
-}
 
-const script: Array<Record<string, unknown>> = [];
-const line = (entry: Record<string, unknown>): number => script.push(entry);
-const owner = (text: string, extra: Record<string, unknown> = {}): number => line({ from: OWNER, text, ...extra });
-const rina = (text: string, extra: Record<string, unknown> = {}): number => line({ from: RINA, name: 'Rina', text, ...extra });
+const script = new SimScript();
+const { owner, rina } = script;
+const line = (entry: Record<string, unknown>): number => script.line(entry);
 
 const LONG_NAME = 'M'.repeat(101);
 const LONG_DESC = 'd'.repeat(2001);
@@ -190,7 +178,7 @@ const L = {
   dashCard: owner('!produk P23'),
 };
 
-let out: Out[] = [];
+let out: SimOut[] = [];
 let dataDir = '';
 const to = (after: number, who = OWNER_CHAT): string[] => out.filter((o) => o.after === after && o.to === who).map((o) => o.text ?? '');
 const one = (after: number): string => to(after).join('\n---\n');
@@ -198,7 +186,7 @@ const one = (after: number): string => to(after).join('\n---\n');
 const reason = (after: number): string => one(after).split('\n\n*!')[0] ?? '';
 /** The usage block under a refusal. */
 const usage = (after: number): string => one(after).split('\n\n*!').slice(1).join('\n\n*!');
-const toRina = (after: number): Out[] => out.filter((o) => o.after === after && o.to === RINA_CHAT);
+const toRina = (after: number): SimOut[] => out.filter((o) => o.after === after && o.to === RINA_CHAT);
 
 const PAGE1_SEED = [
   '*P01* Mawar Merah Premium · Rp25.000 · ✅ ready',
@@ -239,13 +227,7 @@ const RINA_WHO = '*Rina* (+62 812-3456-7890)';
 
 beforeAll(async () => {
   dataDir = await tempDir();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/simulator/main.ts', '--jsonl', '--data', dataDir, '--owner', OWNER], {
-    input: script.map((s) => JSON.stringify(s)).join('\n') + '\n',
-    encoding: 'utf8',
-    env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'warn' },
-  });
-  if (r.status !== 0) throw new Error(r.stderr);
-  out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Out);
+  out = script.run(dataDir);
 });
 afterAll(async () => removeDir(dataDir));
 
@@ -253,7 +235,7 @@ it('runs every line of the script without an input error', () => {
   expect(out.filter((o) => o.error !== undefined)).toEqual([]);
   // every owner line gets exactly one answer
   for (const [name, after] of Object.entries(L)) {
-    if (script[after - 1]?.['from'] !== OWNER) continue;
+    if (script.lines[after - 1]?.['from'] !== OWNER) continue;
     expect(to(after), name).toHaveLength(1);
   }
 });

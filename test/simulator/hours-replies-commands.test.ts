@@ -1,27 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, tempDir } from '../helpers.js';
+import { OWNER, RINA, SimScript, type SimOut } from './script.js';
 
 /**
  * Every form of !jam, !libur, !tutup and !balasan, valid and invalid, typed by the owner into the
  * simulator (`simulate --jsonl`, a separate process), with what the owner and a customer then see.
  */
-const OWNER = '081100001111';
-const RINA = '081234567890';
-interface Out {
-  to?: string;
-  text?: string;
-  image?: string | null;
-  after?: number;
-  error?: string;
-}
 
-const script: Array<Record<string, unknown>> = [];
-const line = (entry: Record<string, unknown>): number => script.push(entry);
-const owner = (text: string, extra: Record<string, unknown> = {}): number => line({ from: OWNER, text, ...extra });
-const rina = (text: string, extra: Record<string, unknown> = {}): number => line({ from: RINA, name: 'Rina', text, ...extra });
+const script = new SimScript();
+const { owner, rina } = script;
+const line = (entry: Record<string, unknown>): number => script.line(entry);
 
 // Tuesday 1 December 2026, 10:00 in Medan
 const start = line({ from: OWNER, text: '!jam', at: '2026-12-01T10:00:00+07:00' });
@@ -88,20 +78,14 @@ const L = {
   customerNight: line({ from: RINA, text: 'lokasi dmn kak', at: '2026-12-01T21:00:00+07:00' }),
 };
 
-let out: Out[] = [];
+let out: SimOut[] = [];
 let dataDir = '';
 const to = (after: number, who = '6281100001111'): string[] => out.filter((o) => o.after === after && o.to === who).map((o) => o.text ?? '');
 const one = (after: number): string => to(after).join('\n---\n');
 
 beforeAll(async () => {
   dataDir = await tempDir();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/simulator/main.ts', '--jsonl', '--data', dataDir, '--owner', OWNER], {
-    input: script.map((s) => JSON.stringify(s)).join('\n') + '\n',
-    encoding: 'utf8',
-    env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'warn' },
-  });
-  if (r.status !== 0) throw new Error(r.stderr);
-  out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Out);
+  out = script.run(dataDir);
 });
 afterAll(async () => removeDir(dataDir));
 

@@ -7,15 +7,7 @@ import { definePlugin } from '../../src/plugin-api.js';
 import { PLUGINS } from '../../src/plugins.js';
 import { parseSimLine, runJsonl } from '../../src/simulator/jsonl.js';
 import { memoryLogger, removeDir, tempDir, testConfig } from '../helpers.js';
-
-interface Out {
-  to?: string;
-  text?: string;
-  image?: string | null;
-  after?: number;
-  error?: string;
-  line?: number;
-}
+import type { SimOut } from './script.js';
 
 let dirs: string[] = [];
 afterEach(async () => {
@@ -34,7 +26,7 @@ function simulate(lines: Array<object | string>, args: string[] = [], env: Recor
   const out = r.stdout
     .split('\n')
     .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as Out);
+    .map((l) => JSON.parse(l) as SimOut);
   return { status: r.status, out, stderr: r.stderr, stdout: r.stdout };
 }
 
@@ -134,7 +126,7 @@ describe('simulate --jsonl (a separate process)', () => {
 
 describe('simulate --jsonl clock', () => {
   /** Runs the JSONL simulator in this process with a plugin that tells the time and runs a daily job. */
-  async function run(lines: object[]): Promise<Out[]> {
+  async function run(lines: object[]): Promise<SimOut[]> {
     const dir = await tempDir();
     dirs.push(dir);
     const clockTeller = definePlugin({
@@ -147,11 +139,11 @@ describe('simulate --jsonl clock', () => {
         });
       },
     });
-    const out: Out[] = [];
+    const out: SimOut[] = [];
     const { logger } = memoryLogger('warn');
     const code = await runJsonl(testConfig(dir), logger, {
       input: Readable.from(lines.map((l) => JSON.stringify(l) + '\n')),
-      output: (line) => out.push(JSON.parse(line) as Out),
+      output: (line) => out.push(JSON.parse(line) as SimOut),
       plugins: [clockTeller],
     });
     expect(code).toBe(0);
