@@ -384,6 +384,36 @@ describe('orders', () => {
   });
 });
 
+describe('odd input', () => {
+  it('starts over quietly when the saved place in the catalog is damaged', async () => {
+    bot = await greeted();
+    await bot.say(RINA, 'katalog');
+    const record = bot.app.customers.get(bot.transport.chatIdForNumber(RINA));
+    if (!record?.dialog) throw new Error('no catalog session');
+    record.dialog.data = { stack: [{ type: 'category', name: 42 }] };
+    // the number is the main menu's again, and nothing breaks
+    expect((await bot.say(RINA, '2'))[0]).toContain('Pusat Pasar Lantai 1');
+    expect(bot.app.customers.get(bot.transport.chatIdForNumber(RINA))?.dialog).toBeNull();
+  });
+
+  it('lets a sticker or a voice note through while browsing, to the people', async () => {
+    bot = await greeted();
+    await bot.say(RINA, 'katalog');
+    const replies = await bot.say(RINA, '', { kind: 'sticker' });
+    expect(replies.join('\n')).not.toContain('Katalog');
+    expect((await bot.say(RINA, '', { kind: 'audio' })).join('\n')).not.toContain('Nomor');
+    expect(bot.logs.filter((l) => l.level >= 50)).toEqual([]);
+  });
+
+  it('answers a very long message or one of emoji only without searching', async () => {
+    bot = await greeted();
+    const long = `${'mawar merah '.repeat(30)}?`;
+    expect((await bot.say(RINA, long)).join('\n')).not.toContain('Ini yang kami temukan');
+    expect((await bot.say(RINA, '🌹🌹🌹')).join('\n')).not.toContain('Kode P');
+    expect(bot.logs.filter((l) => l.level >= 50)).toEqual([]);
+  });
+});
+
 describe('pictures made at start', () => {
   const cards = (b: TestBot): string[] => catalogState(b).products.map((p) => p.placeholder).filter((p): p is string => p !== null);
 
