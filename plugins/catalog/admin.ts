@@ -315,7 +315,9 @@ export function registerProductCommand(api: Api, catalog: Catalog): void {
     const pending = catalog.state.pendingDelete;
     const confirmed = confirm !== undefined && pending?.code === product.code && ctx.now - pending.at <= DELETE_CONFIRM_MS && ctx.now >= pending.at;
     if (!confirmed) {
-      catalog.change((s) => void (s.pendingDelete = { code: product.code, at: ctx.now }));
+      // a "ya" for another product does not drop a deletion still waiting to be confirmed
+      const otherWaiting = confirm !== undefined && pending !== null && pending.code !== product.code && ctx.now - pending.at <= DELETE_CONFIRM_MS;
+      if (!otherWaiting) catalog.change((s) => void (s.pendingDelete = { code: product.code, at: ctx.now }));
       ctx.reply(
         [
           confirm !== undefined ? 'Konfirmasinya sudah lewat 10 menit atau belum diminta.' : '',

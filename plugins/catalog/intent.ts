@@ -34,9 +34,9 @@ export const BACK_WORDS = new Set(['kembali', 'back', 'balik', 'sebelumnya', 'mu
 /** Words that leave the catalog for the main menu. */
 export const MENU_WORDS = new Set(['menu', 'menu utama', 'mulai', 'start', 'main menu', '0', 'selesai', 'keluar', 'exit']);
 
-/** "3", "no 3", "nomor 3", "pilih 3", "3️⃣": a number from a list shown; null otherwise. */
+/** "3", "no 3", "nomor 3 kak", "yg 3", "yang nomor 3", "3️⃣": a number from a list shown; null otherwise. */
 export function listNumber(text: string): number | null {
-  const m = /^(?:(?:no|nomor|nomer|pilih|pilihan|yang)\s*)?(\d{1,4})$/.exec(simplify(text));
+  const m = /^(?:(?:no|nomor|nomer|pilih|pilihan|yang|yg)\s*)*(\d{1,4})(?:\s+(?:kak|ka|kk|min|ya|dong|aja|saja|deh|nih|aj))*$/.exec(simplify(text));
   return m ? Number(m[1]) : null;
 }
 
@@ -55,7 +55,9 @@ const AFTER_SALE = [
   'rusak', 'patah', 'kecewa', 'komplain', 'complain', 'keluhan', 'luntur', 'sobek', 'robek', 'penyok', 'copot', 'lepas', 'cacat',
   'refund', 'retur', 'return', 'tukar', 'salah kirim', 'dikirim salah', 'tidak sesuai', 'nggak sesuai', 'gak sesuai', 'ga sesuai',
   'sudah sampai', 'udah sampai', 'sdh sampai', 'sudah diterima', 'udah diterima', 'sudah terima', 'belum sampai', 'blm sampai',
-  'belum datang', 'kapan sampai', 'jelek', 'pudar', 'bau',
+  'belum datang', 'kapan sampai', 'jelek', 'pudar', 'bau', 'pecah', 'kusam', 'kotor', 'layu', 'rontok', 'lecek', 'jatuh', 'kurang',
+  'hilang', 'beda warna', 'beda sama foto', 'beda dengan foto', 'beda dari foto', 'ga kayak', 'gak kayak', 'nggak kayak', 'tidak seperti', 'yang datang', 'yg datang', 'dicek', 'tolong cek',
+  'kok',
 ];
 /** Thanks close a sale ("makasih, bunganya cantik"), unless they end a question ("ada mawar? makasih"). */
 const THANKS = ['terima kasih', 'makasih', 'makasi', 'trims', 'thanks', 'thank you'];
@@ -67,16 +69,42 @@ export function isAfterSale(text: string): boolean {
   return THANKS.some(has) && !asksSomething(text);
 }
 
-const ORDER_LEAD = /^(?:(?:saya|aku|sy|mau|mo|mw|pengen|pingin|ingin|boleh|kak|min|halo|hai)\s+)*(?:pesan|pesen|psn|order|beli)(?:\s+|$)(.*)$/;
+/** Words said before an order: greetings, thanks, politeness ("ok makasih kak, pesan P01 2"). */
+const LEAD_WORDS = new Set([
+  'saya', 'aku', 'sy', 'mau', 'mo', 'mw', 'pengen', 'pingin', 'ingin', 'boleh', 'kak', 'ka', 'kk', 'min', 'halo', 'hai', 'hi', 'ok', 'oke',
+  'okay', 'okey', 'baik', 'siap', 'sip', 'ya', 'iya', 'yes', 'makasih', 'makasi', 'terima', 'kasih', 'trims', 'selamat', 'pagi', 'siang',
+  'sore', 'malam', 'permisi', 'assalamualaikum', 'assalamu', 'alaikum', 'punten', 'tolong', 'jadi', 'kalau', 'gitu', 'deh', 'dong',
+]);
+const ORDER_VERBS = new Set(['pesan', 'pesen', 'psn', 'order', 'beli']);
+/** What follows the verb in talk about an order rather than an order: "pesan yang kemarin", "beli di toko bisa?". */
+const NOT_AN_ORDER = /^(?:saya|sy|aku|kemarin|kemaren|yang kemarin|yg kemarin|tadi|sudah|udah|sdh|belum|blm|nya|kapan|dimana|gimana|bagaimana|cara|caranya|via|lewat|dari|di|online|antar|minimal|min|untuk|utk|buat|lagi|apa|bisa)\b/;
 
-/** "pesan P07 2", "mau order 2", "beli mawar merah": an order; `rest` is what follows the verb. */
-export function orderIntent(text: string): { rest: string } | null {
-  const m = ORDER_LEAD.exec(simplify(text));
-  if (!m) return null;
-  const rest = (m[1] ?? '').trim();
-  // "pesan sudah saya kirim", "order saya kapan sampai": about an order, not placing one
-  if (/^(?:saya|sy|aku|kemarin|kemaren|yang kemarin|sudah|udah|sdh|belum|blm|nya|kapan|dimana|gimana|bagaimana|cara|caranya|via|lewat|dari)\b/.test(rest)) return null;
-  return { rest };
+export interface OrderIntent {
+  /** What follows the verb, simplified. */
+  rest: string;
+  /** The message asked ("pesan P14 bisa?"): nothing is ordered on a question. */
+  question: boolean;
+  /** A quantity was written negative ("pesan P01 -2"). */
+  negative: boolean;
+}
+
+/**
+ * "pesan P07 2", "ok makasih kak, order P03 3", "saya ambil yang ini 2", "P01 2 pcs": an order;
+ * null for talk about orders ("pesan saya kapan sampai?", "beli di toko bisa?").
+ */
+export function orderIntent(text: string): OrderIntent | null {
+  const words = simplify(text).split(' ').filter(Boolean);
+  let i = 0;
+  while (i < words.length && i < 8 && LEAD_WORDS.has(words[i] as string)) i++;
+  const verb = words[i] ?? '';
+  const after = words.slice(i + 1).join(' ');
+  let rest: string;
+  if (ORDER_VERBS.has(verb)) rest = after;
+  else if (verb === 'ambil' && /^(?:p-?\d+|\d+|yang ini|yg ini|ini)\b/.test(after)) rest = after;
+  else if (/^p-?\d+(?:-\d+| \d+| x\d+)(?: [a-z]+)*$/.test(words.slice(i).join(' ')) && !text.includes('?')) rest = words.slice(i).join(' ');
+  else return null;
+  if (NOT_AN_ORDER.test(rest)) return null;
+  return { rest, question: text.includes('?'), negative: /(?:^|\s)-\s*\d/.test(text) };
 }
 
 export interface OrderRequest {
@@ -88,6 +116,8 @@ export interface OrderRequest {
   words: string;
   /** A quantity out of range, as written. */
   badQty: string | null;
+  /** "pesan nomor 2": a number from the list on screen rather than a quantity. */
+  listPick: number | null;
 }
 
 export const MAX_QTY = 999;
@@ -97,13 +127,14 @@ const NUMBER_WORDS: Record<string, number> = { satu: 1, se: 1, dua: 2, tiga: 3, 
 
 /** Reads what follows "pesan": codes with quantities, a bare quantity, or product words. */
 export function parseOrder(rest: string): OrderRequest {
-  const out: OrderRequest = { items: [], qty: null, words: '', badQty: null };
+  const out: OrderRequest = { items: [], qty: null, words: '', badQty: null, listPick: null };
   const words: string[] = [];
-  const tokens = rest.split(' ').filter(Boolean);
+  // "P01-2" is two pieces, the code and its quantity
+  const tokens = rest.replace(/\b(p-?\d+)-(\d+)\b/g, '$1 $2').split(' ').filter(Boolean);
   let pendingQty: number | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
-    const code = normaliseCode(token.replace(/-/g, ''));
+    const code = normaliseCode(token.replace(/^p-/, 'p'));
     if (code) {
       // "pesan 2 P07" puts the quantity first; "pesan P07 2" after
       let qty = pendingQty;
@@ -116,6 +147,12 @@ export function parseOrder(rest: string): OrderRequest {
       }
       if (qty !== null && (qty < 1 || qty > MAX_QTY)) out.badQty = String(qty);
       out.items.push({ code, qty: qty ?? 1 });
+      continue;
+    }
+    const next = tokens[i + 1];
+    if (['no', 'nomor', 'nomer', 'yg', 'yang'].includes(token) && next !== undefined && /^\d{1,4}$/.test(next)) {
+      out.listPick = Number(next);
+      i++;
       continue;
     }
     const qty = quantityOf(token);
@@ -133,8 +170,8 @@ export function parseOrder(rest: string): OrderRequest {
 }
 
 function quantityOf(token: string): number | null {
-  const m = /^x?(\d{1,6})x?$/.exec(token);
-  if (m) return Number(m[1]);
+  const m = /^x?(\d+)x?$/.exec(token);
+  if (m) return m[1] && m[1].length > 7 ? Number.MAX_SAFE_INTEGER : Number(m[1]);
   return NUMBER_WORDS[token] ?? null;
 }
 
@@ -180,12 +217,31 @@ function asksSomething(text: string): boolean {
  * remark that happens to name one ("ini untuk lamaran adik saya") is not answered with products,
  * nor is a few words under a picture.
  */
-export function asksAboutProducts(text: string, options: { caption?: boolean } = {}): boolean {
+export function asksAboutProducts(text: string, options: { strict?: boolean } = {}): boolean {
   if (asksSomething(text)) return true;
   const words = simplify(text).split(' ').filter(Boolean);
-  // a picture's caption says what the picture is for ("untuk lamaran"): only a question is one
-  if (options.caption) return false;
+  // a picture's caption says what the picture is for ("untuk lamaran"), and a customer waiting
+  // for a person talks to the person: there only a question is one
+  if (options.strict) return false;
+  // "mawarnya kusam": about a rose the customer has, not one to buy
+  if (words.some((w) => w.length > 5 && w.endsWith('nya'))) return false;
   return words.filter((w) => !SMALL_TALK.has(w)).length <= 4;
+}
+
+const ABOUT_THIS = new Set([
+  'ini', 'itu', 'yang', 'yg', 'harga', 'harganya', 'hrg', 'berapa', 'brp', 'brapa', 'berapaan', 'ready', 'stok', 'stoknya', 'stock', 'ada',
+  'masih', 'tersedia', 'kak', 'ka', 'kk', 'min', 'ya', 'dong', 'nya', 'sekarang', 'skrg', 'price', 'how', 'much', 'available',
+]);
+const PRICE_WORDS = new Set(['harga', 'harganya', 'hrg', 'berapa', 'brp', 'brapa', 'berapaan', 'price', 'much']);
+const STOCK_WORDS = new Set(['ready', 'stok', 'stoknya', 'stock', 'ada', 'masih', 'tersedia', 'available']);
+
+/** "ini berapa kak?", "ready?", "masih ada?": a question about the product on screen, or null. */
+export function asksAboutThis(text: string): { price: boolean; stock: boolean } | null {
+  const words = simplify(text).split(' ').filter(Boolean);
+  if (words.length === 0 || words.length > 6 || !words.every((w) => ABOUT_THIS.has(w))) return null;
+  const price = words.some((w) => PRICE_WORDS.has(w));
+  const stock = words.some((w) => STOCK_WORDS.has(w));
+  return price || stock ? { price, stock } : null;
 }
 
 /** Phrases whose words name products but mean something else ("tanggal merah" is a holiday). */

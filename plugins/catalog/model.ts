@@ -83,13 +83,16 @@ export function formatRupiah(amount: number): string {
 export type PriceResult = { ok: true; value: number } | { ok: false; reason: string };
 
 export const MAX_PRICE = 1_000_000_000;
+/** Below this a price is a slip ("25" for 25rb). */
+export const MIN_PRICE = 100;
 
 /**
  * What an Indonesian seller writes for a price: "25000", "25.000", "Rp 25.000", "25rb", "25 ribu",
  * "25k", "1,5jt", "1.5 juta". Words ("dua puluh ribu") and negative or zero amounts are refused.
  */
 export function parsePrice(text: string): PriceResult {
-  const t = text.toLowerCase().replace(/\s+/g, '').replace(/^rp\.?/, '');
+  // "Rp 25.000,-" and "25.000,00" are how prices are often written: the tail says no cents
+  const t = text.toLowerCase().replace(/\s+/g, '').replace(/^rp\.?/, '').replace(/,-$|(?<=\d{3})[.,]00$/, '');
   const bad = { ok: false as const, reason: `"${text.trim()}" bukan harga (contoh: 25000, 25.000, 25rb)` };
   if (/^-\d/.test(t)) return { ok: false, reason: 'harga tidak boleh negatif' };
   if (t === '') return bad;
@@ -97,10 +100,11 @@ export function parsePrice(text: string): PriceResult {
   if (!m) return bad;
   const [, num = '', unit] = m;
   let value: number;
+  // "25.000rb" is 25 thousand or 25 million: ask rather than guess
+  if (unit && /^\d{1,3}([.,]\d{3})+$/.test(num)) return { ok: false, reason: `"${text.trim()}" bisa dibaca dua cara; tulis 25000, 25.000 atau 25rb` };
   if (unit) {
     // with a unit, a comma or dot is a decimal point: "1,5jt", "2.5rb"
-    if (/^\d{1,3}([.,]\d{3})+$/.test(num)) value = Number(num.replace(/[.,]/g, ''));
-    else value = Number(num.replace(',', '.'));
+    value = Number(num.replace(',', '.'));
     value *= unit === 'jt' || unit === 'juta' ? 1_000_000 : 1000;
   } else {
     // without one, dots and commas group thousands: "25.000"
@@ -110,6 +114,7 @@ export function parsePrice(text: string): PriceResult {
   value = Math.round(value);
   if (!Number.isFinite(value) || value <= 0) return { ok: false, reason: 'harga harus lebih dari 0' };
   if (value > MAX_PRICE) return { ok: false, reason: 'harga itu terlalu besar' };
+  if (value < MIN_PRICE) return { ok: false, reason: `harga Rp${value} terlalu kecil; maksudnya ${value}rb?` };
   return { ok: true, value };
 }
 

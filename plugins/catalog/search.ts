@@ -20,6 +20,15 @@ const FILLER = new Set([
   'bunga', 'kembang', 'flower', 'flowers', 'artificial', 'artifisial', 'selamat', 'pagi', 'siang', 'sore', 'malam', 'halo', 'hai',
 ]);
 
+/**
+ * Words of names and options that are also everyday words ("sesuai", "meter", "mini" market): they
+ * help rank products, but a message with only these is not about products.
+ */
+const WEAK = new Set([
+  'sesuai', 'tema', 'meter', 'panjang', 'ukuran', 'ucapan', 'mini', 'besar', 'kecil', 'jumbo', 'campur', 'mix', 'premium', 'asli',
+  'bahan', 'lembar', 'isi', 'per', 'model', 'tinggi', 'pendek', 'baru', 'satin', 'real', 'touch', 'hand',
+]);
+
 const CHEAP = new Set(['murah', 'termurah', 'cheap', 'cheapest', 'terjangkau']);
 
 /** English (and loan) words customers use for what the catalog says in Indonesian. */
@@ -87,7 +96,7 @@ export class CatalogIndex {
         for (const w of normalise(p[field])) {
           if (FILLER.has(w) || w.length < 3) continue;
           words.set(w, Math.max(words.get(w) ?? 0, FIELD_WEIGHTS[field]));
-          if (field !== 'description') this.strong.add(w);
+          if (field !== 'description' && !WEAK.has(w)) this.strong.add(w);
         }
       }
       return words;

@@ -7,6 +7,7 @@ import {
   BACK_WORDS,
   codesIn,
   isAfterSale,
+  asksAboutThis,
   isCatalogRequest,
   listNumber,
   MAX_QTY,
@@ -17,9 +18,10 @@ import {
   productRequest,
   simplify,
   withoutIdioms,
+  type OrderIntent,
 } from './intent.js';
 import { formatRupiah, orderNumberFor, type CatalogState, type Order, type Product } from './model.js';
-import { categoryList, categoryPage, orderLines, pageCount, productDetail, PAGE_SIZE, resultList } from './views.js';
+import { categoryList, categoryPage, orderLines, pageCount, productDetail, PAGE_SIZE, resultList, stockMark } from './views.js';
 
 /**
  * The customer's side of the catalog (SOP stage 3, offering products, and stage 6, closing):
@@ -33,12 +35,23 @@ export const CART_WINDOW_MS = 2 * 60 * 60_000;
 const MAX_STACK = 5;
 const MAX_SEARCH_WORDS = 20;
 const CHOOSE_FOOTER = 'Balas dengan *nomor* produk yang mau dipesan.';
+/** A code in a longer message is a story ("kemarin saya pesan P01 tapi…"), not a question about it. */
+const MAX_CODE_WORDS = 12;
+
+/** "2", "5 tangkai", "3 aja kak", "dua": a quantity on its own, or null. */
+function bareQuantity(text: string): number | null {
+  const m = /^(?:(?:ambil|pesan|jadi)\s+)?(\d{1,3}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)(?:\s+(?:pcs|pc|buah|biji|tangkai|batang|pot|buket|ikat|item|set|aja|saja|ya|kak|ka|dong|deh|min))*$/.exec(simplify(text));
+  if (!m) return null;
+  const words: Record<string, number> = { satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10 };
+  const n = words[m[1] as string] ?? Number(m[1]);
+  return n >= 1 && n <= MAX_QTY ? n : null;
+}
 
 const viewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('categories'), names: z.array(z.string()) }),
   z.object({ type: z.literal('category'), name: z.string(), codes: z.array(z.string()), page: z.number().int().min(0) }),
   z.object({ type: z.literal('results'), title: z.string(), codes: z.array(z.string()) }),
-  z.object({ type: z.literal('product'), code: z.string(), alternatives: z.array(z.string()) }),
+  z.object({ type: z.literal('product'), code: z.string(), alternatives: z.array(z.string()), askedQty: z.boolean().default(false) }),
   z.object({ type: z.literal('choose'), codes: z.array(z.string()), qty: z.number().int() }),
 ]);
 type View = z.infer<typeof viewSchema>;
@@ -55,9 +68,9 @@ export const SHOP_TEXTS = {
   },
   'katalog.pesanan-tercatat': {
     default:
-      '✅ Terima kasih {nama}! Pesanan *{nomor}* sudah kami catat:\n{rincian}\n*Total: {total}* (belum termasuk ongkos kirim)\n\nAdmin kami akan segera mengonfirmasi ketersediaan, ongkos kirim, dan cara pembayaran di chat ini. 🙏',
-    help: 'jawaban saat pelanggan memesan; dikirim setelah pesanan tersimpan',
-    variables: ['nama', 'nomor', 'rincian', 'total'],
+      '✅ Terima kasih {nama}! Pesanan *{nomor}* sudah kami catat:\n{rincian}\n*Total: {total}* (belum termasuk ongkos kirim)\n\nAdmin kami akan mengonfirmasi ketersediaan, ongkos kirim, dan cara pembayaran di chat ini {kapan}. 🙏',
+    help: 'jawaban saat pelanggan memesan; dikirim setelah pesanan tersimpan ({kapan}: "secepatnya", atau kapan toko buka lagi)',
+    variables: ['nama', 'nomor', 'rincian', 'total', 'kapan'],
   },
   'katalog.pesanan-dikonfirmasi': {
     default: '✅ {nama}, pesanan *{nomor}* sudah dikonfirmasi admin kami.\n{rincian}\n*Total harga produk: {total}*{catatan}\n\nTerima kasih sudah memesan di *{toko}*! 🌸',
@@ -110,6 +123,11 @@ export class Shop {
     for (const part of parts) ctx.reply(part);
   }
 
+  /** The shop said a person answers this chat: only questions get products, not remarks. */
+  private waitingForPerson(ctx: Ctx): boolean {
+    return ctx.customer.handoffUntil !== null && ctx.now < ctx.customer.handoffUntil;
+  }
+
   /** Products were shown with their prices and stock: the generic answers to those are not needed. */
   private shownProducts(ctx: Ctx): void {
     ctx.markAnswered('harga');
@@ -131,18 +149,28 @@ export class Shop {
       ctx.dialog.end();
       return next();
     }
-    if (ctx.text !== '' && !isAfterSale(ctx.text)) {
+    // a picture, even with "2" under it, is for a person to look at: the usual way
+    if (ctx.text !== '' && ctx.msg.kind === 'text') {
       const order = orderIntent(ctx.text);
       if (order) {
         this.handled.add(ctx.msg);
-        return this.order(ctx, stack, order.rest, next);
+        return this.order(ctx, stack, order, next);
       }
-      const n = listNumber(ctx.text);
-      if (n !== null && this.listOf(stack)) return this.pick(ctx, stack, n);
-      if (NEXT_WORDS.has(t)) {
-        if (this.nextPage(ctx, stack)) return;
-      } else if (BACK_WORDS.has(t)) {
-        return this.back(ctx, stack);
+      const top = stack.at(-1);
+      if (top?.type === 'product' && top.askedQty) {
+        // "Mau pesan berapa?" answered with "2", "5 tangkai", "3 aja kak"
+        const qty = bareQuantity(ctx.text);
+        if (qty !== null) return this.place(ctx, stack, [{ code: top.code, qty }]);
+      }
+      if (!isAfterSale(ctx.text)) {
+        const n = listNumber(ctx.text);
+        if (n !== null && this.listOf(stack)) return this.pick(ctx, stack, n);
+        if (NEXT_WORDS.has(t)) {
+          if (this.nextPage(ctx, stack)) return;
+        } else if (BACK_WORDS.has(t)) {
+          return this.back(ctx, stack);
+        }
+        if (top?.type === 'product' && this.aboutThis(ctx, top.code)) return;
       }
     }
     await next();
@@ -162,6 +190,18 @@ export class Shop {
       return { view: v, index: i };
     }
     return null;
+  }
+
+  /** "ini berapa?", "ready?" about the product on screen: its own price and stock, not the generic answer. */
+  private aboutThis(ctx: Ctx, code: string): boolean {
+    const asked = asksAboutThis(ctx.text);
+    const product = this.catalog.shown(code);
+    if (!asked || !product) return false;
+    const stock = product.stock === 'ready' ? '✅ stok ready' : '❌ stok sedang habis';
+    const how = product.stock === 'ready' ? ` Untuk memesan, balas *pesan <jumlah>*, misalnya *pesan 2*.` : '';
+    this.say(ctx, `*${product.name}* (${product.code}): ${formatRupiah(product.price)}, ${stock}.${how}`);
+    this.shownProducts(ctx);
+    return true;
   }
 
   private async pick(ctx: Ctx, stack: View[], n: number): Promise<void> {
@@ -262,7 +302,7 @@ export class Shop {
     this.say(ctx, ...parts);
     this.shownProducts(ctx);
     ctx.markAnswered('pesan');
-    this.setStack(ctx, [...below, { type: 'product', code: product.code, alternatives: alternatives.map((a) => a.code) }]);
+    this.setStack(ctx, [...below, { type: 'product', code: product.code, alternatives: alternatives.map((a) => a.code), askedQty: false }]);
   }
 
   private showResults(ctx: Ctx, base: View[], title: string, products: Product[]): void {
@@ -286,22 +326,20 @@ export class Shop {
       this.showCategories(ctx, []);
       return false;
     }
-    if (isAfterSale(text)) return false;
-    const order = orderIntent(text);
+    const order = ctx.msg.kind === 'text' ? orderIntent(text) : null;
     if (order) {
-      await this.order(ctx, base, order.rest, next);
+      await this.order(ctx, base, order, next);
       return true;
     }
+    if (isAfterSale(text)) return false;
     const codes = codesIn(text);
-    if (codes.length > 0) {
-      const products = codes.map((c) => this.catalog.shown(c));
-      const known = products.filter((p): p is Product => p !== undefined);
-      if (known.length === 1 && codes.length === 1) await this.showProduct(ctx, base, known[0] as Product);
+    if (codes.length > 0 && text.split(/\s+/).length <= MAX_CODE_WORDS) {
+      const known = codes.map((c) => this.catalog.shown(c)).filter((p): p is Product => p !== undefined);
+      const unknown = codes.filter((c) => !known.some((p) => p.code === c));
+      if (unknown.length > 0) this.say(ctx, `Maaf Kak, kode *${unknown.join(', ')}* tidak ada di katalog kami. 🙏`);
+      if (known.length === 1) await this.showProduct(ctx, base, known[0] as Product);
       else if (known.length > 1) this.showResults(ctx, base, 'Ini produk yang Kakak sebut:', known);
-      else {
-        this.say(ctx, `Maaf Kak, kode *${codes.join(', ')}* tidak ada di katalog kami. 🙏`);
-        this.showCategories(ctx, []);
-      }
+      else this.showCategories(ctx, []);
       return false;
     }
     const category = this.catalog.categoryNamed(simplify(text));
@@ -313,7 +351,7 @@ export class Shop {
     const index = this.catalog.index();
     const query = withoutIdioms(text);
     const result = index.search(query, 5);
-    if (result.products.length > 0 && (index.mentionsProducts(query) || result.cheapest) && asksAboutProducts(text, { caption: ctx.msg.kind !== 'text' })) {
+    if (result.products.length > 0 && (index.mentionsProducts(query) || result.cheapest) && asksAboutProducts(text, { strict: ctx.msg.kind !== 'text' || this.waitingForPerson(ctx) })) {
       // the products that have every word asked, when some do ("mawar biru" is the blue rose)
       const found = result.complete > 0 ? result.products.slice(0, result.complete) : result.products;
       if (found.length === 1) await this.showProduct(ctx, base, found[0] as Product);
@@ -330,31 +368,61 @@ export class Shop {
 
   // ---- orders --------------------------------------------------------------------------------
 
-  private async order(ctx: Ctx, stack: View[], rest: string, next: Next): Promise<void> {
-    ctx.markAnswered('pesan');
-    const request = parseOrder(rest);
-    const viewing = stack.at(-1)?.type === 'product' ? (stack.at(-1) as Extract<View, { type: 'product' }>) : null;
+  private async order(ctx: Ctx, stack: View[], intent: OrderIntent, next: Next): Promise<void> {
+    const request = parseOrder(intent.rest);
+    const top = stack.at(-1);
+    const viewing = top?.type === 'product' ? top : null;
     const viewed = viewing ? this.catalog.shown(viewing.code) : undefined;
-    if (request.badQty !== null) {
+    const choosing = top?.type === 'choose' ? top : null;
+    const answered = (): void => ctx.markAnswered('pesan');
+    if (intent.negative || request.badQty !== null) {
+      answered();
       this.say(ctx, `Jumlah pesanan 1 sampai ${MAX_QTY} ya, Kak. Contoh: *pesan ${viewed?.code ?? 'P01'} 2*.`);
+    } else if (request.listPick !== null && this.listOf(stack)) {
+      // "pesan nomor 2": the second product of the list on screen
+      answered();
+      await this.orderFromList(ctx, stack, request.listPick, request.qty);
     } else if (request.items.length > 0) {
-      await this.place(ctx, stack, request.items);
+      answered();
+      if (request.words !== '' || intent.question) {
+        // "beli P14 kemarin, pitanya warna apa?": a question or a remark, not an order to record
+        await this.confirmFirst(ctx, stack, request.items);
+      } else await this.place(ctx, stack, request.items);
     } else if (request.words !== '') {
+      // "pesan mawar merah 3": which one? Talk about ordering ("pesan untuk acara…") is left to others.
       const result = this.catalog.index().search(request.words, 5);
-      if (result.products.length === 0) {
+      if (result.products.length === 0 || !this.catalog.index().mentionsProducts(request.words)) {
+        // "pesan kaktus 2" asks for a product we do not have; "pesan untuk acara…" is talk
+        if (request.qty === null) return next();
+        answered();
         this.say(ctx, `Maaf Kak, *${request.words}* tidak kami temukan di katalog. Ketik *katalog* untuk melihat semua produk, lalu pesan dengan kodenya, misalnya *pesan P01 2*.`);
-      } else {
-        const qty = request.qty ?? 1;
-        const top = stack.at(-1)?.type === 'choose' ? stack.slice(0, -1) : stack;
-        this.say(ctx, resultList(`Mau pesan yang mana, Kak? (${qty} buah)`, result.products, CHOOSE_FOOTER));
-        this.shownProducts(ctx);
-        this.setStack(ctx, [...top, { type: 'choose', codes: result.products.map((p) => p.code), qty }]);
+        return next();
       }
+      answered();
+      const found = result.complete > 0 ? result.products.slice(0, result.complete) : result.products;
+      const qty = request.qty ?? 1;
+      const below = choosing ? stack.slice(0, -1) : stack;
+      this.say(ctx, resultList(`Mau pesan yang mana, Kak? (${qty} buah)`, found, CHOOSE_FOOTER));
+      this.shownProducts(ctx);
+      this.setStack(ctx, [...below, { type: 'choose', codes: found.map((p) => p.code), qty }]);
+    } else if (choosing && request.qty !== null) {
+      // "pesan 3" while choosing: the quantity changes, the choice is still to make
+      answered();
+      const products = choosing.codes.map((c) => this.catalog.shown(c)).filter((p): p is Product => p !== undefined);
+      this.say(ctx, resultList(`Baik, ${request.qty} buah. Yang mana, Kak?`, products, CHOOSE_FOOTER));
+      this.setStack(ctx, [...stack.slice(0, -1), { ...choosing, qty: request.qty }]);
     } else if (viewed && request.qty !== null) {
-      await this.place(ctx, stack, [{ code: viewed.code, qty: request.qty }]);
-    } else if (viewed) {
-      this.say(ctx, `Mau pesan berapa *${viewed.name}*, Kak? Balas misalnya *pesan 2*.`);
+      answered();
+      if (intent.question) await this.confirmFirst(ctx, stack, [{ code: viewed.code, qty: request.qty }]);
+      else await this.place(ctx, stack, [{ code: viewed.code, qty: request.qty }]);
+    } else if (viewed && !intent.question) {
+      answered();
+      this.askQuantity(ctx, stack, viewed);
+    } else if (intent.question) {
+      // "order bisa kak?": a question about ordering, for the quick replies
+      return next();
     } else {
+      answered();
       this.say(
         ctx,
         [
@@ -365,6 +433,46 @@ export class Shop {
       );
     }
     await next();
+  }
+
+  private askQuantity(ctx: Ctx, stack: View[], product: Product): void {
+    if (product.stock === 'habis') {
+      this.say(ctx, `Maaf Kak, *${product.name}* (${product.code}) sedang habis. 🙏`);
+      return;
+    }
+    this.say(ctx, `Mau pesan berapa *${product.name}*, Kak? Balas jumlahnya, misalnya *2*.`);
+    const below = stack.at(-1)?.type === 'product' ? stack.slice(0, -1) : stack;
+    this.setStack(ctx, [...below, { type: 'product', code: product.code, alternatives: [], askedQty: true }]);
+  }
+
+  private async orderFromList(ctx: Ctx, stack: View[], n: number, qty: number | null): Promise<void> {
+    const found = this.listOf(stack);
+    if (!found || found.view.type === 'categories') return this.pick(ctx, stack, n);
+    const { view, index } = found;
+    const codes = view.type === 'product' ? view.alternatives : view.codes;
+    const product = codes[n - 1] ? this.catalog.shown(codes[n - 1] as string) : undefined;
+    if (!product) {
+      this.say(ctx, `Nomor *${n}* tidak ada di daftar, Kak. Pilih nomor 1 sampai ${codes.length}.`);
+      return;
+    }
+    const base = stack.slice(0, index + 1);
+    const amount = qty ?? (view.type === 'choose' ? view.qty : null);
+    if (amount !== null) return this.place(ctx, view.type === 'choose' ? base.slice(0, -1) : base, [{ code: product.code, qty: amount }]);
+    this.askQuantity(ctx, base, product);
+  }
+
+  /** Shows what would be ordered and the exact words to order it, recording nothing. */
+  private async confirmFirst(ctx: Ctx, stack: View[], items: ReadonlyArray<{ code: string; qty: number }>): Promise<void> {
+    const products = items.map((i) => ({ ...i, product: this.catalog.shown(i.code) }));
+    const known = products.filter((i): i is { code: string; qty: number; product: Product } => i.product !== undefined);
+    if (known.length === 0) return this.place(ctx, stack, items); // says which codes do not exist
+    const lines = known.map((i) => `• ${i.qty} × ${i.product.name} (${i.code}) @ ${formatRupiah(i.product.price)}${stockMark(i.product)}`);
+    const command = `pesan ${known.map((i) => `${i.code} ${i.qty}`).join(' ')}`;
+    this.say(
+      ctx,
+      [`Ini yang Kakak maksud?`, ...lines, '', `Kalau sudah pas, balas *${command}* untuk memesan. Pertanyaan lain (warna, ukuran, ongkir) dijawab admin kami di chat ini. 🙏`].join('\n'),
+    );
+    this.shownProducts(ctx);
   }
 
   /** Records the items as an order (or adds them to the chat's open one), saves it, then says so. */
@@ -387,11 +495,13 @@ export class Shop {
       } else this.say(ctx, `Maaf Kak, ${problems.join(' ')} 🙏 Ketik *katalog* untuk melihat kode produk kami.`);
       return;
     }
-    const { order, isNew } = this.record(ctx, items);
+    const { order, isNew, undo } = this.record(ctx, items);
     try {
       // The customer is told the order number only once the order is on disk.
       await this.api.flush();
     } catch (err) {
+      // not kept: the owner records it by hand, so a later write must not bring it back
+      undo();
       ctx.log.error({ err, order: order.number }, 'an order could not be saved to disk');
       this.say(ctx, `Maaf ${ctx.salutation}, pesanan Kakak belum bisa kami simpan karena gangguan di sistem kami. 🙏 Admin kami sudah diberi tahu dan akan mencatatnya langsung di chat ini.`);
       void this.api.notifyOwners(`⚠️ Pesanan dari ${describeCustomer(ctx.customer)} tidak bisa disimpan ke disk (lihat log). Isinya:\n${orderLines(order)}\nTotal: ${formatRupiah(order.total)}\nMohon dicatat dan dibalas langsung.`);
@@ -404,6 +514,7 @@ export class Shop {
       nomor: order.number,
       rincian: orderLines(order),
       total: formatRupiah(order.total),
+      kapan: this.api.hours.isOpen(ctx.now) ? 'secepatnya' : this.api.hours.describeNextOpening(ctx.now),
     });
     this.say(ctx, problems.length > 0 ? `${reply}\n\n⚠️ ${problems.join(' ')}` : reply);
     this.shownProducts(ctx);
@@ -418,13 +529,16 @@ export class Shop {
         `Balas pelanggan di chat mereka, lalu: ${p}pesanan ${order.number} konfirmasi`,
       ].join('\n'),
     );
-    // A person takes it from here: the bot does not say it "did not understand" meanwhile.
+    // A person takes it from here: the bot does not say it "did not understand" meanwhile, and a
+    // number the customer sends next (an answer to the admin) is not read from a list.
     ctx.handOff(HANDOFF_MS);
+    ctx.dialog.end();
   }
 
-  private record(ctx: Ctx, items: ReadonlyArray<{ product: Product; qty: number }>): { order: Order; isNew: boolean } {
+  private record(ctx: Ctx, items: ReadonlyArray<{ product: Product; qty: number }>): { order: Order; isNew: boolean; undo: () => void } {
     return this.catalog.change((s) => {
       const open = s.orders.findLast((o) => o.chatId === ctx.chatId && o.status === 'baru' && ctx.now - o.updatedAt < CART_WINDOW_MS);
+      const before = open ? structuredClone(open) : null;
       const order: Order = open ?? {
         number: orderNumberFor(s.nextOrder),
         chatId: ctx.chatId,
@@ -449,7 +563,15 @@ export class Shop {
         s.orders.push(order);
         s.nextOrder++;
       }
-      return { order, isNew: !open };
+      const undo = (): void =>
+        this.catalog.change((state) => {
+          if (before) Object.assign(order, before);
+          else {
+            state.orders = state.orders.filter((o) => o !== order);
+            state.nextOrder--;
+          }
+        });
+      return { order, isNew: !open, undo };
     });
   }
 }

@@ -37,6 +37,8 @@ describe('prices', () => {
     ['1,5jt', 1500000],
     ['1.5 juta', 1500000],
     ['1.250.000', 1250000],
+    ['Rp 25.000,-', 25000],
+    ['25.000,00', 25000],
   ])('%j is %d', (text, value) => {
     expect(parsePrice(text)).toEqual({ ok: true, value });
   });
@@ -49,6 +51,8 @@ describe('prices', () => {
     ['', '"" bukan harga (contoh: 25000, 25.000, 25rb)'],
     ['25.00', '"25.00" bukan harga (contoh: 25000, 25.000, 25rb)'],
     ['99999jt', 'harga itu terlalu besar'],
+    ['25.000rb', '"25.000rb" bisa dibaca dua cara; tulis 25000, 25.000 atau 25rb'],
+    ['25', 'harga Rp25 terlalu kecil; maksudnya 25rb?'],
   ])('%j is refused: %s', (text, reason) => {
     expect(parsePrice(text)).toEqual({ ok: false, reason });
   });
@@ -70,23 +74,36 @@ describe('what a message asks', () => {
   });
 
   it('reads numbers from a list and product codes', () => {
-    expect(['3', 'no 3', 'Nomor 12', 'pilih 2', '3️⃣', 'yang 4', '3 tangkai', 'tiga'].map(listNumber)).toEqual([3, 3, 12, 2, 3, 4, null, null]);
+    expect(['3', 'no 3', 'Nomor 12', 'pilih 2', '3️⃣', 'yang 4', '2 kak', 'yg 2', 'no 3 kak', 'yang nomor 3', '3 tangkai', 'tiga'].map(listNumber)).toEqual([3, 3, 12, 2, 3, 4, 2, 2, 3, 3, null, null]);
     expect(codesIn('mau P07 sama p1, P07 lagi')).toEqual(['P07', 'P01']);
     expect(codesIn('harga 25000 kak, ukuran 3p')).toEqual([]);
   });
 
   it('reads orders: codes with quantities, a bare quantity, or product words', () => {
-    expect(orderIntent('pesan P07 2')).toEqual({ rest: 'p07 2' });
-    expect(orderIntent('Saya mau order dong')).toEqual({ rest: 'dong' });
+    expect(orderIntent('pesan P07 2')).toEqual({ rest: 'p07 2', question: false, negative: false });
+    expect(orderIntent('Saya mau order dong')).toEqual({ rest: 'dong', question: false, negative: false });
+    expect(orderIntent('ok makasih kak, pesan P01 2 ya')?.rest).toBe('p01 2 ya');
+    expect(orderIntent('assalamualaikum kak, mau order P07 1')?.rest).toBe('p07 1');
+    expect(orderIntent('saya ambil yang ini 2')?.rest).toBe('yang ini 2');
+    expect(orderIntent('P01 2 pcs ya kak')?.rest).toBe('p01 2 pcs ya kak');
+    expect(orderIntent('pesan P01 -2')?.negative).toBe(true);
+    expect(orderIntent('pesan P14 bisa hari ini?')?.question).toBe(true);
+    for (const talk of ['order tadi gimana kak', 'beli di toko bisa?', 'pesan untuk besok bisa?', 'beli lagi', 'pesan yang kemarin lagi kak', 'ambil di toko aja']) {
+      expect(orderIntent(talk), talk).toBeNull();
+    }
     expect(orderIntent('pesanan saya kapan sampai?')).toBeNull();
     expect(orderIntent('pesan saya sudah dikirim belum')).toBeNull();
     expect(orderIntent('beli dimana kak')).toBeNull();
-    expect(parseOrder('p07 2')).toEqual({ items: [{ code: 'P07', qty: 2 }], qty: null, words: '', badQty: null });
-    expect(parseOrder('2 p07 p1 x3 tangkai')).toEqual({ items: [{ code: 'P07', qty: 2 }, { code: 'P01', qty: 3 }], qty: null, words: '', badQty: null });
-    expect(parseOrder('dua')).toEqual({ items: [], qty: 2, words: '', badQty: null });
-    expect(parseOrder('mawar merah 3 ya kak')).toEqual({ items: [], qty: 3, words: 'mawar merah', badQty: null });
+    const none = { items: [], qty: null, words: '', badQty: null, listPick: null };
+    expect(parseOrder('p07 2')).toEqual({ ...none, items: [{ code: 'P07', qty: 2 }] });
+    expect(parseOrder('2 p07 p1 x3 tangkai')).toEqual({ ...none, items: [{ code: 'P07', qty: 2 }, { code: 'P01', qty: 3 }] });
+    expect(parseOrder('p01-2')).toEqual({ ...none, items: [{ code: 'P01', qty: 2 }] });
+    expect(parseOrder('dua')).toEqual({ ...none, qty: 2 });
+    expect(parseOrder('mawar merah 3 ya kak')).toEqual({ ...none, qty: 3, words: 'mawar merah' });
+    expect(parseOrder('nomor 2')).toEqual({ ...none, listPick: 2 });
     expect(parseOrder('p01 0').badQty).toBe('0');
     expect(parseOrder('1000').badQty).toBe('1000');
+    expect(parseOrder('p01 99999999').badQty).not.toBeNull();
   });
 
   it('finds what a customer asks for by kind, and not other "ada" questions', () => {
@@ -100,8 +117,8 @@ describe('what a message asks', () => {
     expect(asksAboutProducts('mawar merah')).toBe(true);
     expect(asksAboutProducts('harga buket wisuda untuk anak saya yang lulus minggu depan')).toBe(true);
     expect(asksAboutProducts('ini untuk lamaran adik saya minggu depan')).toBe(false);
-    expect(asksAboutProducts('untuk lamaran adik saya', { caption: true })).toBe(false);
-    expect(asksAboutProducts('ada yang warna ini?', { caption: true })).toBe(true);
+    expect(asksAboutProducts('untuk lamaran adik saya', { strict: true })).toBe(false);
+    expect(asksAboutProducts('ada yang warna ini?', { strict: true })).toBe(true);
     expect(isAfterSale('mawarnya patah satu kak')).toBe(true);
     expect(isAfterSale('buketnya sudah sampai, makasih')).toBe(true);
     expect(isAfterSale('ada mawar merah? makasih')).toBe(false);

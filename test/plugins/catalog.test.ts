@@ -144,6 +144,31 @@ describe('browsing', () => {
   });
 });
 
+describe('numbers and questions while browsing', () => {
+  it('reads a number written the everyday way', async () => {
+    bot = await greeted();
+    await bot.say(RINA, 'katalog');
+    expect((await bot.say(RINA, '2 kak'))[0]).toContain('🌸 *Anggrek* · 4 produk');
+    expect((await bot.say(RINA, 'yg 3'))[0]).toContain('*Anggrek Dendrobium Pink*');
+  });
+
+  it('answers the price and stock of the product on screen, not the generic reply', async () => {
+    bot = await greeted();
+    await bot.say(RINA, 'P01');
+    expect(await bot.say(RINA, 'ready kak?')).toEqual(['*Mawar Merah Premium* (P01): Rp25.000, ✅ stok ready. Untuk memesan, balas *pesan <jumlah>*, misalnya *pesan 2*.']);
+    expect(await bot.say(RINA, 'ini berapa kak?')).toEqual(['*Mawar Merah Premium* (P01): Rp25.000, ✅ stok ready. Untuk memesan, balas *pesan <jumlah>*, misalnya *pesan 2*.']);
+    await bot.say(RINA, 'P05');
+    expect((await bot.say(RINA, 'masih ada?'))[0]).toBe('*Mawar Biru Latex* (P05): Rp30.000, ❌ stok sedang habis.');
+  });
+
+  it('names only the codes that do not exist', async () => {
+    bot = await greeted();
+    const replies = await bot.say(RINA, 'P01 atau P99 kak?');
+    expect(replies[0]).toBe('Maaf Kak, kode *P99* tidak ada di katalog kami. 🙏');
+    expect(replies[1]).toContain('*Mawar Merah Premium*');
+  });
+});
+
 describe('product detail', () => {
   it('shows the owner\'s photos: the first with the caption, the others after it', async () => {
     bot = await greeted();
@@ -246,7 +271,21 @@ describe('search', () => {
 
   it('stays out of remarks, greetings and complaints that happen to name a product', async () => {
     bot = await greeted();
-    for (const text of ['selamat pagi', 'bunganya cantik banget', 'mawarnya patah satu kak', 'tanggal merah buka kak?', 'jangan marah ya kak nanya terus']) {
+    for (const text of [
+      'selamat pagi',
+      'bunganya cantik banget',
+      'mawarnya patah satu kak',
+      'tanggal merah buka kak?',
+      'jangan marah ya kak nanya terus',
+      'vasnya pecah kak',
+      'anggreknya kotor semua',
+      'mawarnya kusam kak',
+      'lily putihnya kotor',
+      'kak barangnya sudah sesuai ya?',
+      'berapa meter dari pintu masuk pasar?',
+      'mini market dekat toko apa kak?',
+      'Kak saya kemarin pesan P01 2 tangkai tapi yang datang cuma 1, tolong dicek ya',
+    ]) {
       const replies = await bot.say(RINA, text);
       expect(replies.join('\n'), text).not.toMatch(/Ini yang kami temukan|Kode P\d\d/);
     }
@@ -310,7 +349,7 @@ describe('orders', () => {
         '• 2 × Anggrek Bulan Ungu (P07) @ Rp45.000 = Rp90.000',
         '*Total: Rp90.000* (belum termasuk ongkos kirim)',
         '',
-        'Admin kami akan segera mengonfirmasi ketersediaan, ongkos kirim, dan cara pembayaran di chat ini. 🙏',
+        'Admin kami akan mengonfirmasi ketersediaan, ongkos kirim, dan cara pembayaran di chat ini secepatnya. 🙏',
       ].join('\n'),
     );
     // at the moment the customer read their order number, the order was in the file
@@ -352,13 +391,86 @@ describe('orders', () => {
     expect((await bot.say(RINA, 'mau pesan'))[0]).toBe('Mau pesan apa, Kak? 😊\nTulis kode produk dan jumlahnya, misalnya *pesan P01 2*.\nKode produk ada di *katalog*: ketik *katalog* untuk melihatnya.');
     expect((await bot.say(RINA, 'pesan 2'))[0]).toContain('Produk mana yang mau dipesan 2 buah, Kak?');
     await bot.say(RINA, 'P11');
-    expect((await bot.say(RINA, 'pesan'))[0]).toBe('Mau pesan berapa *Bunga Meja Lily Putih*, Kak? Balas misalnya *pesan 2*.');
+    expect((await bot.say(RINA, 'pesan'))[0]).toBe('Mau pesan berapa *Bunga Meja Lily Putih*, Kak? Balas jumlahnya, misalnya *2*.');
     expect((await bot.say(RINA, 'pesan 0'))[0]).toBe('Jumlah pesanan 1 sampai 999 ya, Kak. Contoh: *pesan P11 2*.');
     expect((await bot.say(RINA, 'pesan P11 5000'))[0]).toContain('Jumlah pesanan 1 sampai 999');
     expect((await bot.say(RINA, 'pesan P99 2'))[0]).toBe('Maaf Kak, Kode *P99* tidak ada di katalog kami. 🙏 Ketik *katalog* untuk melihat kode produk kami.');
     expect((await bot.say(RINA, 'pesan kaktus 2'))[0]).toContain('*kaktus* tidak kami temukan di katalog');
     expect(catalogState(bot).orders).toEqual([]);
     expect(bot.sentTo(OWNER)).toEqual([]);
+  });
+
+  it('orders once from a choice: a number sent afterwards is not another order', async () => {
+    bot = await greeted();
+    await bot.say(RINA, 'mau pesan anggrek 2');
+    expect((await bot.say(RINA, '1'))[0]).toContain('• 2 × Anggrek Bulan Putih (P06)');
+    await bot.say(RINA, 'ok');
+    expect((await bot.say(RINA, '3')).join('\n')).not.toContain('Pesanan *O-');
+    expect(catalogState(bot).orders[0]?.items).toHaveLength(1);
+  });
+
+  it('does not record a question or a remark that names a code, and shows what to send instead', async () => {
+    bot = await greeted();
+    const [asked] = await bot.say(RINA, 'beli P14 kemarin, pitanya warna apa ya');
+    expect(asked).toBe(
+      'Ini yang Kakak maksud?\n• 1 × Buket Wisuda Mawar (P14) @ Rp120.000\n\nKalau sudah pas, balas *pesan P14 1* untuk memesan. Pertanyaan lain (warna, ukuran, ongkir) dijawab admin kami di chat ini. 🙏',
+    );
+    expect((await bot.say(RINA, 'pesan P01 warna pink 2'))[0]).toContain('Ini yang Kakak maksud?');
+    expect((await bot.say(RINA, 'pesan P01 99999999'))[0]).toContain('Jumlah pesanan 1 sampai 999');
+    expect((await bot.say(RINA, 'pesan P01 -2'))[0]).toContain('Jumlah pesanan 1 sampai 999');
+    expect(catalogState(bot).orders).toEqual([]);
+    // the exact words do order
+    expect((await bot.say(RINA, 'pesan P14 1'))[0]).toContain('Pesanan *O-0001*');
+  });
+
+  it('understands the ways customers really order', async () => {
+    bot = await greeted();
+    for (const [text, line] of [
+      ['pesan P01-2', '• 2 × Mawar Merah Premium (P01)'],
+      ['makasih kak, pesan P02 2 ya', '• 2 × Mawar Putih Premium (P02)'],
+      ['assalamualaikum kak, mau order P03 1', '• 1 × Mawar Pink Velvet (P03)'],
+      ['saya ambil P04 2', '• 2 × Mawar Kuning Satin (P04)'],
+      ['P06 2 pcs ya kak', '• 2 × Anggrek Bulan Putih (P06)'],
+    ] as const) {
+      expect((await bot.say(RINA, text))[0], text).toContain(line);
+    }
+  });
+
+  it('takes the quantity it asked for, however it is written', async () => {
+    bot = await greeted();
+    await bot.say(RINA, 'katalog');
+    await bot.say(RINA, '2');
+    await bot.say(RINA, '1');
+    expect((await bot.say(RINA, 'pesan'))[0]).toBe('Mau pesan berapa *Anggrek Bulan Putih*, Kak? Balas jumlahnya, misalnya *2*.');
+    expect((await bot.say(RINA, '5 tangkai'))[0]).toContain('• 5 × Anggrek Bulan Putih (P06)');
+  });
+
+  it('reads "pesan nomor 2" and a new quantity while choosing', async () => {
+    bot = await greeted();
+    await bot.say(RINA, 'katalog');
+    await bot.say(RINA, '1');
+    expect((await bot.say(RINA, 'pesan nomor 2'))[0]).toBe('Mau pesan berapa *Mawar Putih Premium*, Kak? Balas jumlahnya, misalnya *2*.');
+    expect((await bot.say(RINA, '2'))[0]).toContain('• 2 × Mawar Putih Premium (P02)');
+    await bot.say(RINA, 'pesan mawar');
+    expect((await bot.say(RINA, 'pesan 3'))[0]).toMatch(/^Baik, 3 buah\. Yang mana, Kak\?\n\*1\.\* Mawar Merah Premium/);
+    expect((await bot.say(RINA, '1'))[0]).toContain('• 3 × Mawar Merah Premium (P01)');
+  });
+
+  it('offers only the products with every word asked when an order names them', async () => {
+    bot = await greeted();
+    const [ask] = await bot.say(RINA, 'mau pesan anggrek putih 2');
+    expect(ask).toContain('Anggrek Bulan Putih (P06)');
+    expect(ask).not.toContain('Ungu');
+    expect(ask).not.toContain('Mawar');
+  });
+
+  it('leaves talk about ordering to the quick replies', async () => {
+    bot = await greeted();
+    for (const text of ['order tadi gimana kak', 'beli di toko bisa?', 'pesan bunga utk acara buka puasa bersama']) {
+      const replies = await bot.say(RINA, text);
+      expect(replies.join('\n'), text).not.toContain('tidak kami temukan');
+    }
+    expect((await bot.say(RINA, 'pesan bunga utk acara buka puasa bersama')).join('\n')).not.toContain('Mau pesan apa');
   });
 
   it('does not tell the customer an order number when the order cannot be saved', async () => {
@@ -371,6 +483,8 @@ describe('orders', () => {
     expect(replies).toEqual(['Maaf Rina, pesanan Kakak belum bisa kami simpan karena gangguan di sistem kami. 🙏 Admin kami sudah diberi tahu dan akan mencatatnya langsung di chat ini.']);
     expect(bot.sentTo(OWNER)[0]).toContain('⚠️ Pesanan dari *Rina* (+62 812-3456-7890) tidak bisa disimpan ke disk');
     expect(bot.sentTo(OWNER)[0]).toContain('• 2 × Mawar Merah Premium (P01)');
+    // the owner records it by hand: it is not kept, so it cannot come back twice
+    expect(catalogState(bot).orders).toEqual([]);
     rmSync(db, { recursive: true });
   });
 
@@ -381,6 +495,16 @@ describe('orders', () => {
     expect(catalogState(bot).orders.map((o) => o.number)).toEqual(['O-0001']);
     await bot.advance(3 * HOUR);
     expect((await bot.say(RINA, 'pesan P02 1'))[0]).toContain('O-0002');
+  });
+});
+
+describe('owner', () => {
+  it('keeps a deletion waiting while a "ya" for another product is refused', async () => {
+    bot = await greeted();
+    await bot.owner('!produk hapus P03');
+    expect((await bot.owner('!produk hapus P04 ya'))[0]).toContain('Konfirmasinya sudah lewat 10 menit atau belum diminta.');
+    expect((await bot.owner('!produk hapus P03 ya'))[0]).toBe('🗑️ P03 Mawar Pink Velvet dihapus dari katalog. Kodenya tidak dipakai lagi untuk produk lain.');
+    expect(catalogState(bot).products.some((p) => p.code === 'P04')).toBe(true);
   });
 });
 

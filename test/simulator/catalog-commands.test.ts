@@ -549,7 +549,7 @@ describe('!pesanan', () => {
   it('records the customer\'s order, tells her, and tells the owner', () => {
     const seen = toRina(L.order1).map((o) => o.text);
     expect(seen).toEqual([
-      `✅ Terima kasih Rina! Pesanan *O-0001* sudah kami catat:\n${ORDER1_LINE}\n*Total: Rp50.000* (belum termasuk ongkos kirim)\n\nAdmin kami akan segera mengonfirmasi ketersediaan, ongkos kirim, dan cara pembayaran di chat ini. 🙏`,
+      `✅ Terima kasih Rina! Pesanan *O-0001* sudah kami catat:\n${ORDER1_LINE}\n*Total: Rp50.000* (belum termasuk ongkos kirim)\n\nAdmin kami akan mengonfirmasi ketersediaan, ongkos kirim, dan cara pembayaran di chat ini secepatnya. 🙏`,
     ]);
     expect(one(L.order1)).toBe(
       ['🛒 *Pesanan baru O-0001*', `Dari: ${RINA_WHO}`, ORDER1_LINE, '*Total: Rp50.000*', '', 'Balas pelanggan di chat mereka, lalu: !pesanan O-0001 konfirmasi'].join('\n'),
@@ -616,7 +616,7 @@ describe('!pesanan', () => {
 
   it('starts a new order once the first is confirmed, and cancels it with a reason told politely to Rina', () => {
     expect(toRina(L.order2).map((o) => o.text)).toEqual([
-      `✅ Terima kasih Rina! Pesanan *O-0002* sudah kami catat:\n${ORDER2_LINE}\n*Total: Rp22.000* (belum termasuk ongkos kirim)\n\nAdmin kami akan segera mengonfirmasi ketersediaan, ongkos kirim, dan cara pembayaran di chat ini. 🙏`,
+      `✅ Terima kasih Rina! Pesanan *O-0002* sudah kami catat:\n${ORDER2_LINE}\n*Total: Rp22.000* (belum termasuk ongkos kirim)\n\nAdmin kami akan mengonfirmasi ketersediaan, ongkos kirim, dan cara pembayaran di chat ini secepatnya. 🙏`,
     ]);
     expect(one(L.order2)).toMatch(/^🛒 \*Pesanan baru O-0002\*\n/);
     expect(reason(L.cancelNoReason)).toBe('⚠️ Tulis alasannya untuk pelanggan, misalnya: !pesanan O-0002 batal stok sedang kosong');
