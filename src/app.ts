@@ -12,6 +12,7 @@ import { CommandRegistry, formatUsage, parseCommand, type ParsedCommand } from '
 import { Customers, describeCustomer } from './core/customers.js';
 import { DialogTimers, isActive } from './core/dialogs.js';
 import { Menu, MENU_TEXTS, menuSpec } from './core/menu.js';
+import { Activity, ACTIVITY_SLICE, activitySpec } from './core/activity.js';
 import { maskChat, NO_PACING, Outbox, type Pacing } from './core/outbox.js';
 import { Scheduler } from './core/scheduler.js';
 import { Texts, type TextDefs } from './core/texts.js';
@@ -90,7 +91,10 @@ const PLUGIN_NAME = /^[a-z][a-z0-9-]*$/;
 export async function openStore(
   opts: Pick<AppOptions, 'config' | 'logger' | 'clock' | 'plugins' | 'seed' | 'storeWriteDelayMs'>,
 ): Promise<Store> {
-  const stateSpecs = new Map<string, SliceSpec>([[MENU_SLICE, menuSpec as SliceSpec]]);
+  const stateSpecs = new Map<string, SliceSpec>([
+    [MENU_SLICE, menuSpec as SliceSpec],
+    [ACTIVITY_SLICE, activitySpec as SliceSpec],
+  ]);
   const customerSpecs = new Map<string, SliceSpec>();
   for (const p of opts.plugins) {
     if (p.state) stateSpecs.set(p.name, p.state);
@@ -131,6 +135,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   texts.define('core', CORE_TEXTS);
   texts.define('core', MENU_TEXTS);
   const menu = new Menu(store.slice(MENU_SLICE, menuSpec), texts);
+  const activity = new Activity(store.slice(ACTIVITY_SLICE, activitySpec), config.timeZone);
+  const reporters: Array<{ plugin: string; fn: (from: number, to: number) => string[] }> = [];
   const customers = new Customers(store);
   const media = new Media(config.dataDir);
   const outbox = new Outbox({
@@ -313,6 +319,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
       notifyOwners,
       flush: () => store.flush(),
       background: (fn) => void backgroundJobs.push({ plugin: rt.name, fn }),
+      activity: (date) => activity.day(date),
+      report: (fn) => void reporters.push({ plugin: rt.name, fn }),
+      reports: (from, to) =>
+        reporters.flatMap((r) => {
+          try {
+            return r.fn(from, to);
+          } catch (err) {
+            log.error({ err, plugin: r.plugin }, 'a plugin could not report its figures');
+            return [];
+          }
+        }),
     };
     rt.def.setup(api);
   }
@@ -509,6 +526,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       return;
     }
     const { record, previousSeenAt } = customers.touch(msg);
+    activity.count(now, previousSeenAt === null);
     mlog.debug({ kind: msg.kind, text: msg.text }, 'message received');
     if (record.pausedUntil !== null && record.pausedUntil > now) {
       mlog.debug('the bot is paused in this chat; not answering');

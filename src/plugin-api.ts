@@ -229,6 +229,12 @@ export interface PluginApi<S = unknown, C = unknown> {
    * for it before closing the store.
    */
   background(fn: (signal: BackgroundSignal) => Promise<void>): void;
+  /** Customer messages and new customers of one local day ("2026-12-01"). */
+  activity(date: string): { messages: number; newCustomers: number };
+  /** Adds lines about this plugin to summaries of a period (epoch ms, `to` excluded): "Pesanan terbuka: 3". */
+  report(fn: (from: number, to: number) => string[]): void;
+  /** Every plugin's summary lines for a period. */
+  reports(from: number, to: number): string[];
 }
 
 export interface BackgroundSignal {

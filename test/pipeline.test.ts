@@ -33,7 +33,9 @@ function echo(name: string, keyword: string, trace: string[] = []): PluginDefini
   });
 }
 
-const [greeting, , fallback] = PLUGINS as [PluginDefinition, PluginDefinition, PluginDefinition];
+const byName = (name: string): PluginDefinition => PLUGINS.find((p) => p.name === name) as PluginDefinition;
+const greeting = byName('greeting');
+const fallback = byName('fallback');
 
 describe('pipeline', () => {
   it('runs plugins as middleware in the configured order', async () => {

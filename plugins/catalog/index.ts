@@ -28,6 +28,13 @@ export default definePlugin<CatalogState, unknown>({
     api.use((ctx, next) => shop.middleware(ctx, next));
     registerProductCommand(api, catalog);
     registerOrderCommand(api, catalog);
+    api.report((from, to) => {
+      const orders = catalog.state.orders;
+      const made = orders.filter((o) => o.createdAt >= from && o.createdAt < to).length;
+      const fresh = orders.filter((o) => o.status === 'baru').length;
+      const confirmed = orders.filter((o) => o.status === 'dikonfirmasi').length;
+      return [`Pesanan: ${made} masuk; terbuka ${fresh + confirmed} (${fresh} baru, ${confirmed} dikonfirmasi)`];
+    });
     api.background(async (signal) => {
       const drawn = await catalog.drawCards(signal);
       if (drawn > 0) api.log.info({ drawn }, 'placeholder pictures drawn for products without photos');

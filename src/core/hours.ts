@@ -285,3 +285,22 @@ export function formatDate(date: string): string {
 export function todayKey(t: number, timeZone: string): string {
   return dateKey(localTime(t, timeZone));
 }
+
+/**
+ * The moment by which `ms` of opening time have passed after `from` (the shop's "business hours"),
+ * or null when the shop does not open again within a year.
+ */
+export function afterOpenTime(hours: OpeningHours, from: number, ms: number, timeZone: string): number | null {
+  let t = from;
+  let left = ms;
+  for (let guard = 0; guard < 1000; guard++) {
+    const open = nextOpening(hours, t, timeZone);
+    if (open === null) return null;
+    const close = closingTime(hours, open, timeZone);
+    if (close === null) return null;
+    if (close - open >= left) return open + left;
+    left -= close - open;
+    t = close;
+  }
+  return null;
+}

@@ -1,0 +1,328 @@
+import { z } from 'zod';
+import type { ChatHandle, Context, CustomerInfo, DialogSession, Next, Outgoing, PluginApi } from '../../src/plugin-api.js';
+import { describeCustomer, HANDOFF_MS } from '../../src/core/customers.js';
+import { closingTime, formatClock, nextOpening } from '../../src/core/hours.js';
+import { localTime } from '../../src/time.js';
+import { asksStatus, categoryOf, detectComplaint, isCancel, isDone, ratingIn, saysNotResolved } from './detect.js';
+import {
+  CATEGORY_WORDS,
+  isOpenTicket,
+  summaryOf,
+  ticketNumberFor,
+  type Category,
+  type ComplaintState,
+  type Ticket,
+  type TicketEvent,
+} from './model.js';
+
+/**
+ * The customer's side of a complaint (SOP: listen, show empathy, record, explain): the intake
+ * dialog, filing the ticket (saved before its number is given), and what the customer writes
+ * about it later (its status, a rating, "belum beres", answers to the shop's questions).
+ */
+export const INTAKE_QUIET_MS = 3 * 60_000;
+export const RATING_WINDOW_MS = 24 * 60 * 60_000;
+export const REOPEN_WINDOW_MS = 7 * 24 * 60 * 60_000;
+const MAX_PARTS = 30;
+const MAX_DESCRIPTION = 4000;
+
+const intakeSchema = z.object({
+  category: z.string(),
+  parts: z.array(z.string()),
+  photos: z.array(z.string()),
+  askedAgain: z.boolean(),
+  acknowledged: z.boolean(),
+});
+type Intake = z.infer<typeof intakeSchema>;
+
+type Api = PluginApi<ComplaintState, unknown>;
+type Ctx = Context<ComplaintState, unknown>;
+
+export class Desk {
+  constructor(private readonly api: Api) {}
+
+  private get state(): ComplaintState {
+    return this.api.state.get();
+  }
+
+  ticketsOf(chatId: string): Ticket[] {
+    return this.state.tickets.filter((t) => t.chatId === chatId);
+  }
+
+  find(number: string): Ticket | undefined {
+    return this.state.tickets.find((t) => t.number === number);
+  }
+
+  /** Adds an event to a ticket's timeline. */
+  log(ticket: Ticket, by: TicketEvent['by'], text: string, at: number, photo: string | null = null): void {
+    this.api.state.update(() => void ticket.timeline.push({ at, by, text, photo }));
+  }
+
+  /** When the customer can expect an answer: "hari ini sebelum pukul 17.00", "besok pagi", "Senin pukul 09.00". */
+  expectAnswer(now: number): string {
+    const hours = this.api.hours.get();
+    const tz = this.api.timeZone;
+    const close = closingTime(hours, now, tz);
+    if (close !== null && close - now >= 30 * 60_000) {
+      const l = localTime(close, tz);
+      return `hari ini sebelum pukul ${formatClock(l.hour * 60 + l.minute)}`;
+    }
+    const open = nextOpening(hours, close ?? now, tz);
+    if (open === null) return 'secepatnya';
+    const o = localTime(open, tz);
+    const today = localTime(now, tz);
+    const tomorrow = localTime(now + 24 * 3_600_000, tz);
+    if (o.year === tomorrow.year && o.month === tomorrow.month && o.day === tomorrow.day && o.hour < 12) return 'besok pagi';
+    if (o.year === today.year && o.month === today.month && o.day === today.day) return `hari ini pukul ${formatClock(o.hour * 60 + o.minute)}`;
+    return this.api.hours.describeNextOpening(close ?? now);
+  }
+
+  // ---- intake ------------------------------------------------------------------------------
+
+  /** The first answer to a complaint: empathy for what happened, then the questions. */
+  start(ctx: Ctx, category: Category, firstWords: string | null): void {
+    const intake: Intake = { category, parts: [], photos: [], askedAgain: false, acknowledged: false };
+    if (firstWords) intake.parts.push(firstWords);
+    ctx.reply(`${this.api.texts.render(`keluhan.empati-${category}`, { nama: ctx.salutation })}\n\n${this.api.texts.render('keluhan.tanya')}`);
+    ctx.markAnswered('keluhan');
+    ctx.dialog.start('intake', intake, { timeoutMs: INTAKE_QUIET_MS });
+  }
+
+  /** Every message during intake: details, photos, "sudah" or "batal". Nobody else answers them. */
+  async intake(ctx: Ctx, session: DialogSession): Promise<void> {
+    const parsed = intakeSchema.safeParse(session.data);
+    if (!parsed.success) {
+      ctx.dialog.end();
+      ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: ctx.salutation }));
+      return;
+    }
+    const intake = parsed.data;
+    const text = ctx.text;
+    if (text !== '' && isCancel(text)) {
+      ctx.dialog.end();
+      ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: ctx.salutation }));
+      return;
+    }
+    if (text !== '' && isDone(text) && !ctx.msg.image) {
+      if (intake.parts.length === 0 && intake.photos.length === 0) {
+        if (intake.askedAgain) {
+          ctx.dialog.end();
+          ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: ctx.salutation }));
+          return;
+        }
+        ctx.reply(this.api.texts.render('keluhan.minta-cerita', { nama: ctx.salutation }));
+        ctx.dialog.update('intake', { ...intake, askedAgain: true }, { timeoutMs: INTAKE_QUIET_MS });
+        return;
+      }
+      ctx.dialog.end();
+      await this.file(ctx.chatId, ctx.customer, intake, (m) => ctx.reply(m), ctx.salutation, ctx.now);
+      return;
+    }
+    if (ctx.msg.image) {
+      try {
+        intake.photos.push(await this.api.media.save(ctx.msg.image, 'keluhan'));
+      } catch (err) {
+        ctx.log.warn({ err }, 'a complaint photo could not be kept');
+        ctx.reply('Maaf, fotonya tidak berhasil kami simpan. Boleh dikirim sekali lagi? 🙏');
+      }
+    } else if (ctx.msg.kind !== 'text' && text === '') {
+      intake.parts.push(`(${ctx.msg.kind === 'audio' ? 'pesan suara' : ctx.msg.kind === 'video' ? 'video' : 'lampiran'}: dengarkan/lihat di WhatsApp)`);
+    }
+    if (text !== '' && intake.parts.length < MAX_PARTS) intake.parts.push(text);
+    if (!intake.acknowledged) {
+      ctx.reply(this.api.texts.render('keluhan.dicatat-sementara'));
+      intake.acknowledged = true;
+    }
+    ctx.dialog.update('intake', intake, { timeoutMs: INTAKE_QUIET_MS });
+  }
+
+  /** Three quiet minutes end the intake: what was told is filed; nothing told, nothing filed. */
+  async expire(chat: ChatHandle, session: DialogSession): Promise<void> {
+    const parsed = intakeSchema.safeParse(session.data);
+    if (!parsed.success) return;
+    const intake = parsed.data;
+    if (intake.parts.length === 0 && intake.photos.length === 0) return;
+    await this.file(chat.chatId, chat.customer, intake, (m) => void chat.send(m), chat.salutation, this.api.clock.now());
+  }
+
+  /** Records the ticket, makes it durable, and only then gives its number; tells the owner. */
+  private async file(chatId: string, customer: CustomerInfo, intake: Intake, reply: (m: string) => void, salutation: string, now: number): Promise<void> {
+    const description = intake.parts.join('\n').slice(0, MAX_DESCRIPTION);
+    const detected = intake.category === 'lain' ? categoryOf(description) : (intake.category as Category);
+    let ticket: Ticket | undefined;
+    this.api.state.update((s) => {
+      ticket = {
+        number: ticketNumberFor(s.nextNumber),
+        chatId,
+        customerNumber: customer.number,
+        customerName: customer.name,
+        category: detected,
+        description,
+        photos: intake.photos,
+        status: 'baru',
+        priority: 'normal',
+        timeline: [
+          ...intake.parts.map((text) => ({ at: now, by: 'customer' as const, text, photo: null })),
+          ...intake.photos.map((photo) => ({ at: now, by: 'customer' as const, text: '(foto)', photo })),
+          { at: now, by: 'system' as const, text: 'keluhan dicatat', photo: null },
+        ],
+        createdAt: now,
+        firstResponseAt: null,
+        resolvedAt: null,
+        resolution: '',
+        closedAt: null,
+        rating: null,
+        ratingAskedAt: null,
+        remindedAt: null,
+      };
+      s.tickets.push(ticket);
+      s.nextNumber++;
+    });
+    const filed = ticket as Ticket;
+    try {
+      await this.api.flush();
+    } catch (err) {
+      this.api.log.error({ err, ticket: filed.number }, 'a complaint could not be saved to disk');
+      this.api.state.update((s) => {
+        s.tickets = s.tickets.filter((t) => t !== filed);
+        s.nextNumber--;
+      });
+      reply(`Mohon maaf ${salutation}, keluhan Kakak belum bisa kami simpan karena gangguan di sistem kami. Admin kami sudah diberi tahu dan akan menghubungi Kakak langsung. 🙏`);
+      void this.api.notifyOwners(`⚠️ Keluhan dari ${describeCustomer(customer)} tidak bisa disimpan ke disk (lihat log). Ceritanya:\n${description || '(foto saja)'}\nMohon hubungi pelanggan langsung.`);
+      return;
+    }
+    this.api.log.info({ ticket: filed.number, category: filed.category, photos: filed.photos.length }, 'complaint filed');
+    reply(this.api.texts.render('keluhan.tercatat', { nama: salutation, nomor: filed.number, ringkasan: summaryOf(filed), kapan: this.expectAnswer(now) }));
+    await this.announce(filed);
+  }
+
+  /** The owner hears of a new ticket at once, with everything needed to act on it. */
+  private async announce(t: Ticket): Promise<void> {
+    const p = this.api.commandPrefix;
+    await this.api.notifyOwners(
+      [
+        `📝 *Keluhan baru ${t.number}* · ${CATEGORY_WORDS[t.category]}`,
+        `Dari: ${describeCustomer({ name: t.customerName, number: t.customerNumber })}`,
+        `Cerita: ${t.description || '(hanya foto)'}`,
+        t.photos.length > 0 ? `Foto: ${t.photos.length} (menyusul)` : 'Foto: tidak ada',
+        '',
+        `Balas: ${p}keluhan ${t.number} balas <teks>`,
+        `Tanya: ${p}keluhan ${t.number} tanya <teks>`,
+        `Selesai: ${p}keluhan ${t.number} selesai <solusi>`,
+      ].join('\n'),
+    );
+    for (const photo of t.photos) {
+      const image: Outgoing = { kind: 'image', image: { path: this.api.media.path(photo) }, caption: `${t.number}` };
+      await this.api.notifyOwners(image);
+    }
+  }
+
+  // ---- later messages from the customer ----------------------------------------------------
+
+  /** Status questions, ratings, "belum beres", answers to the shop's questions, and new complaints. */
+  async middleware(ctx: Ctx, next: Next): Promise<void> {
+    const text = ctx.text;
+    if (ctx.isOwner && text === '') return next();
+    const mine = this.ticketsOf(ctx.chatId);
+    if (text !== '' && asksStatus(text)) return this.status(ctx, mine);
+
+    const rating = text !== '' ? ratingIn(text) : null;
+    const awaiting = mine.filter((t) => t.status === 'selesai' && t.rating === null && t.ratingAskedAt !== null && ctx.now - t.ratingAskedAt <= RATING_WINDOW_MS).at(-1);
+    if (rating !== null && awaiting) return this.rate(ctx, awaiting, rating);
+
+    const resolved = mine.filter((t) => t.status === 'selesai' && t.resolvedAt !== null && ctx.now - t.resolvedAt <= REOPEN_WINDOW_MS).at(-1);
+    if (text !== '' && resolved && saysNotResolved(text)) return this.reopen(ctx, resolved);
+
+    const waiting = mine.find((t) => t.status === 'menunggu');
+    if (waiting && (text !== '' || ctx.msg.image)) return this.attach(ctx, waiting);
+
+    if (text !== '' && ctx.msg.kind === 'text') {
+      const found = detectComplaint(text);
+      if (found.complaint) {
+        // the complaint's own words are its first detail, unless it only says "komplain"
+        const details = detectComplaintWordsOnly(text) ? null : text;
+        this.start(ctx, found.category, details);
+        return;
+      }
+    }
+    await next();
+  }
+
+  private status(ctx: Ctx, mine: Ticket[]): void {
+    const open = mine.filter((t) => isOpenTicket(t) || t.status === 'selesai');
+    if (open.length === 0) {
+      ctx.reply(`Tidak ada keluhan yang sedang terbuka, ${ctx.salutation}. Kalau ada yang ingin disampaikan, ketik *komplain*. 🙏`);
+      return;
+    }
+    const words: Record<Ticket['status'], string> = {
+      baru: 'sudah kami terima, menunggu admin',
+      diproses: 'sedang ditangani admin',
+      menunggu: 'menunggu jawaban Kakak',
+      selesai: 'selesai',
+      ditutup: 'ditutup',
+    };
+    ctx.reply(['Keluhan Kakak:', ...open.map((t) => `• *${t.number}* (${words[t.status]}): “${summaryOf(t)}”`)].join('\n'));
+    ctx.markAnswered('keluhan');
+  }
+
+  private rate(ctx: Ctx, t: Ticket, rating: number): void {
+    this.api.state.update(() => {
+      t.rating = rating;
+    });
+    this.log(t, 'customer', `nilai ${rating}`, ctx.now);
+    if (rating <= 2) {
+      ctx.reply(this.api.texts.render('keluhan.nilai-rendah', { nama: ctx.salutation }));
+      void this.api.notifyOwners(`⚠️ ${describeCustomer(ctx.customer)} memberi nilai *${rating}* untuk keluhan ${t.number} (“${summaryOf(t)}”). Sebaiknya hubungi langsung.`);
+      ctx.handOff(HANDOFF_MS);
+    } else ctx.reply(this.api.texts.render('keluhan.terima-nilai', { nama: ctx.salutation }));
+    ctx.log.info({ ticket: t.number, rating }, 'complaint rated');
+  }
+
+  private reopen(ctx: Ctx, t: Ticket): void {
+    this.api.state.update(() => {
+      t.status = 'diproses';
+      t.resolvedAt = null;
+      t.ratingAskedAt = null;
+    });
+    this.log(t, 'customer', ctx.text, ctx.now);
+    this.log(t, 'system', 'dibuka lagi oleh pelanggan', ctx.now);
+    ctx.reply(this.api.texts.render('keluhan.dibuka-lagi', { nama: ctx.salutation, nomor: t.number }));
+    void this.api.notifyOwners(`🔁 Keluhan *${t.number}* dibuka lagi: ${describeCustomer(ctx.customer)} menulis “${ctx.text}”.\nBalas: ${this.api.commandPrefix}keluhan ${t.number} balas <teks>`);
+    ctx.handOff(HANDOFF_MS);
+  }
+
+  /** The customer answers the shop's question: it goes on the ticket and to the owner. */
+  private async attach(ctx: Ctx, t: Ticket): Promise<void> {
+    let photo: string | null = null;
+    if (ctx.msg.image) {
+      try {
+        photo = await this.api.media.save(ctx.msg.image, 'keluhan');
+        this.api.state.update(() => void t.photos.push(photo as string));
+      } catch (err) {
+        ctx.log.warn({ err }, 'a complaint photo could not be kept');
+      }
+    }
+    this.api.state.update(() => void (t.status = 'diproses'));
+    this.log(t, 'customer', ctx.text || '(foto)', ctx.now, photo);
+    ctx.reply(this.api.texts.render('keluhan.diteruskan', { nama: ctx.salutation, nomor: t.number }));
+    ctx.markAnswered('keluhan');
+    ctx.handOff(HANDOFF_MS);
+    await this.api.notifyOwners(`💬 *${t.number}*: ${describeCustomer(ctx.customer)} menjawab:\n${ctx.text || '(foto)'}\n\nBalas: ${this.api.commandPrefix}keluhan ${t.number} balas <teks>`);
+    if (photo) await this.api.notifyOwners({ kind: 'image', image: { path: this.api.media.path(photo) }, caption: t.number });
+  }
+}
+
+/** "komplain", "mau komplain kak": the complaint word alone, no details yet. */
+function detectComplaintWordsOnly(text: string): boolean {
+  const rest = text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => w && !ONLY_WORDS.has(w));
+  return rest.length === 0;
+}
+
+const ONLY_WORDS = new Set([
+  'mau', 'ingin', 'pengen', 'saya', 'aku', 'sy', 'kak', 'ka', 'kk', 'min', 'admin', 'ya', 'dong', 'nih', 'mo', 'komplain', 'komplen', 'komplin',
+  'complain', 'complaint', 'keluhan', 'ada', 'menyampaikan', 'sampaikan', 'buat', 'bikin', 'ajukan', 'mengajukan', 'halo', 'hai', 'permisi', 'protes',
+]);

@@ -1,0 +1,47 @@
+import { definePlugin } from '../../src/plugin-api.js';
+import { Desk } from './desk.js';
+import { complaintStateSchema, emptyComplaints, type ComplaintState } from './model.js';
+import { registerComplaintCommand } from './owner.js';
+import { registerFollowUp } from './followup.js';
+import { COMPLAINT_TEXTS } from './texts.js';
+
+/**
+ * Complaints as tickets (SOP: listen, show empathy, explain, offer a solution, record every one):
+ * intake in the chat, a numbered ticket saved before the customer hears its number, the owner's
+ * !keluhan to answer, ask and resolve, a rating afterwards, and follow-up on a schedule.
+ */
+export const COMPLAINT_SLICE = 'complaint';
+/** The main menu item the complaint intake answers. */
+export const MENU_ITEM = 'keluhan';
+/** A resolved ticket closes by itself this long after it was resolved. */
+export const CLOSE_AFTER_MS = 7 * 24 * 60 * 60_000;
+
+export default definePlugin<ComplaintState, unknown>({
+  name: COMPLAINT_SLICE,
+  description: 'Turns complaints into tickets the owner follows up until the customer is satisfied.',
+  state: { schema: complaintStateSchema, defaults: emptyComplaints },
+  texts: COMPLAINT_TEXTS,
+  setup(api) {
+    const desk = new Desk(api);
+    api.menu.claim(MENU_ITEM, (ctx) => desk.start(ctx, 'lain', null));
+    api.dialog({
+      handle: (ctx, session) => desk.intake(ctx, session),
+      expire: (chat, session) => desk.expire(chat, session),
+    });
+    api.use((ctx, next) => desk.middleware(ctx, next));
+    registerComplaintCommand(api, desk);
+    registerFollowUp(api);
+    api.schedule('tutup-otomatis', '0 * * * *', (job) => {
+      const due = api.state.get().tickets.filter((t) => t.status === 'selesai' && t.resolvedAt !== null && job.now - t.resolvedAt >= CLOSE_AFTER_MS);
+      if (due.length === 0) return;
+      api.state.update(() => {
+        for (const t of due) {
+          t.status = 'ditutup';
+          t.closedAt = job.now;
+          t.timeline.push({ at: job.now, by: 'system', text: 'ditutup otomatis 7 hari setelah selesai', photo: null });
+        }
+      });
+      job.log.info({ tickets: due.map((t) => t.number) }, 'resolved complaints closed after 7 days');
+    });
+  },
+});
