@@ -283,6 +283,8 @@ export class Desk {
       t.status = 'diproses';
       t.resolvedAt = null;
       t.ratingAskedAt = null;
+      // the earlier rating stays in the timeline; the ticket's rating is the one after its final resolution
+      t.rating = null;
     });
     this.log(t, 'customer', ctx.text, ctx.now);
     this.log(t, 'system', 'dibuka lagi oleh pelanggan', ctx.now);
