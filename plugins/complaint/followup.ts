@@ -2,7 +2,7 @@ import type { PluginApi } from '../../src/plugin-api.js';
 import { UsageError } from '../../src/errors.js';
 import { afterOpenTime, nextOpening, todayKey } from '../../src/core/hours.js';
 import { localTime, zonedToEpoch } from '../../src/time.js';
-import { age } from './owner.js';
+import { age, clip } from './owner.js';
 import { CATEGORIES, isOpenTicket, summaryOf, type ComplaintState, type Ticket } from './model.js';
 
 /**
@@ -106,7 +106,7 @@ export function registerFollowUp(api: Api): void {
       await api.notifyOwners(
         [
           `⏰ *${due.length === 1 ? 'Keluhan ini' : `${due.length} keluhan`} belum dibalas*`,
-          ...due.map((t) => `• *${t.number}* · ${t.customerName ?? t.customerNumber ?? 'pelanggan'} · ${t.category} · ${age(job.now - t.createdAt)} · “${summaryOf(t).slice(0, 50)}”`),
+          ...due.map((t) => `• *${t.number}* · ${t.customerName ?? t.customerNumber ?? 'pelanggan'} · ${t.category} · ${age(job.now - t.createdAt)} · “${clip(summaryOf(t), 50)}”`),
           '',
           `Balas: ${p}keluhan <nomor> balas <teks>`,
         ].join('\n'),

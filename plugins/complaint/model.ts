@@ -91,5 +91,8 @@ export function isOpenTicket(t: Ticket): boolean {
 export function summaryOf(t: Pick<Ticket, 'description' | 'photos'>): string {
   const one = t.description.replace(/\s+/g, ' ').trim();
   if (one === '') return t.photos.length > 0 ? '(foto)' : '(tanpa keterangan)';
-  return one.length > 90 ? `${one.slice(0, 87)}…` : one;
+  if (one.length <= 90) return one;
+  const cut = one.slice(0, 89);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 45 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
 }

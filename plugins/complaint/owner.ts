@@ -16,6 +16,14 @@ type Ctx = CommandContext<ComplaintState, unknown>;
 const MAX_TEXT = 2000;
 
 /** "35 menit", "3 jam", "2 hari". */
+/** Text cut to `n` characters at a word, with "…" when cut. */
+export function clip(text: string, n: number): string {
+  if (text.length <= n) return text;
+  const cut = text.slice(0, n - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > n / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:…]+$/, '')}…`;
+}
+
 export function age(ms: number): string {
   const minutes = Math.max(0, Math.round(ms / 60_000));
   if (minutes < 60) return `${minutes} menit`;
@@ -116,7 +124,7 @@ export function registerComplaintCommand(api: Api, desk: Desk): void {
         ctx.reply(
           [
             word === '' ? `📋 *${shown.length} keluhan terbuka* (paling lama dulu)` : `📋 *${shown.length} keluhan terakhir*`,
-            ...sorted.map((t) => `*${t.number}* · ${STATUS_MARK[t.status]}${t.priority === 'tinggi' ? ' ❗' : ''} · ${t.customerName ?? t.customerNumber ?? 'pelanggan'} · ${t.category} · ${age(ctx.now - t.createdAt)} · “${summaryOf(t).slice(0, 50)}”`),
+            ...sorted.map((t) => `*${t.number}* · ${STATUS_MARK[t.status]}${t.priority === 'tinggi' ? ' ❗' : ''} · ${t.customerName ?? t.customerNumber ?? 'pelanggan'} · ${t.category} · ${age(ctx.now - t.createdAt)} · “${clip(summaryOf(t), 50)}”`),
             '',
             `Detail: ${p}keluhan <nomor> · Balas: ${p}keluhan <nomor> balas <teks>`,
           ].join('\n'),
@@ -150,7 +158,11 @@ export function registerComplaintCommand(api: Api, desk: Desk): void {
       const t = find(first);
       const action = second.toLowerCase();
       const closed = (): never => {
-        throw new UsageError(`Keluhan ${t.number} sudah ${t.status}; tidak bisa diubah lagi.`);
+        throw new UsageError(
+          t.status === 'ditutup'
+            ? `Keluhan ${t.number} sudah ditutup; tidak bisa dibalas atau diubah lagi (kategorinya masih bisa, untuk statistik).`
+            : `Keluhan ${t.number} sudah ${t.status}; tidak bisa diubah lagi.`,
+        );
       };
       switch (action) {
         case '':
@@ -170,8 +182,8 @@ export function registerComplaintCommand(api: Api, desk: Desk): void {
           if (t.status === 'selesai' || t.status === 'ditutup') closed();
           const text = needText(rest, `${p}keluhan ${t.number} tanya Boleh kirim foto bagian yang rusak, Kak?`);
           api.state.update(() => void (t.status = 'menunggu'));
-          desk.log(t, 'system', 'menunggu jawaban pelanggan', ctx.now);
           const told = await send(ctx, t, text);
+          desk.log(t, 'system', 'menunggu jawaban pelanggan', ctx.now);
           ctx.reply(`⏳ Pertanyaan untuk ${t.number} dicatat; menunggu jawaban pelanggan.${told}`);
           return;
         }
@@ -195,7 +207,12 @@ export function registerComplaintCommand(api: Api, desk: Desk): void {
         case 'kategori':
         case 'category': {
           const value = rest.toLowerCase();
+          if (value === '') throw new UsageError(`Tulis kategorinya, misalnya: ${p}keluhan ${t.number} kategori warna. Pilih: ${CATEGORIES.join(', ')}.`);
           if (!(CATEGORIES as readonly string[]).includes(value)) throw new UsageError(`Kategori "${rest}" tidak ada. Pilih: ${CATEGORIES.join(', ')}.`);
+          if (value === t.category) {
+            ctx.reply(`${t.number} memang sudah berkategori ${value}.`);
+            return;
+          }
           const before = t.category;
           api.state.update(() => void (t.category = value as Category));
           desk.log(t, 'system', `kategori: ${before} → ${value}`, ctx.now);
@@ -204,8 +221,13 @@ export function registerComplaintCommand(api: Api, desk: Desk): void {
         }
         case 'prioritas':
         case 'priority': {
+          if (t.status === 'ditutup') closed();
           const value = rest.toLowerCase();
           if (value !== 'tinggi' && value !== 'normal') throw new UsageError('Prioritas hanya "tinggi" atau "normal".');
+          if (value === t.priority) {
+            ctx.reply(`${t.number} memang sudah berprioritas ${value}.`);
+            return;
+          }
           api.state.update(() => void (t.priority = value));
           desk.log(t, 'system', `prioritas ${value}`, ctx.now);
           ctx.reply(`✅ ${t.number} prioritas ${value}.`);

@@ -54,7 +54,7 @@ describe('intake', () => {
     expect(filed).toBe(
       [
         '✅ Keluhan Kakak sudah kami catat dengan nomor *K-0001*:',
-        '“kak mawarnya patah 2 tangkai, kecewa yang pesanan O-0001 kemarin harga mawar merah brp …”',
+        '“kak mawarnya patah 2 tangkai, kecewa yang pesanan O-0001 kemarin harga mawar merah brp…”',
         '',
         'Admin kami akan memeriksanya dan membalas di chat ini hari ini sebelum pukul 17.00. Kakak bisa cek kapan saja dengan mengetik *status keluhan*. Terima kasih atas kesabarannya, Rina. 🙏',
       ].join('\n'),
@@ -170,7 +170,7 @@ describe('follow-up with the customer', () => {
     expect(state(bot).tickets[0]?.status).toBe('selesai');
     await bot.advance(2 * HOUR);
     expect(state(bot).tickets[0]).toMatchObject({ status: 'ditutup', closedAt: expect.any(Number) });
-    expect((await bot.owner('!keluhan 1 balas halo'))[0]).toContain('⚠️ Keluhan K-0001 sudah ditutup; tidak bisa diubah lagi.');
+    expect((await bot.owner('!keluhan 1 balas halo'))[0]).toContain('⚠️ Keluhan K-0001 sudah ditutup; tidak bisa dibalas atau diubah lagi');
   });
 });
 
