@@ -137,6 +137,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const menu = new Menu(store.slice(MENU_SLICE, menuSpec), texts);
   const activity = new Activity(store.slice(ACTIVITY_SLICE, activitySpec), config.timeZone);
   const reporters: Array<{ plugin: string; fn: (from: number, to: number) => string[] }> = [];
+  const shopWatchers: Array<{ plugin: string; fn: (chatId: string, at: number) => void }> = [];
   const customers = new Customers(store);
   const media = new Media(config.dataDir);
   const outbox = new Outbox({
@@ -321,6 +322,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       background: (fn) => void backgroundJobs.push({ plugin: rt.name, fn }),
       activity: (date) => activity.day(date),
       report: (fn) => void reporters.push({ plugin: rt.name, fn }),
+      onShopMessage: (fn) => void shopWatchers.push({ plugin: rt.name, fn }),
       reports: (from, to) =>
         reporters.flatMap((r) => {
           try {
@@ -484,6 +486,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
   /** The shop typed in a customer's chat by hand: the bot steps aside there. */
   function shopTookOver(msg: Incoming, mlog: Logger): void {
     customers.recordShopMessage(msg);
+    for (const w of shopWatchers) {
+      try {
+        w.fn(msg.chatId, msg.at);
+      } catch (err) {
+        mlog.error({ err, plugin: w.plugin }, 'a plugin failed on a message the shop typed by hand');
+      }
+    }
     // Counted from when the shop wrote: a hand-typed message from the backlog may already be old.
     const until = msg.at + config.takeoverMinutes * 60_000;
     if (until <= clock.now()) return;
@@ -503,7 +512,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const isOwner = msg.selfChat === true || ownerDigits !== null;
     if (msg.tooOld) {
       // Recorded, not answered (nor run, for an old command): a reply hours late confuses.
-      if (!isOwner) customers.touch(msg);
+      if (!isOwner) {
+        const { previousSeenAt } = customers.touch(msg);
+        activity.count(msg.at, previousSeenAt === null);
+      }
       mlog.info('a message from the offline backlog is too old to answer; it was recorded');
       return;
     }
@@ -526,7 +538,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       return;
     }
     const { record, previousSeenAt } = customers.touch(msg);
-    activity.count(now, previousSeenAt === null);
+    if (!isOwner) activity.count(now, previousSeenAt === null);
     mlog.debug({ kind: msg.kind, text: msg.text }, 'message received');
     if (record.pausedUntil !== null && record.pausedUntil > now) {
       mlog.debug('the bot is paused in this chat; not answering');

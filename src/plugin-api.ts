@@ -235,6 +235,8 @@ export interface PluginApi<S = unknown, C = unknown> {
   report(fn: (from: number, to: number) => string[]): void;
   /** Every plugin's summary lines for a period. */
   reports(from: number, to: number): string[];
+  /** Runs when the shop types in a customer's chat by hand on its phone (the bot then steps aside). */
+  onShopMessage(fn: (chatId: string, at: number) => void): void;
 }
 
 export interface BackgroundSignal {

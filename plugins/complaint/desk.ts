@@ -23,13 +23,18 @@ import {
 export const INTAKE_QUIET_MS = 3 * 60_000;
 export const RATING_WINDOW_MS = 24 * 60 * 60_000;
 export const REOPEN_WINDOW_MS = 7 * 24 * 60 * 60_000;
+/** How long after the shop's question the customer's messages are taken as the answer. */
+export const ANSWER_WINDOW_MS = 48 * 60 * 60_000;
+/** After an answer, further messages within this quiet time belong to it too. */
+export const ANSWERING_MS = 15 * 60_000;
 const MAX_PARTS = 30;
 const MAX_DESCRIPTION = 4000;
 
 const intakeSchema = z.object({
   category: z.string(),
-  parts: z.array(z.string()),
-  photos: z.array(z.string()),
+  startedAt: z.number(),
+  /** What the customer told, each with its time; a photo has its path. */
+  parts: z.array(z.object({ at: z.number(), text: z.string(), photo: z.string().nullable() })),
   askedAgain: z.boolean(),
   acknowledged: z.boolean(),
 });
@@ -80,9 +85,14 @@ export class Desk {
   // ---- intake ------------------------------------------------------------------------------
 
   /** The first answer to a complaint: empathy for what happened, then the questions. */
-  start(ctx: Ctx, category: Category, firstWords: string | null): void {
-    const intake: Intake = { category, parts: [], photos: [], askedAgain: false, acknowledged: false };
-    if (firstWords) intake.parts.push(firstWords);
+  async start(ctx: Ctx, category: Category, firstWords: string | null): Promise<void> {
+    const intake: Intake = { category, startedAt: ctx.now, parts: [], askedAgain: false, acknowledged: false };
+    if (firstWords) intake.parts.push({ at: ctx.now, text: firstWords, photo: null });
+    // a photo sent with the complaint is its first evidence
+    if (ctx.msg.image) {
+      const photo = await this.keepPhoto(ctx);
+      if (photo) intake.parts.push({ at: ctx.now, text: '(foto)', photo });
+    }
     ctx.reply(`${this.api.texts.render(`keluhan.empati-${category}`, { nama: ctx.salutation })}\n\n${this.api.texts.render('keluhan.tanya')}`);
     ctx.markAnswered('keluhan');
     ctx.dialog.start('intake', intake, { timeoutMs: INTAKE_QUIET_MS });
@@ -103,8 +113,15 @@ export class Desk {
       ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: ctx.salutation }));
       return;
     }
+    if (/^(?:menu|menu utama|kembali|0)$/i.test(text)) {
+      // leaving for the menu drops what was started
+      ctx.dialog.end();
+      ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: ctx.salutation }));
+      ctx.reply(this.api.menu.render());
+      return;
+    }
     if (text !== '' && isDone(text) && !ctx.msg.image) {
-      if (intake.parts.length === 0 && intake.photos.length === 0) {
+      if (intake.parts.length === 0) {
         if (intake.askedAgain) {
           ctx.dialog.end();
           ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: ctx.salutation }));
@@ -118,18 +135,21 @@ export class Desk {
       await this.file(ctx.chatId, ctx.customer, intake, (m) => ctx.reply(m), ctx.salutation, ctx.now);
       return;
     }
-    if (ctx.msg.image) {
-      try {
-        intake.photos.push(await this.api.media.save(ctx.msg.image, 'keluhan'));
-      } catch (err) {
-        ctx.log.warn({ err }, 'a complaint photo could not be kept');
-        ctx.reply('Maaf, fotonya tidak berhasil kami simpan. Boleh dikirim sekali lagi? 🙏');
-      }
-    } else if (ctx.msg.kind !== 'text' && text === '') {
-      intake.parts.push(`(${ctx.msg.kind === 'audio' ? 'pesan suara' : ctx.msg.kind === 'video' ? 'video' : 'lampiran'}: dengarkan/lihat di WhatsApp)`);
+    if (intake.parts.length >= MAX_PARTS) {
+      ctx.dialog.update('intake', intake, { timeoutMs: INTAKE_QUIET_MS });
+      return;
     }
-    if (text !== '' && intake.parts.length < MAX_PARTS) intake.parts.push(text);
-    if (!intake.acknowledged) {
+    if (ctx.msg.image) {
+      const photo = await this.keepPhoto(ctx);
+      if (photo) intake.parts.push({ at: ctx.now, text: text || '(foto)', photo });
+    } else if (text !== '') {
+      intake.parts.push({ at: ctx.now, text, photo: null });
+    } else if (ctx.msg.kind === 'audio' || ctx.msg.kind === 'video' || ctx.msg.kind === 'document') {
+      // a sticker says nothing; a voice note or a video does, for a person to hear
+      const what = ctx.msg.kind === 'audio' ? 'pesan suara' : ctx.msg.kind === 'video' ? 'video' : 'dokumen';
+      intake.parts.push({ at: ctx.now, text: `(${what}: dengarkan atau lihat di WhatsApp)`, photo: null });
+    }
+    if (!intake.acknowledged && intake.parts.length > 0) {
       ctx.reply(this.api.texts.render('keluhan.dicatat-sementara'));
       intake.acknowledged = true;
     }
@@ -141,13 +161,17 @@ export class Desk {
     const parsed = intakeSchema.safeParse(session.data);
     if (!parsed.success) return;
     const intake = parsed.data;
-    if (intake.parts.length === 0 && intake.photos.length === 0) return;
+    if (intake.parts.length === 0) return;
     await this.file(chat.chatId, chat.customer, intake, (m) => void chat.send(m), chat.salutation, this.api.clock.now());
   }
 
   /** Records the ticket, makes it durable, and only then gives its number; tells the owner. */
   private async file(chatId: string, customer: CustomerInfo, intake: Intake, reply: (m: string) => void, salutation: string, now: number): Promise<void> {
-    const description = intake.parts.join('\n').slice(0, MAX_DESCRIPTION);
+    const description = intake.parts
+      .filter((p) => p.photo === null || p.text !== '(foto)')
+      .map((p) => p.text)
+      .join('\n')
+      .slice(0, MAX_DESCRIPTION);
     const detected = intake.category === 'lain' ? categoryOf(description) : (intake.category as Category);
     let ticket: Ticket | undefined;
     this.api.state.update((s) => {
@@ -158,21 +182,21 @@ export class Desk {
         customerName: customer.name,
         category: detected,
         description,
-        photos: intake.photos,
+        photos: intake.parts.flatMap((p) => (p.photo ? [p.photo] : [])),
         status: 'baru',
         priority: 'normal',
-        timeline: [
-          ...intake.parts.map((text) => ({ at: now, by: 'customer' as const, text, photo: null })),
-          ...intake.photos.map((photo) => ({ at: now, by: 'customer' as const, text: '(foto)', photo })),
-          { at: now, by: 'system' as const, text: 'keluhan dicatat', photo: null },
-        ],
-        createdAt: now,
+        timeline: [...intake.parts.map((p) => ({ at: p.at, by: 'customer' as const, text: p.text, photo: p.photo })), { at: now, by: 'system' as const, text: 'keluhan dicatat', photo: null }],
+        // a ticket is as old as the complaint: the reminders and response times count from there
+        createdAt: intake.startedAt,
         firstResponseAt: null,
         resolvedAt: null,
         resolution: '',
         closedAt: null,
         rating: null,
+        ratedAt: null,
         ratingAskedAt: null,
+        ratingAskedCount: null,
+        answeringUntil: null,
         remindedAt: null,
       };
       s.tickets.push(ticket);
@@ -183,9 +207,9 @@ export class Desk {
       await this.api.flush();
     } catch (err) {
       this.api.log.error({ err, ticket: filed.number }, 'a complaint could not be saved to disk');
+      // its number stays unused: another chat may have filed the next one meanwhile
       this.api.state.update((s) => {
         s.tickets = s.tickets.filter((t) => t !== filed);
-        s.nextNumber--;
       });
       reply(`Mohon maaf ${salutation}, keluhan Kakak belum bisa kami simpan karena gangguan di sistem kami. Admin kami sudah diberi tahu dan akan menghubungi Kakak langsung. 🙏`);
       void this.api.notifyOwners(`⚠️ Keluhan dari ${describeCustomer(customer)} tidak bisa disimpan ke disk (lihat log). Ceritanya:\n${description || '(foto saja)'}\nMohon hubungi pelanggan langsung.`);
@@ -226,26 +250,65 @@ export class Desk {
     const mine = this.ticketsOf(ctx.chatId);
     if (text !== '' && asksStatus(text)) return this.status(ctx, mine);
 
+    // a rating only answers the rating request: not once something else was said since
     const rating = text !== '' ? ratingIn(text) : null;
-    const awaiting = mine.filter((t) => t.status === 'selesai' && t.rating === null && t.ratingAskedAt !== null && ctx.now - t.ratingAskedAt <= RATING_WINDOW_MS).at(-1);
+    const awaiting = mine
+      .filter((t) => t.status === 'selesai' && t.ratingAskedAt !== null && ctx.now - t.ratingAskedAt <= RATING_WINDOW_MS && (t.ratedAt === null || t.ratedAt < t.ratingAskedAt))
+      .filter((t) => this.answersRatingRequest(ctx, t))
+      .at(-1);
     if (rating !== null && awaiting) return this.rate(ctx, awaiting, rating);
 
-    const resolved = mine.filter((t) => t.status === 'selesai' && t.resolvedAt !== null && ctx.now - t.resolvedAt <= REOPEN_WINDOW_MS).at(-1);
+    const recent = (t: Ticket): boolean => t.resolvedAt !== null && ctx.now - t.resolvedAt <= REOPEN_WINDOW_MS;
+    const resolved = mine.filter((t) => t.status === 'selesai' && recent(t)).at(-1);
     if (text !== '' && resolved && saysNotResolved(text)) return this.reopen(ctx, resolved);
 
-    const waiting = mine.find((t) => t.status === 'menunggu');
-    if (waiting && (text !== '' || ctx.msg.image)) return this.attach(ctx, waiting);
+    const answering = mine.find((t) => this.isAnswering(t, ctx.now));
+    if (answering && (text !== '' || ctx.msg.kind !== 'text')) return this.attach(ctx, answering);
 
-    if (text !== '' && ctx.msg.kind === 'text') {
+    if (text !== '') {
       const found = detectComplaint(text);
       if (found.complaint) {
-        // the complaint's own words are its first detail, unless it only says "komplain"
+        // more about a complaint that is open, or was just resolved, goes to that ticket; a new
+        // "komplain" or "kecewa" is a complaint of its own
+        const open = mine.filter((t) => isOpenTicket(t) && ctx.now - t.createdAt <= REOPEN_WINDOW_MS).at(-1);
+        if (open && !found.explicit) return this.attach(ctx, open);
+        if (resolved && !found.explicit) return this.reopen(ctx, resolved);
         const details = detectComplaintWordsOnly(text) ? null : text;
-        this.start(ctx, found.category, details);
+        await this.start(ctx, found.category, details);
         return;
       }
     }
     await next();
+  }
+
+  /**
+   * A bare number answers the rating request when it is the customer's first message after it, or
+   * when nothing else went to the chat since (a "terima kasih" first, then "5").
+   */
+  private answersRatingRequest(ctx: Ctx, t: Ticket): boolean {
+    if (t.ratingAskedCount !== null && ctx.customer.messageCount === t.ratingAskedCount + 1) return true;
+    const out = ctx.customer.lastOutboundAt;
+    return out === null || out <= (t.ratingAskedAt as number);
+  }
+
+  /** The customer is answering the shop's question: within two days of it, or right after an answer. */
+  private isAnswering(t: Ticket, now: number): boolean {
+    if (t.status === 'menunggu') {
+      const asked = t.timeline.findLast((e) => e.by === 'shop')?.at ?? t.createdAt;
+      return now - asked <= ANSWER_WINDOW_MS;
+    }
+    return t.status === 'diproses' && t.answeringUntil !== null && now <= t.answeringUntil;
+  }
+
+  private async keepPhoto(ctx: Ctx): Promise<string | null> {
+    if (!ctx.msg.image) return null;
+    try {
+      return await this.api.media.save(ctx.msg.image, 'keluhan');
+    } catch (err) {
+      ctx.log.warn({ err }, 'a complaint photo could not be kept');
+      ctx.reply('Maaf, fotonya tidak berhasil kami simpan. Boleh dikirim sekali lagi? 🙏');
+      return null;
+    }
   }
 
   private status(ctx: Ctx, mine: Ticket[]): void {
@@ -268,6 +331,7 @@ export class Desk {
   private rate(ctx: Ctx, t: Ticket, rating: number): void {
     this.api.state.update(() => {
       t.rating = rating;
+      t.ratedAt = ctx.now;
     });
     this.log(t, 'customer', `nilai ${rating}`, ctx.now);
     if (rating <= 2) {
@@ -283,8 +347,6 @@ export class Desk {
       t.status = 'diproses';
       t.resolvedAt = null;
       t.ratingAskedAt = null;
-      // the earlier rating stays in the timeline; the ticket's rating is the one after its final resolution
-      t.rating = null;
     });
     this.log(t, 'customer', ctx.text, ctx.now);
     this.log(t, 'system', 'dibuka lagi oleh pelanggan', ctx.now);
@@ -293,24 +355,38 @@ export class Desk {
     ctx.handOff(HANDOFF_MS);
   }
 
-  /** The customer answers the shop's question: it goes on the ticket and to the owner. */
+  /** The customer answers the shop's question, or adds to their open complaint: it goes on the ticket and to the owner. */
   private async attach(ctx: Ctx, t: Ticket): Promise<void> {
-    let photo: string | null = null;
-    if (ctx.msg.image) {
-      try {
-        photo = await this.api.media.save(ctx.msg.image, 'keluhan');
-        this.api.state.update(() => void t.photos.push(photo as string));
-      } catch (err) {
-        ctx.log.warn({ err }, 'a complaint photo could not be kept');
-      }
-    }
-    this.api.state.update(() => void (t.status = 'diproses'));
-    this.log(t, 'customer', ctx.text || '(foto)', ctx.now, photo);
-    ctx.reply(this.api.texts.render('keluhan.diteruskan', { nama: ctx.salutation, nomor: t.number }));
+    const photo = await this.keepPhoto(ctx);
+    const what = ctx.text || (photo ? '(foto)' : ctx.msg.kind === 'audio' ? '(pesan suara)' : ctx.msg.kind === 'sticker' ? '(stiker)' : `(${ctx.msg.kind})`);
+    const first = !(t.status === 'diproses' && t.answeringUntil !== null && ctx.now <= t.answeringUntil);
+    const answers = t.status === 'menunggu' || !first;
+    this.api.state.update(() => {
+      if (photo) t.photos.push(photo);
+      t.status = 'diproses';
+      t.answeringUntil = ctx.now + ANSWERING_MS;
+    });
+    this.log(t, 'customer', what, ctx.now, photo);
+    // one thank-you for an answer told over several messages
+    if (first) ctx.reply(this.api.texts.render('keluhan.diteruskan', { nama: ctx.salutation, nomor: t.number }));
     ctx.markAnswered('keluhan');
     ctx.handOff(HANDOFF_MS);
-    await this.api.notifyOwners(`💬 *${t.number}*: ${describeCustomer(ctx.customer)} menjawab:\n${ctx.text || '(foto)'}\n\nBalas: ${this.api.commandPrefix}keluhan ${t.number} balas <teks>`);
+    await this.api.notifyOwners(`💬 *${t.number}*: ${describeCustomer(ctx.customer)} ${answers ? 'menjawab' : 'menambahkan'}:\n${what}\n\nBalas: ${this.api.commandPrefix}keluhan ${t.number} balas <teks>`);
     if (photo) await this.api.notifyOwners({ kind: 'image', image: { path: this.api.media.path(photo) }, caption: t.number });
+  }
+
+  /** The shop answered the customer by hand in WhatsApp: that is a reply too. */
+  shopReplied(chatId: string, at: number): void {
+    const open = this.ticketsOf(chatId).filter((t) => (t.status === 'baru' || t.status === 'diproses') && t.createdAt <= at);
+    if (open.length === 0) return;
+    this.api.state.update(() => {
+      for (const t of open) {
+        if (t.firstResponseAt === null) t.firstResponseAt = at;
+        t.status = 'diproses';
+        t.answeringUntil = null;
+        t.timeline.push({ at, by: 'shop', text: '(dibalas langsung di WhatsApp)', photo: null });
+      }
+    });
   }
 }
 
@@ -325,6 +401,7 @@ function detectComplaintWordsOnly(text: string): boolean {
 }
 
 const ONLY_WORDS = new Set([
+  'selamat', 'pagi', 'siang', 'sore', 'malam', 'assalamualaikum', 'assalamu', 'alaikum', 'bisa', 'boleh', 'tolong', 'kecewa', 'saya', 'ini', 'nih',
   'mau', 'ingin', 'pengen', 'saya', 'aku', 'sy', 'kak', 'ka', 'kk', 'min', 'admin', 'ya', 'dong', 'nih', 'mo', 'komplain', 'komplen', 'komplin',
   'complain', 'complaint', 'keluhan', 'ada', 'menyampaikan', 'sampaikan', 'buat', 'bikin', 'ajukan', 'mengajukan', 'halo', 'hai', 'permisi', 'protes',
 ]);

@@ -83,13 +83,25 @@ export function dueReminders(api: Api, tickets: readonly Ticket[], now: number):
   const todaysOpening = nextOpening(hours, startOfDay(now, tz), tz);
   const morning = todaysOpening !== null && todaysOpening <= now && todayKey(todaysOpening, tz) === todayKey(now, tz) ? todaysOpening : null;
   return tickets.filter((t) => {
-    if (t.status !== 'baru' || t.firstResponseAt !== null) return false;
-    if (t.remindedAt === null) {
-      const due = afterOpenTime(hours, t.createdAt, reminderHours * 3_600_000, tz);
+    const since = waitingSince(t);
+    if (since === null) return false;
+    if (t.remindedAt === null || t.remindedAt < since) {
+      const due = afterOpenTime(hours, since, reminderHours * 3_600_000, tz);
       return due !== null && now >= due;
     }
-    return morning !== null && t.remindedAt < morning && t.createdAt < morning;
+    return morning !== null && t.remindedAt < morning && since < morning;
   });
+}
+
+/**
+ * Since when a ticket waits for the shop: a new one since it was made; one the customer added to
+ * or reopened since their last word. Null when the shop had the last word (or it is not open).
+ */
+export function waitingSince(t: Ticket): number | null {
+  if (t.status === 'baru' && t.firstResponseAt === null) return t.createdAt;
+  if (t.status !== 'diproses' && t.status !== 'baru') return null;
+  const last = t.timeline.findLast((e) => e.by !== 'system' || e.text.startsWith('dibuka lagi'));
+  return last && last.by !== 'shop' ? last.at : null;
 }
 
 export function registerFollowUp(api: Api): void {

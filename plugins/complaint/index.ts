@@ -29,6 +29,7 @@ export default definePlugin<ComplaintState, unknown>({
       expire: (chat, session) => desk.expire(chat, session),
     });
     api.use((ctx, next) => desk.middleware(ctx, next));
+    api.onShopMessage((chatId, at) => desk.shopReplied(chatId, at));
     registerComplaintCommand(api, desk);
     registerFollowUp(api);
     api.schedule('tutup-otomatis', '0 * * * *', (job) => {

@@ -47,7 +47,12 @@ export const ticketSchema = z.object({
   resolution: z.string().default(''),
   closedAt: z.number().nullable().default(null),
   rating: z.number().int().min(1).max(5).nullable().default(null),
+  ratedAt: z.number().nullable().default(null),
   ratingAskedAt: z.number().nullable().default(null),
+  /** How many messages the customer had sent when the rating was asked for. */
+  ratingAskedCount: z.number().int().nullable().default(null),
+  /** While the customer is answering the shop's question, their messages go on the ticket until then. */
+  answeringUntil: z.number().nullable().default(null),
   /** The last reminder the owner got about this ticket, so one is not sent twice. */
   remindedAt: z.number().nullable().default(null),
 });

@@ -106,7 +106,7 @@ export function registerComplaintCommand(api: Api, desk: Desk): void {
       { form: 'keluhan <nomor> kategori <kategori>', help: `ganti kategori: ${CATEGORIES.join(', ')}` },
       { form: 'keluhan <nomor> prioritas tinggi|normal', help: 'ubah prioritas' },
       { form: 'keluhan pengingat <jam>', help: 'ingatkan saya bila keluhan baru belum dibalas setelah sekian jam buka (bawaan 2)' },
-      { form: 'keluhan ringkasan <JJ:MM>|off', help: 'jam ringkasan harian (bawaan 08:00), atau matikan' },
+      { form: 'keluhan ringkasan <JJ:MM>|off', help: 'jam ringkasan harian, paling lambat 23:45 (bawaan 08:00), atau matikan' },
     ],
     async run(ctx) {
       const [first = '', second = '', ...more] = ctx.args.split(/\s+/).filter(Boolean);
@@ -150,6 +150,7 @@ export function registerComplaintCommand(api: Api, desk: Desk): void {
         }
         const m = /^(\d{1,2})[:.](\d{2})$/.exec(value);
         if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new UsageError(`"${second}" bukan jam. Contoh: ringkasan 08:00`);
+        if (Number(m[1]) * 60 + Number(m[2]) > 23 * 60 + 45) throw new UsageError('Paling lambat 23:45, supaya ringkasan masih terkirim hari itu.');
         const at = `${String(Number(m[1])).padStart(2, '0')}:${m[2]}`;
         api.state.update((s) => void (s.settings.summaryAt = at));
         ctx.reply(`✅ Ringkasan harian dikirim tiap hari pukul ${at.replace(':', '.')} (paling lambat 15 menit sesudahnya).`);
@@ -196,6 +197,7 @@ export function registerComplaintCommand(api: Api, desk: Desk): void {
             t.resolution = solution;
             t.resolvedAt = ctx.now;
             t.ratingAskedAt = ctx.now;
+            t.ratingAskedCount = api.customers.get(t.chatId)?.messageCount ?? null;
             if (t.firstResponseAt === null) t.firstResponseAt = ctx.now;
           });
           desk.log(t, 'system', `selesai: ${solution}`, ctx.now);

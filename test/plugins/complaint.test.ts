@@ -235,3 +235,135 @@ describe('reminders and the daily summary', () => {
     expect((await bot.owner('!statistik minggu'))[0]).toContain('⚠️ !statistik tidak memakai tambahan apa-apa.');
   });
 });
+
+describe('what a review of real messages found', () => {
+  it('tells complaints from questions before buying and from orders', () => {
+    for (const text of [
+      'warna lain ada kak?',
+      'ada ukuran lebih kecil dari ini?',
+      'ukurannya beda-beda ya kak?',
+      'bunga ini tahan lama? gak gampang rusak kak?',
+      'vas kaca gampang pecah gak',
+      'kak saya mau tanya, bunganya kotor kena debu gimana cara bersihinnya?',
+      'mau pesan P01 2 kak, kurang 1 lagi nanti saya tambah',
+      'wah kemahalan kak, bisa kurang?',
+    ]) {
+      expect(detectComplaint(text).complaint, text).toBe(false);
+    }
+    for (const text of [
+      'bunga yang saya beli patah kak, kalau bisa diganti',
+      'bunganya rusak kak, ada garansi?',
+      'pesanan saya belum sampai, kalau bisa hari ini ya kak',
+      'beda jauh sama foto',
+      'dikirim yang salah kak',
+      'uang saya belum dikembalikan kak',
+      'minta retur kak',
+    ]) {
+      expect(detectComplaint(text).complaint, text).toBe(true);
+    }
+  });
+
+  it('takes a photo with a complaint caption as the complaint, photo included', async () => {
+    bot = await greeted();
+    const [first] = await bot.say(RINA, 'kak ini bunga yang saya terima, patah semua tangkainya', { kind: 'image', image });
+    expect(first).toContain('barangnya sampai dalam keadaan rusak');
+    await bot.say(RINA, 'sudah');
+    expect(state(bot).tickets[0]?.photos).toHaveLength(1);
+    expect(state(bot).tickets[0]?.description).toBe('kak ini bunga yang saya terima, patah semua tangkainya');
+  });
+
+  it('understands a cancel or a "sudah" said with more words, and "menu" leaves the intake', async () => {
+    bot = await greeted();
+    await bot.say(RINA, 'mau komplain kak');
+    expect((await bot.say(RINA, 'eh gak jadi deh kak, maaf'))[0]).toContain('tidak ada keluhan yang kami catat');
+    await bot.say(RINA, 'komplain, vasnya retak');
+    expect((await bot.say(RINA, 'sudah itu aja kak makasih')).at(-1)).toContain('nomor *K-0001*');
+    await bot.say(RINA, 'kecewa, warnanya pudar');
+    const left = await bot.say(RINA, 'menu');
+    expect(left[0]).toContain('tidak ada keluhan yang kami catat');
+    expect(left[1]).toContain('Silakan pilih menu berikut');
+    expect(state(bot).tickets).toHaveLength(1);
+  });
+
+  it('does not file a greeting as a complaint', async () => {
+    bot = await greeted();
+    await bot.say(RINA, 'selamat pagi kak, saya mau komplain');
+    expect(await bot.say(RINA, 'sudah')).toEqual(['Kami belum menerima ceritanya, Rina. Boleh tuliskan singkat apa yang terjadi, atau kirim fotonya? Ketik *batal* kalau tidak jadi.']);
+  });
+
+  it('takes a number as a rating only while the rating request is the last thing said', async () => {
+    bot = await greeted();
+    await fileOne(bot);
+    await bot.owner('!keluhan 1 selesai Diganti.');
+    await bot.advance(MINUTE);
+    await bot.say(RINA, 'menu');
+    await bot.advance(MINUTE);
+    expect((await bot.say(RINA, '2'))[0]).toContain('Pusat Pasar Lantai 1');
+    expect(state(bot).tickets[0]?.rating).toBeNull();
+    expect(bot.sentTo(OWNER).join('\n')).not.toContain('memberi nilai *');
+  });
+
+  it('reads ratings written 5/5 or "bintang 4"', async () => {
+    bot = await greeted();
+    await fileOne(bot);
+    await bot.owner('!keluhan 1 selesai Diganti.');
+    expect((await bot.say(RINA, '5/5 kak'))[0]).toContain('Terima kasih atas nilainya');
+    expect(state(bot).tickets[0]?.rating).toBe(5);
+  });
+
+  it('does not reopen on a question that happens to say "masih sama", and keeps the rating', async () => {
+    bot = await greeted();
+    await fileOne(bot);
+    await bot.owner('!keluhan 1 selesai Diganti.');
+    await bot.say(RINA, '5');
+    await bot.advance(2 * DAY);
+    await bot.say(RINA, 'kak mau pesan lagi, P01 harganya masih sama kak?');
+    expect(state(bot).tickets[0]).toMatchObject({ status: 'selesai', rating: 5 });
+    // a real "not fixed" reopens, more of the same complaint goes to it, and it is rated afresh
+    expect((await bot.say(RINA, 'kak penggantinya belum sampai juga'))[0]).toContain('Keluhan *K-0001* kami buka lagi');
+    expect(state(bot).tickets).toHaveLength(1);
+    await bot.owner('!keluhan 1 selesai Sudah dikirim ulang.');
+    await bot.say(RINA, '4');
+    expect(state(bot).tickets[0]?.rating).toBe(4);
+  });
+
+  it('answers a status question asked any way, and puts "belum dibalas" on the open ticket', async () => {
+    bot = await greeted();
+    await fileOne(bot);
+    for (const text of ['kak gimana keluhan saya?', 'cek komplain', 'komplain saya kemarin sudah sampai mana']) {
+      expect((await bot.say(RINA, text))[0], text).toMatch(/^Keluhan Kakak:\n• \*K-0001\*/);
+    }
+    expect((await bot.say(RINA, 'dari tadi belum dibalas'))[0]).toContain('sudah kami teruskan ke admin (keluhan *K-0001*)');
+    expect(state(bot).tickets).toHaveLength(1);
+    expect(state(bot).tickets[0]?.timeline.at(-1)?.text).toBe('dari tadi belum dibalas');
+  });
+
+  it('takes an answer told over several messages, and lets later messages go elsewhere', async () => {
+    bot = await greeted();
+    await fileOne(bot);
+    await bot.owner('!keluhan 1 tanya Berapa tangkai yang patah, Kak?');
+    expect(await bot.say(RINA, '3 tangkai kak')).toEqual(['Terima kasih Rina, sudah kami teruskan ke admin (keluhan *K-0001*). 🙏']);
+    expect(await bot.say(RINA, 'yang merah semua')).toEqual([]);
+    await bot.say(RINA, '', { kind: 'audio' });
+    expect(state(bot).tickets[0]?.timeline.slice(-3).map((e) => e.text)).toEqual(['3 tangkai kak', 'yang merah semua', '(pesan suara)']);
+    await bot.advance(HOUR);
+    // an hour later, an order is an order again
+    expect((await bot.say(RINA, 'pesan P01 2'))[0]).toContain('Pesanan *O-0001*');
+  });
+
+  it('counts a reply the shop typed by hand as the first response, and stops the reminders', async () => {
+    bot = await greeted();
+    await fileOne(bot);
+    await bot.advance(20 * MINUTE);
+    bot.transport.deliver({ chatId: bot.transport.chatIdForNumber(RINA), senderNumber: null, fromShop: true, text: 'Maaf Kak, kami cek ya', at: bot.clock.now() });
+    await bot.app.idle();
+    expect(state(bot).tickets[0]).toMatchObject({ status: 'diproses', firstResponseAt: bot.clock.now() });
+    await bot.advance(DAY);
+    expect(bot.sentTo(OWNER).filter((m) => m.includes('belum dibalas'))).toEqual([]);
+  });
+
+  it('refuses a summary time too late to go out that day', async () => {
+    bot = await greeted();
+    expect((await bot.owner('!keluhan ringkasan 23:50'))[0]).toContain('⚠️ Paling lambat 23:45');
+  });
+});

@@ -156,7 +156,13 @@ const L = {
 
 let out: SimOut[] = [];
 let dataDir = '';
-const to = (after: number, who = OWNER_CHAT): string[] => out.filter((o) => o.after === after && o.to === who).map((o) => o.text ?? '');
+/**
+ * Reminders that K-0002 waits for the shop after Rina answered its question: the owner never
+ * replies to that answer in this script, so they come each morning; checked on their own below.
+ */
+const isK2Reminder = (text: string): boolean => text.startsWith('⏰') && text.includes('*K-0002*') && !/\*K-000[13]\*/.test(text);
+const to = (after: number, who = OWNER_CHAT): string[] =>
+  out.filter((o) => o.after === after && o.to === who).map((o) => o.text ?? '').filter((t) => !isK2Reminder(t));
 const one = (after: number): string => to(after).join('\n---\n');
 /** The last message the owner got for a line: the command's own answer, after any reminder or summary that came first. */
 const last = (after: number): string => to(after).at(-1) ?? '';
@@ -191,11 +197,11 @@ const FULL_USAGE = [
   '• !keluhan pengingat <jam>',
   '   ingatkan saya bila keluhan baru belum dibalas setelah sekian jam buka (bawaan 2)',
   '• !keluhan ringkasan <JJ:MM>|off',
-  '   jam ringkasan harian (bawaan 08:00), atau matikan',
+  '   jam ringkasan harian, paling lambat 23:45 (bawaan 08:00), atau matikan',
 ].join('\n');
 const HEAD = 'keluhan* (alias !complaints, !komplain): Tangani keluhan pelanggan: balas, tanya, selesaikan; pelanggan diberi tahu.\n\nCara pakai:\n';
 const PENGINGAT_USAGE = `${HEAD}• !keluhan pengingat <jam>\n   ingatkan saya bila keluhan baru belum dibalas setelah sekian jam buka (bawaan 2)`;
-const RINGKASAN_USAGE = `${HEAD}• !keluhan ringkasan <JJ:MM>|off\n   jam ringkasan harian (bawaan 08:00), atau matikan`;
+const RINGKASAN_USAGE = `${HEAD}• !keluhan ringkasan <JJ:MM>|off\n   jam ringkasan harian, paling lambat 23:45 (bawaan 08:00), atau matikan`;
 
 const K1_SUMMARY = '“komplain, mawarnya patah”';
 const K2_SUMMARY = 'kecewa, warnanya beda sama foto yang pink jadi ungu';
@@ -753,6 +759,14 @@ describe('a week after a ticket was resolved', () => {
     expect(card[3]).toBe('Dibuat: Selasa, 1 Desember 2026 10.00 (7 hari lalu)');
     expect(card.slice(-2)).toEqual(['1/12 13.00 👤 nilai 5', '8/12 13.00 · ditutup otomatis 7 hari setelah selesai']);
     expect(one(L.cardClosed)).not.toContain('Halo Kak');
+  });
+});
+
+describe('a customer\'s answer the shop has not replied to', () => {
+  it('brings the owner a reminder, as a new ticket does', () => {
+    const reminders = out.filter((o) => o.to === OWNER_CHAT && isK2Reminder(o.text ?? '')).map((o) => o.text ?? '');
+    expect(reminders.length).toBeGreaterThan(0);
+    expect(reminders[0]).toMatch(/^⏰ \*Keluhan ini belum dibalas\*\n• \*K-0002\* · Rina · warna · /);
   });
 });
 
