@@ -58,7 +58,7 @@ export function registerComplaintCommand(api: Api, desk: Desk): void {
       `Dibuat: ${when(t.createdAt)} (${age(now - t.createdAt)} lalu)`,
       t.firstResponseAt !== null ? `Balasan pertama: setelah ${age(t.firstResponseAt - t.createdAt)}` : 'Balasan pertama: belum',
     ];
-    if (t.resolvedAt !== null) lines.push(`Selesai: ${when(t.resolvedAt)}: ${t.resolution}`);
+    if (t.resolvedAt !== null) lines.push(`Selesai: ${when(t.resolvedAt)} (setelah ${age(t.resolvedAt - t.createdAt)}): ${t.resolution}`);
     if (t.rating !== null) lines.push(`Nilai: ${'⭐'.repeat(t.rating)} (${t.rating})`);
     lines.push('', `Cerita: ${t.description || '(hanya foto)'}`, t.photos.length > 0 ? `Foto: ${t.photos.length}` : 'Foto: tidak ada', '', '*Riwayat*');
     const by = { customer: '👤', shop: '🏪', system: '·' } as const;

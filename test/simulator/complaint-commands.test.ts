@@ -485,7 +485,7 @@ describe('!keluhan <nomor> selesai', () => {
       'Kategori: rusak (barang rusak)',
       'Dibuat: Selasa, 1 Desember 2026 10.00 (3 jam lalu)',
       'Balasan pertama: setelah 3 jam',
-      `Selesai: Selasa, 1 Desember 2026 13.00: ${SOLUTION}`,
+      `Selesai: Selasa, 1 Desember 2026 13.00 (setelah 3 jam): ${SOLUTION}`,
     ]);
   });
 
@@ -519,7 +519,7 @@ describe('!keluhan <nomor> selesai', () => {
         'Kategori: rusak (barang rusak)',
         'Dibuat: Selasa, 1 Desember 2026 10.00 (3 jam lalu)',
         'Balasan pertama: setelah 3 jam',
-        `Selesai: Selasa, 1 Desember 2026 13.00: ${SOLUTION}`,
+        `Selesai: Selasa, 1 Desember 2026 13.00 (setelah 3 jam): ${SOLUTION}`,
         'Nilai: ⭐⭐⭐⭐⭐ (5)',
         '',
         'Cerita: komplain, mawarnya patah',
@@ -712,7 +712,7 @@ describe('the English action words: reply, ask, priority, done', () => {
         'Kategori: ukuran (ukuran tidak sesuai)',
         'Dibuat: Rabu, 2 Desember 2026 10.00 (35 menit lalu)',
         'Balasan pertama: setelah 35 menit',
-        'Selesai: Rabu, 2 Desember 2026 10.35: Tangkai 60 cm kami kirim sore ini.',
+        'Selesai: Rabu, 2 Desember 2026 10.35 (setelah 35 menit): Tangkai 60 cm kami kirim sore ini.',
         '',
         'Cerita: tangkainya kependekan, tidak bisa masuk vas',
         'Foto: tidak ada',
