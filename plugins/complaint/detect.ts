@@ -74,6 +74,7 @@ const OWN_GOODS = /\b(?:bunga|mawar|anggrek|tulip|lily|buket|vas|pot|barang|pesa
 /** Questions: "ada ukuran lain?", "gampang pecah gak", "cara bersihinnya". */
 const QUESTION_END = new Set(['gak', 'ga', 'nggak', 'enggak', 'engga', 'tidak', 'ndak', 'kah', 'ya', 'nih']);
 const QUESTION_WORDS = ['mau tanya', 'cara', 'gimana cara', 'bagaimana cara', 'apakah', 'apa bisa', 'bisa tidak', 'boleh tanya'];
+const QUESTION_PHRASES = compileLater(QUESTION_WORDS);
 const EXPLICIT_QUESTION = compileLater(['mau tanya', 'boleh tanya', 'numpang tanya', 'gimana cara', 'bagaimana cara', 'cara membersihkan', 'cara bersihin']);
 /** An order ("pesan P01 2"): the catalog's, not a complaint. */
 const ORDER_START = /^(?:(?:saya|aku|mau|kak|min|ok|oke|baik)\s+)*(?:pesan|pesen|order|beli)\s+(?:p-?\d+|\d+)\b/;
@@ -87,9 +88,21 @@ const TRIGGER_PHRASES = compile(TRIGGERS);
 const MISMATCH_PHRASES = compile(MISMATCH);
 const COMPILED = RULES.map((r) => ({ category: r.category, strong: compile(r.strong), weak: compile(r.weak) }));
 
+/** Each token's forms, worked out once per message (every phrase is checked against them). */
+const formsCache = new Map<string, readonly string[]>();
+function formsOf(token: string): readonly string[] {
+  let forms = formsCache.get(token);
+  if (!forms) {
+    forms = wordForms(token);
+    if (formsCache.size > 5000) formsCache.clear();
+    formsCache.set(token, forms);
+  }
+  return forms;
+}
+
 /** A customer's word stands for a phrase word: the same, one of its forms, or one typo in a long word. */
 function sameWord(token: string, word: string): boolean {
-  if (wordForms(token).includes(word)) return true;
+  if (token === word || formsOf(token).includes(word)) return true;
   return word.length >= 6 && token.length >= 6 && !NOT_TYPOS.has(token) && withinOneEdit(token, word);
 }
 
@@ -136,7 +149,7 @@ export function detectComplaint(text: string): Detection {
   const problemAt = strongAt >= 0 ? strongAt : mismatchAt;
   // "kalau rusak", "gampang pecah": the word just before the problem makes it a "what if"
   const hypothetical = tokens.slice(Math.max(0, problemAt - 2), problemAt).some((t) => HYPOTHETICAL.includes(t));
-  const question = text.includes('?') || QUESTION_END.has(tokens.at(-1) ?? '') || QUESTION_WORDS.some((q) => hasPhrase(tokens, normalise(q)));
+  const question = text.includes('?') || QUESTION_END.has(tokens.at(-1) ?? '') || QUESTION_PHRASES.some((q) => hasPhrase(tokens, q));
   if (ORDER_START.test(lower.trim()) && !arrived) return no;
   if (hypothetical && !arrived) return no;
   if (question && !arrived) return no;
