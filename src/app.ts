@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -84,6 +85,20 @@ export const CORE_TEXTS: TextDefs = {
 
 const PLUGIN_NAME = /^[a-z][a-z0-9-]*$/;
 
+/** Every slice the store holds: the core's own and each plugin's, as loading checks them. */
+export function sliceSpecs(plugins: readonly PluginDefinition[]): { plugins: Map<string, SliceSpec>; customerData: Map<string, SliceSpec> } {
+  const state = new Map<string, SliceSpec>([
+    [MENU_SLICE, menuSpec as SliceSpec],
+    [ACTIVITY_SLICE, activitySpec as SliceSpec],
+  ]);
+  const customerData = new Map<string, SliceSpec>();
+  for (const p of plugins) {
+    if (p.state) state.set(p.name, p.state);
+    if (p.customer) customerData.set(p.name, p.customer);
+  }
+  return { plugins: state, customerData };
+}
+
 /**
  * Opens the shop's store with every plugin's slices, seeding a fresh one: what the app does at
  * start, and what a command-line tool does to work on the same data.
@@ -91,15 +106,7 @@ const PLUGIN_NAME = /^[a-z][a-z0-9-]*$/;
 export async function openStore(
   opts: Pick<AppOptions, 'config' | 'logger' | 'clock' | 'plugins' | 'seed' | 'storeWriteDelayMs'>,
 ): Promise<Store> {
-  const stateSpecs = new Map<string, SliceSpec>([
-    [MENU_SLICE, menuSpec as SliceSpec],
-    [ACTIVITY_SLICE, activitySpec as SliceSpec],
-  ]);
-  const customerSpecs = new Map<string, SliceSpec>();
-  for (const p of opts.plugins) {
-    if (p.state) stateSpecs.set(p.name, p.state);
-    if (p.customer) customerSpecs.set(p.name, p.customer);
-  }
+  const { plugins: stateSpecs, customerData: customerSpecs } = sliceSpecs(opts.plugins);
   const seed: SeedData = { ...opts.seed, plugins: { ...opts.seed?.plugins } };
   if (opts.seed?.menu !== undefined && seed.plugins) seed.plugins[MENU_SLICE] = { items: opts.seed.menu };
   return Store.open({
@@ -246,6 +253,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
     takeoverMinutes: config.takeoverMinutes,
   });
   registerHoursCommands({ commands, store, clock, timeZone: config.timeZone, prefix: config.commandPrefix });
+
+  // A copy of the data every night, the newest BACKUP_KEEP kept: what a damaged db.json falls back on.
+  scheduler.add('core.backup', '15 3 * * *', async (job) => {
+    const path = await store.backup(job.now, config.backupKeep);
+    job.log.info({ backup: path, keep: config.backupKeep }, 'daily backup written');
+  });
+  // A disk that refuses writes: the data stays in memory and is retried; the owner hears once per spell.
+  store.onWriteError((err, failures) => {
+    if (failures !== 1) return;
+    void notifyOwners(
+      `⚠️ Bot tidak bisa menyimpan data ke disk (${(err as NodeJS.ErrnoException).code ?? err.message}). Data tetap di memori dan terus dicoba lagi. Mohon periksa ruang disk atau izin folder data; rinciannya ada di log.`,
+    );
+  });
   for (const { key, problem } of texts.audit()) log.warn({ text: key, problem }, 'a stored text cannot be used as it is');
 
   for (const rt of runtimes) {
@@ -619,6 +639,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
         );
       }
       scheduler.start();
+      if (store.recovery) {
+        // said once: the damaged file has been moved aside, so the next start is a normal one
+        const r = store.recovery;
+        const lost = r.backupTime !== null ? Math.max(0, Math.round((clock.now() - r.backupTime) / 3_600_000)) : null;
+        void notifyOwners(
+          r.restoredFrom
+            ? `⚠️ File data bot (db.json) rusak saat bot mulai. File itu disimpan utuh sebagai ${basename(r.corruptPath)}, dan bot memakai cadangan ${basename(r.restoredFrom)}. Perubahan sejak cadangan itu (sekitar ${lost} jam terakhir) tidak ada: periksa pesanan, keluhan dan pengaturan terbaru.`
+            : `⚠️ File data bot (db.json) rusak saat bot mulai dan tidak ada cadangan yang baik. File itu disimpan utuh sebagai ${basename(r.corruptPath)}; bot mulai lagi dengan pengaturan awal. Hubungi yang memasang bot untuk memulihkannya.`,
+        );
+      }
       for (const record of Object.values(store.data.customers) as CustomerRecord[]) {
         if (record.dialog) dialogTimers.arm(record.chatId, record.dialog);
       }

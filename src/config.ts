@@ -22,6 +22,8 @@ const EXAMPLES = {
   WA_ALLOW_GROUPS: 'false',
   TAKEOVER_MINUTES: '60',
   SEND_MIN_GAP_MS: '1000',
+  BACKUP_KEEP: '7',
+  REPLY_CAP: '6/10m',
 } as const;
 
 type VariableName = keyof typeof EXAMPLES;
@@ -131,6 +133,20 @@ export const configSchema = z
     WA_ALLOW_GROUPS: yesNo(false),
     TAKEOVER_MINUTES: integer(60, 1, 7 * 24 * 60),
     SEND_MIN_GAP_MS: integer(1000, 0, 60_000),
+    BACKUP_KEEP: integer(7, 1, 365),
+    REPLY_CAP: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        const m = /^\s*(\d{1,3})\s*\/\s*(\d{1,4})\s*(m|min|h)?\s*$/i.exec(v && v.trim() !== '' ? v : '6/10m');
+        const count = Number(m?.[1]);
+        const windowMs = Number(m?.[2]) * (m?.[3]?.toLowerCase() === 'h' ? 3_600_000 : 60_000);
+        if (!m || count < 1 || windowMs < 60_000) {
+          ctx.addIssue({ code: 'custom', message: 'must be replies per minutes, such as 6/10m (at most 6 automatic replies in 10 minutes)' });
+          return z.NEVER;
+        }
+        return { count, windowMs };
+      }),
   })
   .transform((env) => ({
     ownerNumbers: env.OWNER_NUMBERS,
@@ -146,6 +162,8 @@ export const configSchema = z
     allowGroups: env.WA_ALLOW_GROUPS,
     takeoverMinutes: env.TAKEOVER_MINUTES,
     sendMinGapMs: env.SEND_MIN_GAP_MS,
+    backupKeep: env.BACKUP_KEEP,
+    replyCap: env.REPLY_CAP,
   }));
 
 export type Config = z.output<typeof configSchema>;

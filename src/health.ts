@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Clock, TimerHandle } from './clock.js';
 import type { Logger } from './logger.js';
@@ -102,4 +103,24 @@ export class HealthWriter {
     if (!this.running) return;
     this.timer = this.opts.clock.at(this.opts.clock.now() + HEALTH_EVERY_MS, () => this.tick());
   }
+}
+
+/**
+ * Whether a bot seems to be running on this data folder: a fresh health file from a bot that did
+ * not say it stopped, whose process (when it is one this machine can see) is alive. For tools
+ * that must not change the data under a running bot.
+ */
+export function botRunning(dataDir: string, now: number): boolean {
+  const report = readHealth(join(dataDir, HEALTH_FILE));
+  if (!report || report.exited || report.connection?.state === 'closed') return false;
+  if (now - report.updatedAt > STALE_AFTER_MS) return false;
+  if (report.pid !== process.pid) {
+    try {
+      process.kill(report.pid, 0);
+    } catch (err) {
+      // no such process here: the bot that wrote it died (a bot in another container shares no pids)
+      if ((err as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    }
+  }
+  return true;
 }

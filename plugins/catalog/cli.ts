@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { openStore } from '../../src/app.js';
 import { SystemClock } from '../../src/clock.js';
 import { exitOnBadConfig, loadConfig, type Config } from '../../src/config.js';
-import { HEALTH_FILE, readHealth, STALE_AFTER_MS } from '../../src/health.js';
+import { botRunning, STALE_AFTER_MS } from '../../src/health.js';
 import { PLUGINS } from '../../src/plugins.js';
 import { loadSeed } from '../../src/store/seed.js';
 import { DB_FILE } from '../../src/store/store.js';
@@ -33,22 +33,6 @@ const fail = (line: string, code = 1): never => {
   process.stderr.write(line + '\n');
   process.exit(code);
 };
-
-/** Whether a bot seems to be running on this data folder, from its health file. */
-function botRunning(dataDir: string, now: number): boolean {
-  const report = readHealth(join(dataDir, HEALTH_FILE));
-  if (!report || report.exited || report.connection?.state === 'closed') return false;
-  if (now - report.updatedAt > STALE_AFTER_MS) return false;
-  if (report.pid !== process.pid) {
-    try {
-      process.kill(report.pid, 0);
-    } catch (err) {
-      // no such process here: the bot that wrote it died (a bot in another container shares no pids)
-      if ((err as NodeJS.ErrnoException).code === 'ESRCH') return false;
-    }
-  }
-  return true;
-}
 
 /** The catalog as it is now, read without opening (or locking) the store. */
 async function currentCatalog(config: Config): Promise<CatalogState> {

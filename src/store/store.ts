@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, rename, stat } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
@@ -131,7 +131,14 @@ export class Store {
       const loaded = loadText(text, opts);
       if (loaded.ok) {
         data = loaded.data;
-        if (loaded.applied.length > 0) log.info({ migrations: loaded.applied.map((m) => m.description) }, 'store migrated');
+        if (loaded.applied.length > 0) {
+          // the file as the older layani wrote it, in case the migration is ever regretted
+          const dir = join(opts.dir, BACKUP_DIR);
+          await mkdir(dir, { recursive: true });
+          const kept = join(dir, `before-migration-${new Date(opts.now()).toISOString().replace(/[:.]/g, '-')}.json`);
+          await writeFileAtomic(kept, text);
+          log.info({ migrations: loaded.applied.map((m) => m.description), backup: kept }, 'store migrated; the file before the migration was kept');
+        }
       } else if (loaded.newer) {
         throw new StoreOpenError(`${path} was written by a newer layani (${loaded.reason}). Upgrade layani or restore a backup; the file was left untouched.`);
       } else {
@@ -201,6 +208,20 @@ export class Store {
       await this.writeOnce(true);
       if (!this.dirty) return;
     }
+  }
+
+  /**
+   * Writes the data as it is now to backups/<prefix>-<time>.json and keeps only the newest `keep`
+   * of that prefix. Returns the backup's path.
+   */
+  async backup(now: number, keep: number, prefix = 'daily'): Promise<string> {
+    const dir = join(this.dir, BACKUP_DIR);
+    await mkdir(dir, { recursive: true });
+    const path = join(dir, `${prefix}-${new Date(now).toISOString().replace(/[:.]/g, '-')}.json`);
+    await writeFileAtomic(path, JSON.stringify(this.low.data, null, 1) + '\n');
+    const mine = (await readdir(dir)).filter((n) => n.startsWith(`${prefix}-`) && n.endsWith('.json')).sort();
+    for (const old of mine.slice(0, Math.max(0, mine.length - keep))) await rm(join(dir, old), { force: true });
+    return path;
   }
 
   onWriteError(listener: (err: Error, failures: number) => void): void {

@@ -481,8 +481,11 @@ describe('orders', () => {
     mkdirSync(join(db, 'blocked'), { recursive: true });
     const replies = await bot.say(RINA, 'pesan P01 2');
     expect(replies).toEqual(['Maaf Rina, pesanan Kakak belum bisa kami simpan karena gangguan di sistem kami. 🙏 Admin kami sudah diberi tahu dan akan mencatatnya langsung di chat ini.']);
-    expect(bot.sentTo(OWNER)[0]).toContain('⚠️ Pesanan dari *Rina* (+62 812-3456-7890) tidak bisa disimpan ke disk');
-    expect(bot.sentTo(OWNER)[0]).toContain('• 2 × Mawar Merah Premium (P01)');
+    const alert = bot.sentTo(OWNER).find((m) => m.startsWith('⚠️ Pesanan')) ?? '';
+    expect(alert).toContain('⚠️ Pesanan dari *Rina* (+62 812-3456-7890) tidak bisa disimpan ke disk');
+    expect(alert).toContain('• 2 × Mawar Merah Premium (P01)');
+    // and the owner hears once that the disk refuses writes
+    expect(bot.sentTo(OWNER).filter((m) => m.startsWith('⚠️ Bot tidak bisa menyimpan data ke disk'))).toHaveLength(1);
     // the owner records it by hand: it is not kept, so it cannot come back twice
     expect(catalogState(bot).orders).toEqual([]);
     rmSync(db, { recursive: true });
