@@ -14,6 +14,7 @@ import { Customers, describeCustomer } from './core/customers.js';
 import { DialogTimers, isActive } from './core/dialogs.js';
 import { Menu, MENU_TEXTS, menuSpec } from './core/menu.js';
 import { Activity, ACTIVITY_SLICE, activitySpec } from './core/activity.js';
+import { ReplyCap } from './core/reply-cap.js';
 import { maskChat, NO_PACING, Outbox, type Pacing } from './core/outbox.js';
 import { Scheduler } from './core/scheduler.js';
 import { Texts, type TextDefs } from './core/texts.js';
@@ -80,6 +81,12 @@ export const CORE_TEXTS: TextDefs = {
     default: 'Mohon maaf Kak, sistem kami sedang ada kendala. Pesan Kakak sudah kami terima dan admin akan membalas secepatnya. 🙏',
     help: 'permintaan maaf ke pelanggan saat bot gagal karena kesalahan di bot',
   },
+  'batas-balasan.kabar-admin': {
+    default:
+      '🔁 {pelanggan} sudah menerima {jumlah} balasan otomatis dalam {menit} menit. Bot berhenti membalas otomatis di chat itu sampai chatnya tenang (mungkin itu bot lain, atau pesan yang sangat banyak). Silakan lihat chatnya.',
+    help: 'kabar ke admin saat satu chat mencapai batas balasan otomatis (REPLY_CAP)',
+    variables: ['pelanggan', 'jumlah', 'menit'],
+  },
 };
 
 
@@ -143,6 +150,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   texts.define('core', MENU_TEXTS);
   const menu = new Menu(store.slice(MENU_SLICE, menuSpec), texts);
   const activity = new Activity(store.slice(ACTIVITY_SLICE, activitySpec), config.timeZone);
+  const replyCap = new ReplyCap(config.replyCap);
   const reporters: Array<{ plugin: string; fn: (from: number, to: number) => string[] }> = [];
   const shopWatchers: Array<{ plugin: string; fn: (chatId: string, at: number) => void }> = [];
   const customers = new Customers(store);
@@ -390,7 +398,18 @@ export async function createApp(opts: AppOptions): Promise<App> {
         return next();
       }
       const handler = rt.dialog;
-      await guarded(rt.name, run, (n) => handler.handle(contextFor(rt, run), session, n), next);
+      // answered by the dialog itself (a step through a list), unless it passes the message on
+      run.inDialog = true;
+      await guarded(
+        rt.name,
+        run,
+        (n) =>
+          handler.handle(contextFor(rt, run), session, () => {
+            run.inDialog = false;
+            return n();
+          }),
+        next,
+      );
     },
   };
 
@@ -593,6 +612,25 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   function dispatch(run: MessageRun): void {
     const ordered = [...run.replies.filter((r) => r.first), ...run.replies.filter((r) => !r.first)];
+    if (ordered.length === 0) return;
+    // Answers to a customer count against the chat's cap; the owner's do not, nor steps through a
+    // list the customer is working through (browsing the catalog is many quick answers by design).
+    if (!run.isOwner && !run.inDialog) {
+      const decision = replyCap.take(customers.keyOf(run.chatId), run.now);
+      if (!decision.allowed) {
+        run.log.info({ cap: config.replyCap.count, windowMinutes: config.replyCap.windowMs / 60_000 }, 'reply cap reached in this chat; not answering for now');
+        if (decision.newlyCapped) {
+          void notifyOwners(
+            texts.render('batas-balasan.kabar-admin', {
+              pelanggan: describeCustomer(run.customer),
+              jumlah: String(config.replyCap.count),
+              menit: String(Math.round(config.replyCap.windowMs / 60_000)),
+            }),
+          );
+        }
+        return;
+      }
+    }
     for (const r of ordered) void outbox.enqueue(run.chatId, r.message);
   }
 

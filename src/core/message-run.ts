@@ -13,6 +13,8 @@ export class MessageRun {
   plugin = 'core';
   /** Topics already answered for this message. */
   readonly topics = new Set<string>();
+  /** The message came while a plugin's dialog (a list the customer is working through) was active. */
+  inDialog = false;
   constructor(
     readonly msg: Incoming,
     readonly text: string,

@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ReplyCap } from '../../src/core/reply-cap.js';
+import { MINUTE, OWNER, closeBots, startBot } from '../helpers.js';
+import { SimScript } from '../simulator/script.js';
+import { removeDir, tempDir } from '../helpers.js';
+
+/** At most 6 automatic replies per chat in 10 minutes: floods and loops with other bots end there. */
+afterEach(closeBots);
+const RINA = '6281234567890';
+
+describe('ReplyCap', () => {
+  it('allows the count within the window, refuses the rest, and says once when a spell starts', () => {
+    const cap = new ReplyCap({ count: 3, windowMs: 10 * MINUTE });
+    const t0 = 1_000_000;
+    expect([0, 1, 2].map((i) => cap.take('a', t0 + i).allowed)).toEqual([true, true, true]);
+    expect(cap.take('a', t0 + 3)).toEqual({ allowed: false, newlyCapped: true });
+    expect(cap.take('a', t0 + 4)).toEqual({ allowed: false, newlyCapped: false });
+    expect(cap.take('b', t0 + 4).allowed).toBe(true); // another chat is not affected
+    // the window slides: once the first answer is ten minutes old, one more may go, and the
+    // chat is still in the same spell (no second alert when it fills up again)
+    expect(cap.take('a', t0 + 10 * MINUTE)).toEqual({ allowed: true, newlyCapped: false });
+    expect(cap.take('a', t0 + 10 * MINUTE)).toEqual({ allowed: false, newlyCapped: false });
+    // a whole quiet window ends the spell: the next time it fills, the owner hears again
+    const later = t0 + 30 * MINUTE;
+    expect([0, 1, 2].map((i) => cap.take('a', later + i).allowed)).toEqual([true, true, true]);
+    expect(cap.take('a', later + 3)).toEqual({ allowed: false, newlyCapped: true });
+  });
+});
+
+describe('in the bot', () => {
+  it('answers six messages of a flood, tells the owner once, and answers again after a quiet spell', async () => {
+    const bot = await startBot();
+    const questions = ['halo', 'lokasi dimana', 'jam buka?', 'ongkir ke binjai brp', 'bisa cod?', 'ada mawar merah?', 'harga buket?', 'kirim hari ini bisa?', 'cara pesan?', 'ok'];
+    const answered: string[] = [];
+    for (const q of questions) if ((await bot.say(RINA, q)).length > 0) answered.push(q);
+    expect(answered).toEqual(questions.slice(0, 6));
+    const alerts = bot.sentTo(OWNER).filter((m) => m.startsWith('🔁'));
+    expect(alerts).toEqual(['🔁 *Pelanggan* (+62 812-3456-7890) sudah menerima 6 balasan otomatis dalam 10 menit. Bot berhenti membalas otomatis di chat itu sampai chatnya tenang (mungkin itu bot lain, atau pesan yang sangat banyak). Silakan lihat chatnya.']);
+    await bot.advance(11 * MINUTE);
+    expect((await bot.say(RINA, 'lokasi dimana'))[0]).toContain('Pusat Pasar');
+  });
+
+  it('lets a customer browse the catalog past the cap: a list they work through is not a flood', async () => {
+    const bot = await startBot();
+    for (const text of ['katalog', '1', '1', 'kembali', '2', 'kembali', '3', 'kembali', '4', 'kembali', '5']) {
+      expect((await bot.say(RINA, text)).length, text).toBeGreaterThan(0);
+    }
+  });
+
+  it('ends a loop with another auto-responder within the cap (simulator)', async () => {
+    const dir = await tempDir();
+    try {
+      const script = new SimScript();
+      // another shop's bot answers each of our messages within seconds, for five minutes
+      const lines: number[] = [];
+      for (let i = 0; i < 60; i++) {
+        const at = new Date(Date.parse('2026-12-01T10:00:00+07:00') + i * 5000).toISOString();
+        lines.push(script.line({ from: '081399990000', name: 'Toko Sebelah', text: `Terima kasih telah menghubungi Toko Sebelah. Jam buka kami 08.00-20.00. Ada yang bisa dibantu? (${i})`, at }));
+      }
+      const out = script.run(dir);
+      const toBot = out.filter((o) => o.to === '6281399990000');
+      expect(toBot.length).toBeGreaterThan(0);
+      expect(new Set(toBot.map((o) => o.after)).size).toBeLessThanOrEqual(6);
+      expect(out.filter((o) => o.to === '6281100001111' && (o.text ?? '').startsWith('🔁'))).toHaveLength(1);
+    } finally {
+      await removeDir(dir);
+    }
+  });
+});
