@@ -31,5 +31,7 @@ COPY data/seed.json ./dist/data/seed.json
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 VOLUME /app/data
+# Healthy while connected, or while reconnecting for less than 10 minutes (see npm run health).
+HEALTHCHECK --interval=60s --timeout=10s --start-period=120s --retries=3 CMD ["node", "dist/src/health-check.js"]
 # node is PID 1 and receives SIGTERM from `docker stop` directly.
 CMD ["node", "dist/src/main.js"]

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseArgs, parseEnv } from 'node:util';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
+import { botRunning } from '../health.js';
 import { StoreOpenError } from '../store/store.js';
 import { SeedError } from '../store/seed.js';
 import { runJsonl } from './jsonl.js';
@@ -52,6 +53,11 @@ async function main(): Promise<number> {
   if (!parsed.ok) {
     process.stderr.write('layani simulator cannot start: the configuration has problems:\n' + parsed.problems.map((p) => '  ' + p).join('\n') + '\n');
     if (temporary) await rm(temporary, { recursive: true, force: true });
+    return 2;
+  }
+  if (args.data !== undefined && botRunning(parsed.config.dataDir, Date.now())) {
+    // two programs writing one db.json would overwrite each other's changes
+    process.stderr.write(`layani simulator cannot start: a bot is running on ${parsed.config.dataDir}. Stop it first, or use another --data folder.\n`);
     return 2;
   }
   const logger = createLogger({ level: parsed.config.logLevel, fd: 2 });

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# npm run test:container: proves the Docker image with podman (there is no Docker engine here).
+#   1. builds it from a clean clone of this repository's HEAD;
+#   2. starts it with a host folder as /app/data and WA_WEBSOCKET_URL at a refused loopback port;
+#   3. checks that it starts, writes health.json and retries calmly;
+#   4. sends SIGTERM and checks that it exits 0 within 10 s;
+#   5. runs a scripted conversation through the simulator inside the image, on the same folder
+#      (after the bot stopped: two programs writing one db.json would overwrite each other, so the
+#      simulator refuses a folder a running bot uses, and this checks that refusal too);
+#   6. starts a second container on the same folder and checks the customer, ticket and order
+#      from the first run are all there.
+# Needs podman and the tools in ../shared/tools (container-base builds the base image once).
+# Where podman is not installed at all, it says so and exits 0: the unit tests still ran.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+tools=${LAYANI_CONTAINER_TOOLS:-}
+for candidate in "$repo/../shared/tools" /work/shared/tools; do
+  [[ -z $tools && -x $candidate/container-run ]] && tools=$(cd "$candidate" && pwd)
+done
+if ! command -v podman >/dev/null; then
+  echo "test:container: SKIPPED, podman is not installed on this machine"
+  exit 0
+fi
+[[ -n $tools ]] || { echo "test:container: ../shared/tools/container-run not found (set LAYANI_CONTAINER_TOOLS)" >&2; exit 1; }
+run=$tools/container-run
+image=layani:container-test
+work=$(mktemp -d)
+data=$work/data
+bot_pid=
+cleanup() {
+  [[ -n $bot_pid ]] && kill -TERM "$bot_pid" 2>/dev/null && wait "$bot_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+step() { echo "test:container: $*"; }
+fail() { echo "test:container: FAILED: $*" >&2; exit 1; }
+
+step "0. base image"
+"$tools/container-base" >/dev/null
+
+step "1. build from a clean clone"
+git clone -q "$repo" "$work/src"
+podman build --isolation=chroot --pull=never -q -t "$image" "$work/src" >/dev/null
+mkdir -p "$data" && chmod 777 "$data"
+
+step "2. start with a refused WhatsApp endpoint"
+"$run" "$image" -v "$data:/app/data" -e WA_WEBSOCKET_URL=ws://127.0.0.1:9 -e OWNER_NUMBERS=081100001111 >"$work/bot1.log" 2>&1 &
+bot_pid=$!
+for _ in $(seq 1 60); do
+  [[ -s $data/health.json ]] && grep -q 'placeholder pictures drawn' "$work/bot1.log" && break
+  sleep 1
+done
+
+step "3. it runs, reports its health and retries calmly"
+[[ -s $data/health.json ]] || fail "no health.json after 60 s; log: $(tail -5 "$work/bot1.log")"
+node -e 'const h=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")); if(!h.connection||typeof h.updatedAt!=="number") process.exit(1)' "$data/health.json" \
+  || fail "health.json is not a health report"
+sleep 10
+retries=$(grep -c 'the WhatsApp connection closed; reconnecting' "$work/bot1.log" || true)
+[[ $retries -ge 1 ]] || fail "no reconnect attempt in the log"
+[[ $retries -le 8 ]] || fail "$retries reconnect attempts in about 20 s: not backing off"
+grep -q '"level":[56]0' "$work/bot1.log" && fail "errors in the log: $(grep '"level":[56]0' "$work/bot1.log" | head -3)"
+echo '{"from":"081234567890","text":"halo","at":"2026-12-01T10:00:00+07:00"}' >"$data/refused.jsonl"
+chmod 644 "$data/refused.jsonl"
+set +e
+"$run" "$image" -v "$data:/app/data" -- sh -c 'node dist/src/simulator/main.js --jsonl --data /app/data < /app/data/refused.jsonl' >"$work/refused.out" 2>&1
+refused=$?
+set -e
+[[ $refused -eq 2 ]] && grep -q 'a bot is running on /app/data' "$work/refused.out" || fail "the simulator did not refuse the running bot's folder (status $refused): $(tail -3 "$work/refused.out")"
+
+step "4. SIGTERM: exits 0 within 10 s"
+start=$(date +%s)
+kill -TERM "$bot_pid"
+set +e
+wait "$bot_pid"
+status=$?
+set -e
+bot_pid=
+took=$(($(date +%s) - start))
+[[ $status -eq 0 ]] || fail "exit status $status after SIGTERM; log: $(tail -5 "$work/bot1.log")"
+[[ $took -le 10 ]] || fail "took $took s to stop"
+grep -q '"msg":"stopped"' "$work/bot1.log" || fail "no 'stopped' in the log"
+
+step "5. a scripted conversation through the simulator in the image, on the same folder"
+cat >"$data/conversation.jsonl" <<'EOF'
+{"from":"081234567890","name":"Rina","text":"halo","at":"2026-12-01T10:00:00+07:00"}
+{"from":"081234567890","text":"pesan P07 2"}
+{"from":"081234567890","text":"komplain kak, vasnya pecah"}
+{"from":"081234567890","text":"sudah"}
+EOF
+chmod 644 "$data/conversation.jsonl"
+"$run" "$image" -v "$data:/app/data" -e OWNER_NUMBERS=081100001111 -- \
+  sh -c 'node dist/src/simulator/main.js --jsonl --data /app/data < /app/data/conversation.jsonl' >"$work/sim1.out" 2>"$work/sim1.err" \
+  || fail "the simulator failed: $(tail -5 "$work/sim1.err")"
+grep -q 'O-0001' "$work/sim1.out" || fail "no order number in the simulator's answers"
+grep -q 'K-0001' "$work/sim1.out" || fail "no ticket number in the simulator's answers"
+
+step "6. a second container on the same folder has the customer, the order and the ticket"
+"$run" "$image" -v "$data:/app/data" -e WA_WEBSOCKET_URL=ws://127.0.0.1:9 -e OWNER_NUMBERS=081100001111 >"$work/bot2.log" 2>&1 &
+bot_pid=$!
+for _ in $(seq 1 60); do
+  grep -q 'layani is running' "$work/bot2.log" && break
+  sleep 1
+done
+grep -q '"customers":1' "$work/bot2.log" || fail "the second start does not see the customer: $(grep 'layani is running' "$work/bot2.log")"
+kill -TERM "$bot_pid"
+wait "$bot_pid" || fail "the second container did not exit 0"
+bot_pid=
+cat >"$data/check.jsonl" <<'EOF'
+{"from":"081100001111","text":"!pesanan 1","at":"2026-12-01T11:00:00+07:00"}
+{"from":"081100001111","text":"!keluhan 1"}
+EOF
+chmod 644 "$data/check.jsonl"
+"$run" "$image" -v "$data:/app/data" -e OWNER_NUMBERS=081100001111 -- \
+  sh -c 'node dist/src/simulator/main.js --jsonl --data /app/data < /app/data/check.jsonl' >"$work/sim2.out" 2>"$work/sim2.err" \
+  || fail "the checking simulator failed: $(tail -5 "$work/sim2.err")"
+grep -q 'Pesanan O-0001' "$work/sim2.out" || fail "order O-0001 is missing after the restarts: $(cat "$work/sim2.out")"
+grep -q 'Keluhan K-0001' "$work/sim2.out" || fail "ticket K-0001 is missing after the restarts: $(cat "$work/sim2.out")"
+grep -q 'Rina' "$work/sim2.out" || fail "the customer's name is missing"
+
+step "passed (build, start, health, calm retries, simulator, SIGTERM in ${took} s, data kept)"
