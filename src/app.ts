@@ -15,6 +15,7 @@ import { DialogTimers, isActive } from './core/dialogs.js';
 import { Menu, MENU_TEXTS, menuSpec } from './core/menu.js';
 import { Activity, ACTIVITY_SLICE, activitySpec } from './core/activity.js';
 import { ReplyCap } from './core/reply-cap.js';
+import { AuditLog, registerPrivacyCommand, type PrivacyHandler } from './core/privacy.js';
 import { maskChat, NO_PACING, Outbox, type Pacing } from './core/outbox.js';
 import { Scheduler } from './core/scheduler.js';
 import { Texts, type TextDefs } from './core/texts.js';
@@ -151,6 +152,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const menu = new Menu(store.slice(MENU_SLICE, menuSpec), texts);
   const activity = new Activity(store.slice(ACTIVITY_SLICE, activitySpec), config.timeZone);
   const replyCap = new ReplyCap(config.replyCap);
+  const privacyHandlers: PrivacyHandler[] = [];
+  const audit = new AuditLog(config.dataDir, log);
   const reporters: Array<{ plugin: string; fn: (from: number, to: number) => string[] }> = [];
   const shopWatchers: Array<{ plugin: string; fn: (chatId: string, at: number) => void }> = [];
   const customers = new Customers(store);
@@ -261,6 +264,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     takeoverMinutes: config.takeoverMinutes,
   });
   registerHoursCommands({ commands, store, clock, timeZone: config.timeZone, prefix: config.commandPrefix });
+  registerPrivacyCommand({ commands, store, customers, clock, timeZone: config.timeZone, prefix: config.commandPrefix, handlers: privacyHandlers, logger: log });
 
   // A copy of the data every night, the newest BACKUP_KEEP kept: what a damaged db.json falls back on.
   scheduler.add('core.backup', '15 3 * * *', async (job) => {
@@ -351,6 +355,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       activity: (date) => activity.day(date),
       report: (fn) => void reporters.push({ plugin: rt.name, fn }),
       onShopMessage: (fn) => void shopWatchers.push({ plugin: rt.name, fn }),
+      privacy: (handler) => void privacyHandlers.push({ plugin: rt.name, describe: (ids) => handler.describe(ids), forget: (ids) => handler.forget(ids) }),
       reports: (from, to) =>
         reporters.flatMap((r) => {
           try {
@@ -464,6 +469,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const prefix = config.commandPrefix;
     const command = commands.find(parsed.name);
     run.log.info({ cmd: command?.name ?? parsed.name, owner: maskPhone(run.msg.senderNumber) }, 'admin command');
+    if (command) void audit.record({ at: run.now, owner: run.msg.senderNumber ?? (run.msg.selfChat ? 'self-chat' : null), command: command.name, args: parsed.args });
     run.log.debug({ args: parsed.args }, 'admin command arguments');
     if (!command) {
       const guess = commands.suggest(parsed.name);
@@ -652,6 +658,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await queue.idle();
       await scheduler.idle();
       await outbox.idle();
+      await audit.settled();
       if (queue.size() === 0 && outbox.size() === 0) return;
     }
   }

@@ -237,6 +237,11 @@ export interface PluginApi<S = unknown, C = unknown> {
   reports(from: number, to: number): string[];
   /** Runs when the shop types in a customer's chat by hand on its phone (the bot then steps aside). */
   onShopMessage(fn: (chatId: string, at: number) => void): void;
+  /**
+   * What this plugin keeps about a customer, for !pelanggan: lines to show, and how to erase it
+   * (or anonymise what the shop's figures need) when the customer asks.
+   */
+  privacy(handler: { describe(chatIds: readonly string[]): string[]; forget(chatIds: readonly string[]): void | Promise<void> }): void;
 }
 
 export interface BackgroundSignal {

@@ -28,6 +28,23 @@ export default definePlugin<CatalogState, unknown>({
     api.use((ctx, next) => shop.middleware(ctx, next));
     registerProductCommand(api, catalog);
     registerOrderCommand(api, catalog);
+    api.privacy({
+      describe: (ids) => {
+        const mine = catalog.state.orders.filter((o) => ids.includes(o.chatId));
+        return mine.length === 0 ? ['Pesanan: tidak ada'] : [`Pesanan: ${mine.map((o) => `${o.number} (${o.status})`).join(', ')}`];
+      },
+      // the orders stay for the shop's figures, without who placed them
+      forget: (ids) =>
+        void catalog.change((s) => {
+          for (const o of s.orders) {
+            if (!ids.includes(o.chatId)) continue;
+            o.chatId = 'dihapus';
+            o.customerName = null;
+            o.customerNumber = null;
+            o.note = o.note ? '(dihapus)' : '';
+          }
+        }),
+    });
     api.report((from, to) => {
       const orders = catalog.state.orders;
       const made = orders.filter((o) => o.createdAt >= from && o.createdAt < to).length;

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { definePlugin } from '../../src/plugin-api.js';
 import { Desk } from './desk.js';
 import { complaintStateSchema, emptyComplaints, type ComplaintState } from './model.js';
@@ -32,6 +33,30 @@ export default definePlugin<ComplaintState, unknown>({
     api.onShopMessage((chatId, at) => desk.shopReplied(chatId, at));
     registerComplaintCommand(api, desk);
     registerFollowUp(api);
+    api.privacy({
+      describe: (ids) => {
+        const mine = api.state.get().tickets.filter((t) => ids.includes(t.chatId));
+        return mine.length === 0 ? ['Keluhan: tidak ada'] : [`Keluhan: ${mine.map((t) => `${t.number} (${t.status}, ${t.photos.length} foto)`).join(', ')}`];
+      },
+      // tickets stay for the shop's figures (category, times, rating), without who or what was said
+      forget: async (ids) => {
+        const photos: string[] = [];
+        api.state.update((s) => {
+          for (const t of s.tickets) {
+            if (!ids.includes(t.chatId)) continue;
+            photos.push(...t.photos);
+            t.chatId = 'dihapus';
+            t.customerName = null;
+            t.customerNumber = null;
+            t.description = '(dihapus atas permintaan pelanggan)';
+            t.photos = [];
+            t.resolution = t.resolution ? '(dihapus)' : '';
+            t.timeline = t.timeline.map((e) => (e.by === 'system' && !e.text.startsWith('selesai:') ? e : { ...e, text: '(dihapus)', photo: null }));
+          }
+        });
+        await Promise.all(photos.map((p) => rm(api.media.path(p), { force: true }).catch(() => undefined)));
+      },
+    });
     api.schedule('tutup-otomatis', '0 * * * *', (job) => {
       const due = api.state.get().tickets.filter((t) => t.status === 'selesai' && t.resolvedAt !== null && job.now - t.resolvedAt >= CLOSE_AFTER_MS);
       if (due.length === 0) return;

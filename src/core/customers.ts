@@ -154,6 +154,21 @@ export class Customers {
     };
   }
 
+  /**
+   * Erases a customer's record, its other ids and the ids of their messages kept to spot
+   * duplicates. Returns every chat id the customer had, for the plugins to erase theirs.
+   */
+  forget(record: CustomerRecord): string[] {
+    const data = this.store.data;
+    const ids = [record.chatId, ...Object.entries(data.aliases).filter(([, to]) => to === record.chatId).map(([from]) => from)];
+    for (const id of ids) delete data.aliases[id];
+    delete data.customers[record.chatId];
+    if (record.number) this.byNumber.delete(record.number);
+    data.seen = data.seen.filter((key) => !ids.some((id) => key.startsWith(`${id}|`)));
+    this.store.changed();
+    return ids;
+  }
+
   private learn(record: CustomerRecord, msg: Incoming): void {
     const name = cleanName(msg.senderName);
     if (name) record.name = name;
