@@ -128,27 +128,6 @@ export async function openStore(
   });
 }
 
-/** WhatsApp's limits, kept here so an overlong text is cut with a mark rather than refused. */
-export const MAX_TEXT_CHARS = 4096;
-export const MAX_CAPTION_CHARS = 1024;
-
-function cut(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-/** The message as WhatsApp will take it: a text of at most 4,096 characters, a caption of 1,024. */
-export function withinLimits(message: Outgoing, log: Logger): Outgoing {
-  if (message.kind === 'text' && message.text.length > MAX_TEXT_CHARS) {
-    log.warn({ chars: message.text.length }, 'a reply was longer than WhatsApp allows; it was cut');
-    return { kind: 'text', text: cut(message.text, MAX_TEXT_CHARS) };
-  }
-  if (message.kind === 'image' && message.caption !== undefined && message.caption.length > MAX_CAPTION_CHARS) {
-    log.warn({ chars: message.caption.length }, 'a caption was longer than WhatsApp allows; it was cut');
-    return { ...message, caption: cut(message.caption, MAX_CAPTION_CHARS) };
-  }
-  return message;
-}
-
 export async function createApp(opts: AppOptions): Promise<App> {
   const { config, transport, clock, logger } = opts;
   const log = logger.child({ mod: 'app' });
@@ -658,7 +637,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         return;
       }
     }
-    for (const r of ordered) void outbox.enqueue(run.chatId, withinLimits(r.message, run.log));
+    for (const r of ordered) void outbox.enqueue(run.chatId, r.message);
   }
 
   function deliver(msg: Incoming): Promise<void> {

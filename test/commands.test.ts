@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.js';
 import { editDistance, parseCommand } from '../src/core/commands.js';
-import { OWNER, closeBots, startBot, type TestBot } from './helpers.js';
+import { MINUTE, OWNER, closeBots, startBot, type TestBot } from './helpers.js';
 
 const CUSTOMER = '6281234567890';
 let bot: TestBot;
@@ -107,6 +107,7 @@ describe('admin commands', () => {
     const [answer] = await bot.say(CUSTOMER, 'xyz', { senderName: 'Rina' });
     // first message: greeted, so no fallback; the second unclear message gets the new text
     expect(answer).toContain('Selamat datang');
+    await bot.advance(MINUTE);
     expect((await bot.say(CUSTOMER, 'qwerty'))[0]).toMatch(/^Aduh Rina, kurang jelas nih\./);
     await bot.owner('!teks tidak-paham asli');
     const [back] = await bot.owner('!teks tidak-paham');

@@ -9,6 +9,8 @@ import { describeCustomer, HANDOFF_MS } from '../../src/core/customers.js';
  * who keeps writing freely (or another bot) is not answered with the same text again and again.
  */
 export const FALLBACK_INTERVAL_MS = 10 * 60_000;
+/** Messages of one chat this close together are one burst. */
+export const BURST_MS = 2000;
 
 const MEDIA_WORDS: Partial<Record<MessageKind, string>> = {
   image: 'gambar',
@@ -59,6 +61,9 @@ export default definePlugin({
       if (ctx.replied || ctx.failed) return;
       // A person was asked to answer this chat: they will, so the bot does not interrupt.
       if (handedOff) return;
+      // "halo", "kak", "mau tanya" typed in one breath: the first got its answer, the rest are
+      // the same greeting, not new questions to say "didn't catch that" to
+      if (!media && ctx.customer.previousSeenAt !== null && ctx.now - ctx.customer.previousSeenAt < BURST_MS && ctx.now >= ctx.customer.previousSeenAt) return;
       const last = ctx.data.get().lastFallbackAt;
       if (last !== null && ctx.now - last < FALLBACK_INTERVAL_MS && ctx.now >= last) return;
       // A picture with a caption is still first of all a picture the staff should look at.

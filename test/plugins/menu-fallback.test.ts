@@ -13,6 +13,7 @@ afterEach(closeBots);
 async function greeted(): Promise<TestBot> {
   const b = await startBot();
   await b.say(RINA, 'halo', { senderName: 'Rina' });
+  await b.advance(MINUTE); // what the customer writes next is a new message, not the same breath
   return b;
 }
 
@@ -130,6 +131,20 @@ describe('fallback', () => {
     expect(await bot.say(RINA, 'zxcv')).toEqual([]);
     await bot.advance(MINUTE);
     expect(await bot.say(RINA, 'lagi')).toHaveLength(1);
+  });
+
+  it('answers a burst typed in one breath once: "halo", "kak", "mau tanya" get the greeting only', async () => {
+    bot = await startBot();
+    expect((await bot.say(RINA, 'halo'))[0]).toContain('Selamat datang');
+    await bot.advance(700);
+    expect(await bot.say(RINA, 'kak')).toEqual([]);
+    await bot.advance(900);
+    expect(await bot.say(RINA, 'mau tanya')).toEqual([]);
+    // a question in the burst is answered all the same, and later chatter gets the usual answer
+    await bot.advance(800);
+    expect((await bot.say(RINA, 'lokasi dimana'))[0]).toContain('Pusat Pasar');
+    await bot.advance(MINUTE);
+    expect((await bot.say(RINA, 'hmm'))[0]).toContain('belum menangkap maksud');
   });
 
   it('does not follow a greeting or an answer', async () => {
