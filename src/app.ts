@@ -553,7 +553,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
       shopTookOver(msg, mlog);
       return;
     }
-    const ownerDigits = ownerOf(msg);
+    // An owner writing in a group is one member among others there: no admin commands, whose
+    // answers would be read by the whole group.
+    const inGroup = msg.chatId.endsWith('@g.us');
+    const ownerDigits = inGroup ? null : ownerOf(msg);
     const isOwner = msg.selfChat === true || ownerDigits !== null;
     if (msg.tooOld) {
       // Recorded, not answered (nor run, for an old command): a reply hours late confuses.

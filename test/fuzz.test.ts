@@ -146,7 +146,6 @@ describe('fuzzing', () => {
       if (i % 500 === 0) await bot.app.idle();
     }
     await bot.app.idle();
-    if (process.env['FUZZ_DEBUG']) process.stderr.write(`delivered ${delivered} skipped ${skipped} sent ${bot.transport.sent.length} customers ${bot.app.customers.count()}\n`);
     expect(delivered).toBeGreaterThan(3000);
     expect(skipped).toBeGreaterThan(500);
     const longest = Math.max(...bot.transport.sent.map((s) => (s.message.kind === 'text' ? s.message.text.length : (s.message.caption ?? '').length)));

@@ -27,6 +27,5 @@ describe('a flood from one customer', () => {
     expect(bot.app.outbox.size()).toBe(0);
     // every message of the flood was taken in and counted, none lost
     expect(bot.app.customers.get(bot.transport.chatIdForNumber(flooder))?.messageCount).toBe(1000);
-    if (process.env['FLOOD_DEBUG']) process.stderr.write(`other at +${(toOther[0]?.at ?? 0) - T0} ms, flooder ${toFlooder.length} messages\n`);
   });
 });
