@@ -13,6 +13,8 @@ export interface CapDecision {
 export class ReplyCap {
   private readonly sent = new Map<string, number[]>();
   private readonly capped = new Set<string>();
+  /** Prune when the map grows past this; doubled after a prune that freed little (no work per message). */
+  private pruneAt = 10_000;
 
   constructor(private readonly limit: { count: number; windowMs: number }) {}
 
@@ -29,7 +31,7 @@ export class ReplyCap {
     }
     times.push(now);
     this.sent.set(chat, times);
-    if (this.sent.size > 10_000) this.prune(now);
+    if (this.sent.size > this.pruneAt) this.prune(now);
     return { allowed: true, newlyCapped: false };
   }
 
@@ -45,5 +47,7 @@ export class ReplyCap {
         this.capped.delete(chat);
       }
     }
+    // many chats really are active: wait until there are twice as many before looking again
+    this.pruneAt = Math.max(10_000, this.sent.size * 2);
   }
 }

@@ -93,6 +93,8 @@ export class Store {
   private failures = 0;
   private closed = false;
   private writeErrorListeners: Array<(err: Error, failures: number) => void> = [];
+  /** How long the last write took: a big store waits longer between writes (see `nextDelay`). */
+  private lastWriteMs = 0;
 
   private constructor(opts: StoreOptions, data: DbData, recovery: Recovery | null) {
     this.dir = opts.dir;
@@ -181,7 +183,7 @@ export class Store {
   changed(): void {
     if (this.closed) return;
     this.dirty = true;
-    if (!this.timer && !this.inflight) this.arm(this.writeDelayMs);
+    if (!this.timer && !this.inflight) this.arm(this.nextDelay());
   }
 
   slice<T>(name: string, spec: SliceSpec<T>): Slice<T> {
@@ -248,14 +250,24 @@ export class Store {
     this.timer = undefined;
   }
 
+  /**
+   * The pause before the next write: the configured one, or four times the last write's duration
+   * when that is longer, so writing a big store never takes more than about a fifth of the time.
+   */
+  private nextDelay(): number {
+    return Math.max(this.writeDelayMs, Math.min(10_000, this.lastWriteMs * 4));
+  }
+
   private writeOnce(throwOnError: boolean): Promise<void> {
     this.dirty = false;
+    const started = performance.now();
     const run = this.low.write().then(
       () => {
+        this.lastWriteMs = performance.now() - started;
         if (this.failures > 0) this.log.info({ failures: this.failures }, 'db.json writes work again');
         this.failures = 0;
         this.inflight = null;
-        if (this.dirty && !this.closed) this.arm(this.writeDelayMs);
+        if (this.dirty && !this.closed) this.arm(this.nextDelay());
       },
       (err: Error) => {
         this.dirty = true;

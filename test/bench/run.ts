@@ -138,10 +138,95 @@ function quickReplies() {
   };
 }
 
+/**
+ * The soak: 200,000 messages from 20,000 customers, 20 in flight, on one store. The RSS is taken
+ * after a warm-up (every customer has written once, so their records exist) and at the end, after
+ * a garbage collection each time when `--expose-gc` is on: what grows between them is what leaks,
+ * since every cache is bounded.
+ */
+async function soak(): Promise<{
+  messages: number;
+  customers: number;
+  warmupMessages: number;
+  rssAfterWarmupMB: number;
+  rssAtEndMB: number;
+  growthMB: number;
+  rssSamplesMB: number[];
+  heapAfterWarmupMB: number;
+  heapAtEndMB: number;
+  seconds: number;
+}> {
+  const customers = 20_000;
+  const total = Number(process.env['SOAK_TOTAL'] ?? 200_000);
+  const dir = await mkdtemp(join(tmpdir(), 'layani-soak-'));
+  const clock = new SystemClock();
+  const transport = new MemoryTransport(clock);
+  const logger = pino({ level: 'info' }, pino.destination({ fd: openSync('/dev/null', 'w'), sync: true }));
+  const app = await bootApp({ config: configFromEnv({ OWNER_NUMBERS: OWNER, DATA_DIR: dir }), transport, clock, logger });
+  await app.start();
+  await app.backgroundDone();
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const measure = (): { rss: number; heap: number } => {
+    gc?.();
+    const m = process.memoryUsage();
+    if (process.env['SOAK_DEBUG']) process.stderr.write(`${JSON.stringify(Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Math.round(v / 1048576)])))}\n`);
+    return { rss: m.rss / 1024 / 1024, heap: m.heapUsed / 1024 / 1024 };
+  };
+  let next = 0;
+  const send = async (until: number): Promise<void> => {
+    const sender = async (): Promise<void> => {
+      while (next < until) {
+        const i = next++;
+        const customer = i % customers;
+        const text = TEXTS[(Math.floor(i / customers) + customer) % TEXTS.length] ?? 'halo';
+        await app.deliver(transport.build({ id: `s${i}`, from: `62813${String(10_000_000 + customer)}`, senderName: `Pelanggan ${customer}`, text, at: Date.now() }));
+        await yieldToLoop();
+      }
+    };
+    await Promise.all(Array.from({ length: 20 }, sender));
+    await app.idle();
+    // what was sent is the transport's record for tests, not the bot's memory: let it go
+    transport.sent.length = 0;
+  };
+  const started = performance.now();
+  // warm-up: every customer writes three times, so records, sessions and the heap reach their size
+  const warmup = Math.min(total, customers * 3);
+  await send(warmup);
+  const warm = measure();
+  const samples: number[] = [Math.round(warm.rss)];
+  const step = (total - warmup) / 4;
+  for (let k = 1; k <= 4; k++) {
+    await send(Math.round(warmup + step * k));
+    samples.push(Math.round(measure().rss));
+  }
+  const end = measure();
+  const seconds = (performance.now() - started) / 1000;
+  await app.stop();
+  await rm(dir, { recursive: true, force: true });
+  return {
+    messages: total,
+    customers,
+    warmupMessages: warmup,
+    rssAfterWarmupMB: Math.round(warm.rss),
+    rssAtEndMB: Math.round(end.rss),
+    growthMB: Math.round(end.rss - warm.rss),
+    rssSamplesMB: samples,
+    heapAfterWarmupMB: Math.round(warm.heap),
+    heapAtEndMB: Math.round(end.heap),
+    seconds: round(seconds, 1),
+  };
+}
+
+if (process.env['BENCH_ONLY'] === 'soak') {
+  // `BENCH_ONLY=soak npm run bench`: the soak alone, in a fresh process
+  process.stdout.write(JSON.stringify({ soak: await soak(), node: process.version }, null, 2) + '\n');
+  process.exit(0);
+}
 const throughput = await run(20);
 const latency = await run(1);
 const qr = quickReplies();
 const catalog = await catalogBench();
+const soaked = await soak();
 process.stdout.write(
   JSON.stringify(
     {
@@ -154,6 +239,7 @@ process.stdout.write(
       peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
       quickReplies: qr,
       catalog,
+      soak: soaked,
       detail: {
         throughputRun: { concurrency: 20, seconds: round(throughput.seconds), repliesSent: throughput.repliesSent },
         latencyRun: { concurrency: 1, seconds: round(latency.seconds), messagesPerSecond: Math.round(latency.messagesPerSecond), storeWrites: latency.storeWrites },
