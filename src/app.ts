@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import type { z } from 'zod';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -6,7 +7,7 @@ import { ReplyError, UsageError } from './errors.js';
 import { maskPhone } from './phone.js';
 import type { BackgroundSignal, BaseContext, CommandContext, CustomerInfo, PluginApi, PluginDefinition } from './plugin-api.js';
 import { Store, type SeedData, type SliceSpec } from './store/store.js';
-import type { CustomerRecord, DialogSession } from './store/schema.js';
+import { heldMessageSchema, unsentReplySchema, type CustomerRecord, type DialogSession } from './store/schema.js';
 import { textOut, type Incoming, type Outgoing, type Transport } from './transport/types.js';
 import { BoundedSet, ChatQueue } from './core/chat-queue.js';
 import { CommandRegistry, formatUsage, parseCommand, type ParsedCommand } from './core/commands.js';
@@ -21,6 +22,7 @@ import { Scheduler } from './core/scheduler.js';
 import { Texts, type TextDefs } from './core/texts.js';
 import { registerBuiltins } from './core/builtins.js';
 import { Media } from './core/media.js';
+import { forgetHeldPicture, holdMessage, releaseMessage, restoreReply, storeReply } from './core/holding.js';
 import { registerHoursCommands } from './core/hours-commands.js';
 import { describeOpening, formatWeek, isOpen, nextOpening, statusWord } from './core/hours.js';
 import { MessageRun } from './core/message-run.js';
@@ -193,7 +195,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const backgroundJobs: Array<{ plugin: string; fn: (signal: BackgroundSignal) => Promise<void> }> = [];
   const background = { stopping: false, running: [] as Promise<void>[] };
   const byName = new Map<string, PluginRuntime>();
-  let accepting = true;
+  /**
+   * open: messages are answered. closing: the bot is stopping; what is in hand is answered, what
+   * arrives is held for the next start. holding: the grace is over; whatever has not started yet
+   * is held too. closed: the store is closed, nothing more is taken.
+   */
+  let phase: 'open' | 'closing' | 'holding' | 'closed' = 'open';
+  const holds: Promise<void>[] = [];
 
   const toOut = (m: string | Outgoing): Outgoing => (typeof m === 'string' ? textOut(m) : m);
 
@@ -644,16 +652,65 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }
 
   function deliver(msg: Incoming): Promise<void> {
-    if (!accepting) return Promise.resolve();
+    if (phase === 'closed') {
+      log.error({ msgId: msg.id, chat: maskChat(msg.chatId) }, 'a message arrived after the bot stopped and could not be kept');
+      return Promise.resolve();
+    }
     const chatKey = customers.keyOf(msg.chatId);
     if (!rememberSeen(`${chatKey}|${msg.id}`)) {
       logger.debug({ msgId: msg.id }, 'duplicate message ignored');
       return Promise.resolve();
     }
+    if (phase !== 'open') return hold(msg);
     // One queue per person, whichever of their ids the message came on.
-    return queue.run(chatKey, () => processMessage(msg)).catch((err: unknown) => {
+    return queue.run(chatKey, () => (phase === 'holding' ? hold(msg) : processMessage(msg))).catch((err: unknown) => {
       log.error({ err, msgId: msg.id }, 'a message could not be processed');
     });
+  }
+
+  /** Keeps a message for the next start: the bot is stopping and will not answer it in time. */
+  function hold(msg: Incoming): Promise<void> {
+    const work = holdMessage(msg, media, log).then((held) => {
+      store.data.held.push(held);
+      store.changed();
+      log.info({ msgId: msg.id, chat: maskChat(msg.chatId) }, 'a message came while stopping; it is kept and answered after the next start');
+    });
+    holds.push(work);
+    return work;
+  }
+
+  /** The entries that still have their shape; a damaged one is logged and left out. */
+  function validEntries<T>(entries: unknown[], schema: z.ZodType<T>, what: string): T[] {
+    const valid: T[] = [];
+    for (const entry of entries) {
+      const parsed = schema.safeParse(entry);
+      if (parsed.success) valid.push(parsed.data);
+      else log.error({ problem: parsed.error.issues[0]?.message, path: parsed.error.issues[0]?.path.join('.') }, `a ${what} in db.json was damaged and is left out`);
+    }
+    return valid;
+  }
+
+  /** Answers what was held at the last stop (before anything new arrives) and sends the replies kept then. */
+  function release(): void {
+    const now = clock.now();
+    const keptReplies = store.data.unsent.splice(0);
+    const keptMessages = store.data.held.splice(0);
+    if (keptReplies.length === 0 && keptMessages.length === 0) return;
+    store.changed();
+    const replies = validEntries(keptReplies, unsentReplySchema, 'kept reply');
+    const held = validEntries(keptMessages, heldMessageSchema, 'kept message');
+    for (const r of replies) {
+      const message = restoreReply(r);
+      if (message) outbox.restore(r.chatId, message, r.queuedAt);
+    }
+    for (const h of held) {
+      const msg = releaseMessage(h, media, now, config.backlogMaxAgeMs);
+      void queue
+        .run(customers.keyOf(msg.chatId), () => processMessage(msg))
+        .catch((err: unknown) => log.error({ err, msgId: msg.id }, 'a message could not be processed'))
+        .finally(() => forgetHeldPicture(h, media));
+    }
+    log.info({ messages: held.length, replies: replies.length }, 'answering the messages and sending the replies kept at the last stop');
   }
 
   async function idle(): Promise<void> {
@@ -700,6 +757,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       for (const record of Object.values(store.data.customers) as CustomerRecord[]) {
         if (record.dialog) dialogTimers.arm(record.chatId, record.dialog);
       }
+      release();
       await transport.start((msg) => void deliver(msg));
       log.info(
         { transport: transport.name, dataDir: config.dataDir, plugins: runtimes.map((r) => r.name), owners: [...owners].map(maskPhone), customers: customers.count() },
@@ -712,33 +770,54 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await Promise.all(background.running);
     },
     /**
-     * Stops in an order that loses nothing WhatsApp already handed over: messages in hand (and any
-     * that still arrive) are answered for up to `graceMs`, then the connection is closed, what it
-     * delivered on its way out is recorded, and the store is written.
+     * Stops in an order that loses nothing WhatsApp already handed over:
+     * 1. new messages are no longer taken: they are kept in the store for the next start;
+     * 2. messages in hand are answered and their replies sent, for up to `graceMs`; what has not
+     *    started by then is kept too;
+     * 3. the store is written;
+     * 4. the connection is closed without logging out (what it delivers on its way out is kept);
+     * 5. replies that did not go out are kept, and the store is written and closed.
      */
     async stop(graceMs = 5000) {
       scheduler.stop();
       dialogTimers.stop();
-      const within = async (ms: number): Promise<boolean> => {
-        let timer: NodeJS.Timeout | undefined;
-        const grace = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)));
-        const outcome = await Promise.race([idle().then(() => 'idle' as const), grace]);
-        clearTimeout(timer);
-        return outcome === 'idle';
-      };
+      // What the connection already received is in hand; from here on, arrivals are kept.
       await transport.drain?.();
-      if (!(await within(graceMs))) log.warn({ pending: queue.size() + outbox.size() }, 'stopping with work still pending');
+      phase = 'closing';
+      log.info({ graceMs }, 'stopping: new messages are kept for the next start; those in hand are being finished');
+      if (!(await settles(idle(), graceMs))) {
+        phase = 'holding';
+        log.warn({ inHand: queue.size(), replies: outbox.size() }, 'stopping with work still pending; what has not started is kept for the next start');
+      }
+      await store.flush();
       await transport.stop();
-      accepting = false;
-      await within(1000);
-      const unsent = outbox.size();
-      if (unsent > 0) log.warn({ unsent }, 'replies that could not be sent before stopping');
+      phase = 'holding';
+      await settles(queue.idle(), 1000);
+      await Promise.allSettled(holds);
+      outbox.close();
+      const unsent = outbox.takeWaiting();
+      if (unsent.length > 0) {
+        store.data.unsent.push(...unsent.map((u) => storeReply(u.chatId, u.message, u.queuedAt)));
+        store.changed();
+        log.warn({ unsent: unsent.length }, 'replies that could not be sent before stopping are kept for the next start');
+      }
+      phase = 'closed';
       background.stopping = true;
       await Promise.all(background.running);
+      await audit.settled();
       await store.close();
     },
   };
   return app;
+}
+
+/** Whether `work` settles within `ms` of real time (stopping is real time, whatever the clock). */
+async function settles(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)));
+  const outcome = await Promise.race([work.then(() => 'done' as const), timeout]);
+  clearTimeout(timer);
+  return outcome === 'done';
 }
 
 export type { BaseContext };

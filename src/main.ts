@@ -5,7 +5,8 @@ import { SystemClock } from './clock.js';
 import { exitOnBadConfig, loadConfig, type Config } from './config.js';
 import type { Pacing } from './core/outbox.js';
 import { HEALTH_FILE, HealthWriter } from './health.js';
-import { createLogger, type Logger } from './logger.js';
+import { handleProcessEnd } from './lifecycle.js';
+import { createLogger } from './logger.js';
 import { SeedError } from './store/seed.js';
 import { StoreOpenError } from './store/store.js';
 import { BaileysTransport } from './transport/baileys/index.js';
@@ -65,39 +66,15 @@ async function main(): Promise<void> {
   });
   await app.start();
   await health.start();
-  handleSignals(app, health, logger);
-}
-
-function handleSignals(app: App, health: HealthWriter, logger: Logger): void {
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) {
-      logger.warn({ signal }, 'second signal: exiting at once');
-      process.exit(1);
-    }
-    stopping = true;
-    logger.info({ signal }, 'stopping: finishing the messages in hand and saving');
-    void (async () => {
+  handleProcessEnd({
+    stop: async () => {
       await app.stop(5000);
       await health.stop();
-      logger.info('stopped');
-      process.exit(0);
-    })().catch((err: unknown) => {
-      logger.fatal({ err }, 'could not stop cleanly');
-      process.exit(1);
-    });
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
-  const crash = (kind: string) => (err: unknown) => {
-    logger.fatal({ err, kind }, 'layani hit an unexpected error and will exit so it can be restarted');
-    void app.store
-      .flush()
-      .catch(() => undefined)
-      .finally(() => process.exit(1));
-  };
-  process.on('uncaughtException', crash('uncaught exception'));
-  process.on('unhandledRejection', crash('unhandled rejection'));
+    },
+    flush: () => app.store.flush(),
+    logger,
+    exit: (code) => process.exit(code),
+  });
 }
 
 main().catch((err: unknown) => {

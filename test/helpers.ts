@@ -59,6 +59,8 @@ export interface BotOptions {
   config?: Partial<Config>;
   clock?: ManualClock;
   pacing?: Pacing;
+  /** Real time the store waits before writing a change (300 ms by default). */
+  storeWriteDelayMs?: number;
 }
 
 export interface TestBot {
@@ -103,6 +105,7 @@ export async function startBot(opts: BotOptions = {}): Promise<TestBot> {
     plugins: opts.plugins ?? PLUGINS,
     seed: opts.seed ?? floristSeed(),
     ...(opts.pacing ? { pacing: opts.pacing } : {}),
+    ...(opts.storeWriteDelayMs !== undefined ? { storeWriteDelayMs: opts.storeWriteDelayMs } : {}),
   });
   await app.start();
   const chat = (number: string): string => transport.chatIdForNumber(number);

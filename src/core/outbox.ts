@@ -103,6 +103,10 @@ export class Outbox {
   private seq = 0;
   private readonly random: () => number;
   private idleWaiters: Array<() => void> = [];
+  /** Set by close(): nothing more is sent; what waits is taken with takeWaiting(). */
+  private closed = false;
+  /** True while the message in hand is with the transport (it may have gone out). */
+  private sending = false;
   sentCount = 0;
   failedCount = 0;
   /** Messages dropped because they waited too long or the queue was full. */
@@ -133,6 +137,44 @@ export class Outbox {
     return Promise.all(results).then((r) => r.every(Boolean));
   }
 
+  /**
+   * Puts back a reply kept from before a restart, with the time it was first queued, so it is still
+   * dropped once it is too old to make sense.
+   */
+  restore(chatId: string, message: Outgoing, queuedAt: number): void {
+    let queue = this.queues.get(chatId);
+    if (!queue) {
+      queue = [];
+      this.queues.set(chatId, queue);
+      this.turn.push(chatId);
+    }
+    queue.push({ chatId, message, queuedAt, seq: this.seq++, tries: 0, done: () => undefined });
+    this.kick();
+  }
+
+  /** Stops sending (the bot is stopping): the send under way finishes, the rest waits for takeWaiting(). */
+  close(): void {
+    this.closed = true;
+  }
+
+  /**
+   * Removes and returns every message that has not gone out, in the order they were queued: the
+   * one in hand too, unless the transport already has it.
+   */
+  takeWaiting(): Array<{ chatId: string; message: Outgoing; queuedAt: number }> {
+    const items: Item[] = [];
+    if (this.current && !this.sending) {
+      items.push(this.current);
+      this.current = null;
+    }
+    for (const queue of this.queues.values()) items.push(...queue);
+    this.queues.clear();
+    this.turn.length = 0;
+    items.sort((a, b) => a.seq - b.seq);
+    for (const item of items) item.done(false);
+    return items.map(({ chatId, message, queuedAt }) => ({ chatId, message, queuedAt }));
+  }
+
   /** Messages not sent yet, the one being sent included. */
   size(): number {
     let n = this.current ? 1 : 0;
@@ -147,7 +189,7 @@ export class Outbox {
   }
 
   private kick(): void {
-    if (this.pumping) return;
+    if (this.pumping || this.closed) return;
     this.pumping = this.pump()
       .catch((err: unknown) => {
         // Nothing in pump() should throw; if it does, the message in hand fails and the rest go on.
@@ -157,7 +199,7 @@ export class Outbox {
       })
       .finally(() => {
         this.pumping = null;
-        if (this.size() > 0) this.kick();
+        if (this.size() > 0 && !this.closed) this.kick();
         else for (const w of this.idleWaiters.splice(0)) w();
       });
   }
@@ -202,9 +244,11 @@ export class Outbox {
 
   private async pump(): Promise<void> {
     const { transport, clock, pacing, logger } = this.opts;
-    for (let item = this.next(); item; item = this.next()) {
+    for (let item = this.closed ? undefined : this.next(); item; item = this.closed ? undefined : this.next()) {
       this.current = item;
       if (!transport.isReady()) await transport.whenReady();
+      // Taken by takeWaiting() while it waited: it is kept for the next start, not sent now.
+      if (this.current !== item) return;
       const waited = clock.now() - item.queuedAt;
       if (waited > (this.opts.maxAgeMs ?? MAX_AGE_MS)) {
         this.current = null;
@@ -217,10 +261,16 @@ export class Outbox {
         const gap = pacing.minGapMs * (1 + pacing.jitter * (this.random() * 2 - 1));
         const wait = this.lastSentAt + gap - clock.now();
         if (wait > 0) await clock.sleep(wait);
+        if (this.current !== item) return;
       }
       const typingMs = typingTime(item.message, pacing);
+      this.sending = true;
       try {
-        await within(transport.send(item.chatId, item.message, typingMs > 0 ? { typingMs } : {}), (this.opts.sendTimeoutMs ?? SEND_TIMEOUT_MS) + typingMs, 'a send');
+        try {
+          await within(transport.send(item.chatId, item.message, typingMs > 0 ? { typingMs } : {}), (this.opts.sendTimeoutMs ?? SEND_TIMEOUT_MS) + typingMs, 'a send');
+        } finally {
+          this.sending = false;
+        }
         this.lastSentAt = clock.now();
         this.sentCount++;
         this.current = null;

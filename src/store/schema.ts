@@ -58,6 +58,46 @@ export const jobStateSchema = z.object({
   lastRunAt: z.number(),
 });
 
+/**
+ * A message that arrived while the bot was stopping: kept for the next start instead of being
+ * answered in a hurry or lost (WhatsApp does not deliver a message twice once it was received).
+ */
+export const heldMessageSchema = z.object({
+  id: z.string(),
+  chatId: z.string(),
+  chatIdAlt: z.string().optional(),
+  senderNumber: z.string().nullable(),
+  senderId: z.string().optional(),
+  senderName: z.string().nullable(),
+  text: z.string(),
+  kind: z.enum(['text', 'image', 'video', 'audio', 'sticker', 'document', 'location', 'contact', 'other']),
+  at: z.number(),
+  fromShop: z.boolean(),
+  selfChat: z.boolean().optional(),
+  tooOld: z.boolean().optional(),
+  /** The picture, saved under data/media/ (relative to the data folder), when it could be read. */
+  image: z.object({ mimetype: z.string(), path: z.string() }).optional(),
+});
+export type HeldMessage = z.infer<typeof heldMessageSchema>;
+
+/** A reply that was still waiting to go out when the bot stopped; sent after the next start. */
+export const unsentReplySchema = z.object({
+  chatId: z.string(),
+  queuedAt: z.number(),
+  message: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('text'), text: z.string() }),
+    z.object({
+      kind: z.literal('image'),
+      caption: z.string().optional(),
+      /** A picture on disk (absolute, as the outbox had it) or its bytes in base64. */
+      path: z.string().optional(),
+      data: z.string().optional(),
+      mimetype: z.string().optional(),
+    }),
+  ]),
+});
+export type UnsentReply = z.infer<typeof unsentReplySchema>;
+
 export const dbSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   createdAt: z.number(),
@@ -75,6 +115,13 @@ export const dbSchema = z.object({
   seen: z.array(z.string()).default([]),
   /** Last run of each scheduled job, so a restart does not run a job twice. */
   jobs: z.record(z.string(), jobStateSchema).default({}),
+  /**
+   * Messages that arrived while the bot was stopping, answered after the next start. Each entry is
+   * checked then (heldMessageSchema), so one damaged entry costs that entry, not the whole file.
+   */
+  held: z.array(z.unknown()).default([]),
+  /** Replies that had not gone out when the bot stopped, sent after the next start (unsentReplySchema). */
+  unsent: z.array(z.unknown()).default([]),
   /** Each plugin's own state slice, validated by that plugin's schema. */
   plugins: z.record(z.string(), z.unknown()).default({}),
 });

@@ -301,6 +301,8 @@ function freshData(opts: StoreOptions): DbData {
     aliases: {},
     seen: [],
     jobs: {},
+    held: [],
+    unsent: [],
     plugins: {},
   };
   for (const [name, spec] of opts.plugins ?? []) {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -6,6 +6,8 @@ import { createApp, type App } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
 import { PLUGINS } from '../../src/plugins.js';
 import { BaileysTransport, type BaileysTransportOptions } from '../../src/transport/baileys/index.js';
+import type { HeldMessage } from '../../src/store/schema.js';
+import { MemoryTransport } from '../../src/transport/memory.js';
 import type { Incoming } from '../../src/transport/types.js';
 import { floristSeed, memoryLogger, OWNER, removeDir, T0, tempDir, testConfig, type LogEntry } from '../helpers.js';
 import { asSocket, FakeSocket, waMessage } from './fake-socket.js';
@@ -476,6 +478,23 @@ describe('the whole bot over the WhatsApp transport', () => {
     apps.splice(apps.indexOf(app), 1);
     expect(app.customers.get('6281377778888@s.whatsapp.net')?.messageCount).toBe(1);
     expect(r.sockets[0]?.sent.map((s) => s.jid)).toEqual(['6281377778888@s.whatsapp.net']);
+  });
+
+  it('keeps a message Baileys still held when the socket closed on stop, and answers it after the next start', async () => {
+    const { r, app } = await bot();
+    r.sock().hold([waMessage('mau tanya kak', { remoteJid: '6281377778888@s.whatsapp.net' }, T0)]);
+    await app.stop();
+    apps.splice(apps.indexOf(app), 1);
+    expect(r.sockets[0]?.sent).toEqual([]);
+    const saved = JSON.parse(readFileSync(join(r.dir, 'db.json'), 'utf8')) as { held: HeldMessage[] };
+    expect(saved.held.map((h) => [h.chatId, h.text])).toEqual([['6281377778888@s.whatsapp.net', 'mau tanya kak']]);
+
+    const transport = new MemoryTransport(r.clock);
+    const next = await createApp({ config: testConfig(r.dir), transport, clock: r.clock, logger: memoryLogger().logger, plugins: PLUGINS, seed: floristSeed() });
+    apps.push(next);
+    await next.start();
+    await next.idle();
+    expect(transport.textsTo('6281377778888@s.whatsapp.net')[0]).toContain('Selamat datang');
   });
 
   it('records a backlog message older than the limit without answering it, and answers a recent one', async () => {

@@ -1,0 +1,259 @@
+import { EventEmitter } from 'node:events';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PluginDefinition } from '../src/plugin-api.js';
+import { PLUGINS } from '../src/plugins.js';
+import { handleProcessEnd } from '../src/lifecycle.js';
+import type { DbData, HeldMessage, UnsentReply } from '../src/store/schema.js';
+import type { Incoming } from '../src/transport/types.js';
+import { closeBots, HOUR, memoryLogger, OWNER, startBot, type TestBot } from './helpers.js';
+
+const RINA = '6281234567890';
+const BUDI = '6281298765432';
+const MAWAR_PNG = readFileSync('test/fixtures/mawar.png');
+
+afterEach(async () => {
+  vi.useRealTimers();
+  await closeBots();
+});
+
+type Saved = Omit<DbData, 'held' | 'unsent'> & { held: HeldMessage[]; unsent: UnsentReply[] };
+const db = (bot: TestBot): Saved => JSON.parse(readFileSync(join(bot.dir, 'db.json'), 'utf8')) as Saved;
+
+/** Starts stopping the bot and resolves once it no longer takes new messages (wrapped: an async function would wait for `done`). */
+async function beginStop(bot: TestBot): Promise<{ done: Promise<void> }> {
+  const done = bot.close();
+  await vi.waitFor(() => expect(bot.logs.some((l) => l.msg.startsWith('stopping: new messages are kept'))).toBe(true));
+  return { done };
+}
+
+/** A reply is waiting in the outbox because WhatsApp is not connected. */
+async function replyWaiting(bot: TestBot, from: string, text: string): Promise<void> {
+  bot.transport.disconnect();
+  bot.transport.deliver({ from, text });
+  await vi.waitFor(() => expect(bot.app.outbox.size()).toBe(1));
+}
+
+/**
+ * Rina's greeting waits for the connection; the bot starts stopping; Budi writes; the connection
+ * comes back within the grace, so Rina's greeting (in hand) goes out; the bot finishes stopping.
+ */
+async function budiWritesWhileStopping(): Promise<{ bot: TestBot; late: Incoming }> {
+  const bot = await startBot();
+  await replyWaiting(bot, RINA, 'halo');
+  const stopping = (await beginStop(bot)).done;
+  const late = bot.transport.deliver({ from: BUDI, text: 'halo kak', senderName: 'Budi' });
+  bot.transport.reconnect();
+  await stopping;
+  return { bot, late };
+}
+
+describe('stopping', () => {
+  it('takes no new message once stopping, finishes the replies in hand, and answers the new one after the next start', async () => {
+    const { bot, late } = await budiWritesWhileStopping();
+    expect(bot.sentTo(RINA)[0]).toContain('Selamat datang');
+    expect(bot.sentTo(BUDI)).toEqual([]);
+    const saved = db(bot);
+    expect(saved.held.map((h) => [h.chatId, h.text, h.senderName])).toEqual([[`${BUDI}@s.whatsapp.net`, 'halo kak', 'Budi']]);
+    expect(saved.unsent).toEqual([]);
+
+    const next = await bot.restart();
+    await next.app.idle();
+    expect(next.sentTo(BUDI)[0]).toContain('Selamat datang');
+    expect(next.app.customers.get(`${BUDI}@s.whatsapp.net`)?.messageCount).toBe(1);
+    // WhatsApp delivering the same message again after the restart is not answered twice
+    expect(await next.say(BUDI, 'halo kak', { id: late.id })).toEqual([]);
+    await next.close();
+    expect(db(next).held).toEqual([]);
+  });
+
+  it('gives the messages in hand 5 s: a reply that could not go out is kept and sent after the next start', async () => {
+    const bot = await startBot();
+    await replyWaiting(bot, RINA, 'halo');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const stopping = bot.close();
+    await vi.advanceTimersByTimeAsync(4_900);
+    expect(bot.logs.some((l) => l.msg.startsWith('stopping with work still pending'))).toBe(false);
+    await vi.advanceTimersByTimeAsync(2_000);
+    vi.useRealTimers();
+    await stopping;
+    expect(bot.logs.some((l) => l.msg.startsWith('stopping with work still pending'))).toBe(true);
+    expect(bot.transport.sent).toEqual([]);
+    expect(db(bot).unsent).toEqual([{ chatId: `${RINA}@s.whatsapp.net`, queuedAt: bot.clock.now(), message: { kind: 'text', text: expect.stringContaining('Selamat datang') } }]);
+
+    const next = await bot.restart();
+    await next.app.idle();
+    expect(next.sentTo(RINA)).toHaveLength(1);
+    expect(next.sentTo(RINA)[0]).toContain('Selamat datang');
+  });
+
+  it('drops a kept reply that is more than an hour old by the next start, rather than answering late', async () => {
+    const bot = await startBot();
+    await replyWaiting(bot, RINA, 'halo');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const stopping = bot.close();
+    await vi.advanceTimersByTimeAsync(7_000);
+    vi.useRealTimers();
+    await stopping;
+    await bot.clock.advance(2 * HOUR);
+    const next = await bot.restart();
+    await next.app.idle();
+    expect(next.sentTo(RINA)).toEqual([]);
+    expect(next.logs.some((l) => l.msg === 'a reply waited too long for the connection and was dropped')).toBe(true);
+  });
+
+  it('keeps a message that had not started when the 5 s ran out, instead of dropping it', async () => {
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const slow: PluginDefinition = {
+      name: 'slow',
+      description: 'answers "lambat" when the test lets it',
+      setup(api) {
+        api.use(async (ctx, next) => {
+          if (ctx.text !== 'lambat') return next();
+          await gate;
+          ctx.reply('selesai');
+        });
+      },
+    };
+    const plugins = [slow, ...PLUGINS];
+    const bot = await startBot({ plugins });
+    bot.transport.deliver({ from: RINA, text: 'lambat' });
+    bot.transport.deliver({ from: RINA, text: 'alamat tokonya dimana kak?' });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const stopping = bot.close();
+    await vi.advanceTimersByTimeAsync(7_000);
+    vi.useRealTimers();
+    open();
+    await stopping;
+    expect(bot.sentTo(RINA)).toEqual(['selesai']);
+    expect(db(bot).held.map((h) => h.text)).toEqual(['alamat tokonya dimana kak?']);
+    const next = await bot.restart();
+    await next.app.idle();
+    expect(next.sentTo(RINA).join('\n')).toContain('Pusat Pasar Lantai 1');
+  });
+
+  it('keeps the picture of a message that came while stopping, and uses it after the next start', async () => {
+    const bot = await startBot();
+    await replyWaiting(bot, RINA, 'halo');
+    const stopping = (await beginStop(bot)).done;
+    bot.transport.deliver({
+      from: OWNER,
+      text: '!balasan gambar lokasi',
+      kind: 'image',
+      image: { mimetype: 'image/png', read: () => Promise.resolve(new Uint8Array(MAWAR_PNG)) },
+    });
+    bot.transport.reconnect();
+    await stopping;
+    const [held] = db(bot).held;
+    expect(held?.image?.path).toMatch(/^media\/tertunda-[0-9a-f-]+\.png$/);
+    const picture = join(bot.dir, held?.image?.path ?? '');
+    expect(readFileSync(picture).equals(MAWAR_PNG)).toBe(true);
+
+    const next = await bot.restart();
+    await next.app.idle();
+    expect(next.sentTo(OWNER).at(-1)).toContain('lokasi');
+    expect(existsSync(picture)).toBe(false);
+    const before = next.transport.sent.length;
+    await next.say(RINA, 'alamat tokonya dimana kak?');
+    const answer = next.transport.sent.slice(before).find((s) => s.message.kind === 'image');
+    expect(answer).toBeDefined();
+    const sentPath = answer?.message.kind === 'image' && 'path' in answer.message.image ? answer.message.image.path : '';
+    expect(readFileSync(sentPath).equals(MAWAR_PNG)).toBe(true);
+  });
+
+  it('does not answer a kept message hours late: it is recorded, as WhatsApp\'s own backlog is', async () => {
+    const { bot } = await budiWritesWhileStopping();
+    await bot.clock.advance(7 * HOUR);
+    const next = await bot.restart();
+    await next.app.idle();
+    expect(next.sentTo(BUDI)).toEqual([]);
+    expect(next.app.customers.get(`${BUDI}@s.whatsapp.net`)?.messageCount).toBe(1);
+  });
+
+  it('leaves out a damaged kept entry with a log line, and still answers the others', async () => {
+    const { bot } = await budiWritesWhileStopping();
+    const saved = db(bot);
+    const damaged = { ...saved, held: [{ id: 'x', chatId: 42 }, ...saved.held], unsent: [{ chatId: RINA, message: { kind: 'video' } }] };
+    writeFileSync(join(bot.dir, 'db.json'), JSON.stringify(damaged));
+    const next = await bot.restart();
+    await next.app.idle();
+    expect(next.sentTo(BUDI)[0]).toContain('Selamat datang');
+    expect(next.app.store.recovery).toBeNull();
+    expect(next.logs.filter((l) => l.level === 50).map((l) => l.msg)).toEqual([
+      'a kept reply in db.json was damaged and is left out',
+      'a kept message in db.json was damaged and is left out',
+    ]);
+  });
+});
+
+describe('the process', () => {
+  function rig(opts: { stop?: () => Promise<void>; flush?: () => Promise<void> } = {}) {
+    const proc = new EventEmitter();
+    const { logger, entries } = memoryLogger();
+    const events: string[] = [];
+    handleProcessEnd({
+      stop: opts.stop ?? (async () => void events.push('stopped')),
+      flush: opts.flush ?? (async () => void events.push('flushed')),
+      logger,
+      exit: (code) => void events.push(`exit ${code}`),
+      proc: proc as unknown as Pick<NodeJS.Process, 'on'>,
+      crashFlushMs: 5_000,
+    });
+    return { proc, entries, events };
+  }
+
+  it.each(['SIGTERM', 'SIGINT'])('stops in order on %s and exits 0', async (signal) => {
+    const { proc, events, entries } = rig();
+    proc.emit(signal);
+    await vi.waitFor(() => expect(events).toEqual(['stopped', 'exit 0']));
+    expect(entries.map((e) => e.msg)).toEqual(['signal received; stopping', 'stopped']);
+  });
+
+  it('exits at once on a second signal while stopping', async () => {
+    const { proc, events } = rig({ stop: () => new Promise(() => undefined) });
+    proc.emit('SIGTERM');
+    proc.emit('SIGINT');
+    expect(events).toEqual(['exit 1']);
+  });
+
+  it('exits 1 when stopping fails, and says why', async () => {
+    const { proc, events, entries } = rig({ stop: () => Promise.reject(new Error('disk gone')) });
+    proc.emit('SIGTERM');
+    await vi.waitFor(() => expect(events).toEqual(['exit 1']));
+    expect(entries.find((e) => e.msg === 'could not stop cleanly')?.['err']).toMatchObject({ message: 'disk gone' });
+  });
+
+  it.each([
+    ['uncaughtException', 'uncaught exception'],
+    ['unhandledRejection', 'unhandled rejection'],
+  ])('on an %s: logs it with its stack, saves the data, then exits 1 for Docker to restart', async (event, kind) => {
+    const { proc, events, entries } = rig();
+    proc.emit(event, new Error('something broke'));
+    await vi.waitFor(() => expect(events).toEqual(['flushed', 'exit 1']));
+    const fatal = entries.find((e) => e.level === 60);
+    expect(fatal).toMatchObject({ kind, err: { message: 'something broke', stack: expect.stringContaining('shutdown.test.ts') } });
+  });
+
+  it('exits after 5 s even if the data cannot be saved (a full disk), saying so', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { proc, events, entries } = rig({ flush: () => new Promise(() => undefined) });
+    proc.emit('uncaughtException', new Error('boom'));
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(events).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(events).toEqual(['exit 1']);
+    expect(entries.some((e) => e.msg === 'the data could not be saved before exiting')).toBe(true);
+  });
+
+  it('saves the customers a running bot holds when it crashes', async () => {
+    const bot = await startBot({ storeWriteDelayMs: 60_000 });
+    await bot.say(RINA, 'halo');
+    expect(Object.keys(db(bot).customers)).toEqual([]);
+    const { proc, events } = rig({ flush: () => bot.app.store.flush() });
+    proc.emit('uncaughtException', new Error('boom'));
+    await vi.waitFor(() => expect(events).toEqual(['exit 1']));
+    expect(Object.keys(db(bot).customers)).toContain(`${RINA}@s.whatsapp.net`);
+  });
+});
