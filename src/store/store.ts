@@ -48,6 +48,11 @@ export interface StoreOptions {
   /** How long changes gather before one write. */
   writeDelayMs?: number;
   migrations?: Migration[];
+  /**
+   * The schema version files are migrated to; SCHEMA_VERSION unless a test tries a migration that
+   * this build does not have. Validation always uses this build's schema.
+   */
+  schemaVersion?: number;
   fs?: AtomicFs;
 }
 
@@ -57,7 +62,12 @@ export class StoreOpenError extends Error {}
 export const DB_FILE = 'db.json';
 export const BACKUP_DIR = 'backups';
 
-type Loaded = { ok: true; data: DbData; applied: Migration[] } | { ok: false; reason: string; newer?: boolean };
+/**
+ * `untouchable`: the file must be left as it is and the bot must not start on anything else (a
+ * newer layani wrote it, or a migration failed on it); starting from a backup or the seed would
+ * lose good data.
+ */
+type Loaded = { ok: true; data: DbData; applied: Migration[] } | { ok: false; reason: string; untouchable?: boolean };
 
 const MAX_RETRY_MS = 60_000;
 
@@ -141,8 +151,8 @@ export class Store {
           await writeFileAtomic(kept, text);
           log.info({ migrations: loaded.applied.map((m) => m.description), backup: kept }, 'store migrated; the file before the migration was kept');
         }
-      } else if (loaded.newer) {
-        throw new StoreOpenError(`${path} was written by a newer layani (${loaded.reason}). Upgrade layani or restore a backup; the file was left untouched.`);
+      } else if (loaded.untouchable) {
+        throw new StoreOpenError(`${path}: ${loaded.reason}. The file was left untouched.`);
       } else {
         const corruptPath = await quarantine(path, opts.now());
         const backup = await newestValidBackup(opts);
@@ -314,7 +324,7 @@ function freshData(opts: StoreOptions): DbData {
 }
 
 /** Parses, migrates and validates one candidate file's text. Pure apart from the specs it is given. */
-export function loadText(text: string, opts: Pick<StoreOptions, 'plugins' | 'customerData' | 'migrations'>): Loaded {
+export function loadText(text: string, opts: Pick<StoreOptions, 'plugins' | 'customerData' | 'migrations' | 'schemaVersion'>): Loaded {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -322,12 +332,18 @@ export function loadText(text: string, opts: Pick<StoreOptions, 'plugins' | 'cus
     return { ok: false, reason: `not valid JSON (${(err as Error).message})` };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not a JSON object' };
-  const migrated = migrate(raw as Record<string, unknown>, opts.migrations ?? MIGRATIONS);
+  const target = opts.schemaVersion ?? SCHEMA_VERSION;
+  let migrated: ReturnType<typeof migrate>;
+  try {
+    migrated = migrate(raw as Record<string, unknown>, opts.migrations ?? MIGRATIONS, target);
+  } catch (err) {
+    return { ok: false, untouchable: true, reason: `updating it to schema version ${target} failed (${(err as Error).message}). Report this to whoever hosts the bot, or run the previous layani` };
+  }
   if (!migrated.ok) {
-    if (migrated.reason === 'newer') return { ok: false, newer: true, reason: `schema version ${String(migrated.version)}, this build knows ${SCHEMA_VERSION}` };
+    if (migrated.reason === 'newer') return { ok: false, untouchable: true, reason: `it was written by a newer layani (schema version ${String(migrated.version)}, this build knows ${target}). Upgrade layani or restore a backup` };
     return { ok: false, reason: `unknown schema version ${JSON.stringify(migrated.version)}` };
   }
-  const parsed = dbSchema.safeParse(migrated.data);
+  const parsed = dbSchema.safeParse(target === SCHEMA_VERSION ? migrated.data : { ...migrated.data, schemaVersion: SCHEMA_VERSION });
   if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error.issues) };
   const data = parsed.data;
   for (const [name, spec] of opts.plugins ?? []) {

@@ -269,6 +269,35 @@ describe('migrations', () => {
     expect(r.ok && r.applied.map((m) => m.to)).toEqual([2, 3]);
   });
 
+  const nextVersion: Migration = {
+    to: SCHEMA_VERSION + 1,
+    description: 'shop names in capitals',
+    run: (d) => ({ ...d, shop: { ...(d['shop'] as object), name: (d['shop'] as { name: string }).name.toUpperCase() } }),
+  };
+
+  it('keeps the file as it was in backups/ before migrating it, and says so', async () => {
+    dir = await tempDir();
+    const before = JSON.stringify(validDb());
+    await writeFile(join(dir, 'db.json'), before);
+    const { store, logs } = await open({ migrations: [nextVersion], schemaVersion: SCHEMA_VERSION + 1 });
+    expect(store.data.shop.name).toBe('TOKO LAMA');
+    const kept = (await readdir(join(dir, 'backups'))).filter((n) => n.startsWith('before-migration-'));
+    expect(kept).toEqual(['before-migration-2026-12-01T03-00-00-000Z.json']);
+    expect(await readFile(join(dir, 'backups', kept[0] as string), 'utf8')).toBe(before);
+    expect(logs.find((l) => l.msg === 'store migrated; the file before the migration was kept')).toMatchObject({ migrations: ['shop names in capitals'] });
+    await store.close();
+  });
+
+  it('refuses to start, touching nothing, when a migration fails (a backup or the seed would lose the data)', async () => {
+    dir = await tempDir();
+    const before = JSON.stringify(validDb());
+    await writeFile(join(dir, 'db.json'), before);
+    const failing: Migration = { ...nextVersion, run: () => { throw new Error('shop.name is missing'); } };
+    await expect(open({ migrations: [failing], schemaVersion: SCHEMA_VERSION + 1 })).rejects.toThrow(/updating it to schema version 2 failed \(shop\.name is missing\)/);
+    expect(await readFile(join(dir, 'db.json'), 'utf8')).toBe(before);
+    expect(await readdir(dir)).toEqual(['db.json']);
+  });
+
   it('does nothing for a current file and refuses newer or unknown versions', () => {
     expect(migrate({ schemaVersion: 3 }, steps, 3)).toMatchObject({ ok: true, applied: [] });
     expect(migrate({ schemaVersion: 4 }, steps, 3)).toEqual({ ok: false, reason: 'newer', version: 4 });
