@@ -167,17 +167,24 @@ export async function runInteractive(config: Config, logger: Logger): Promise<nu
   };
 
   let chain = Promise.resolve(true);
+  // Input from a pipe ends (and readline closes) while earlier lines are still being answered;
+  // those lines are still handled, but there is no prompt to show any more (Node 24 throws).
+  let inputEnded = false;
   await new Promise<void>((resolve) => {
     lines.on('line', (line) => {
       chain = chain.then(async (goOn) => {
         if (!goOn) return false;
         const more = await handle(line);
         if (!more) lines.close();
-        else lines.prompt();
+        else if (!inputEnded) lines.prompt();
         return more;
       });
     });
-    lines.on('close', () => resolve());
+    lines.on('close', () => {
+      inputEnded = true;
+      rl = null;
+      resolve();
+    });
   });
   await chain;
   clearInterval(ticker);

@@ -72,7 +72,8 @@ async function main(): Promise<number> {
     }
     throw err;
   } finally {
-    if (temporary) await rm(temporary, { recursive: true, force: true });
+    // a leftover temporary folder is not worth hiding what went wrong before it
+    if (temporary) await rm(temporary, { recursive: true, force: true }).catch((err: unknown) => process.stderr.write(`(the temporary folder ${temporary} could not be removed: ${(err as Error).message})\n`));
   }
 }
 
