@@ -7,7 +7,7 @@ import { ReplyError, UsageError } from './errors.js';
 import { maskPhone } from './phone.js';
 import type { BackgroundSignal, BaseContext, CommandContext, CustomerInfo, PluginApi, PluginDefinition } from './plugin-api.js';
 import { Store, type SeedData, type SliceSpec } from './store/store.js';
-import { heldMessageSchema, unsentReplySchema, type CustomerRecord, type DialogSession } from './store/schema.js';
+import { heldMessageSchema, unsentReplySchema, type CustomerRecord, type DialogSession, type HeldMessage } from './store/schema.js';
 import { textOut, type Incoming, type Outgoing, type Transport } from './transport/types.js';
 import { BoundedSet, ChatQueue } from './core/chat-queue.js';
 import { CommandRegistry, formatUsage, parseCommand, type ParsedCommand } from './core/commands.js';
@@ -202,6 +202,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
    */
   let phase: 'open' | 'closing' | 'holding' | 'closed' = 'open';
   const holds: Promise<void>[] = [];
+  /** Messages queued for their chat and not taken up yet, with their stored entry if kept at the last stop. */
+  const waiting = new Map<Incoming, HeldMessage | null>();
 
   const toOut = (m: string | Outgoing): Outgoing => (typeof m === 'string' ? textOut(m) : m);
 
@@ -219,7 +221,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
       return;
     }
     // Queued, not awaited, for the same reason as ChatHandle.send.
-    for (const digits of owners) void outbox.enqueue(store.data.owners[digits]?.chatId ?? transport.chatIdForNumber(digits), toOut(message));
+    // An alert is worth reading however late: it waits for the connection as long as it takes.
+    for (const digits of owners) void outbox.enqueue(store.data.owners[digits]?.chatId ?? transport.chatIdForNumber(digits), toOut(message), { keep: true });
   }
 
   // ---- errors --------------------------------------------------------------------------
@@ -662,10 +665,44 @@ export async function createApp(opts: AppOptions): Promise<App> {
       return Promise.resolve();
     }
     if (phase !== 'open') return hold(msg);
-    // One queue per person, whichever of their ids the message came on.
-    return queue.run(chatKey, () => (phase === 'holding' ? hold(msg) : processMessage(msg))).catch((err: unknown) => {
-      log.error({ err, msgId: msg.id }, 'a message could not be processed');
-    });
+    return answerInTurn(chatKey, msg, null);
+  }
+
+  /**
+   * Queues a message behind the others of its person (whichever of their ids it came on). `kept`
+   * is its stored entry when it was kept at the last stop: the entry stays in db.json until the
+   * message is taken up, so a stop before that keeps it again.
+   */
+  function answerInTurn(chatKey: string, msg: Incoming, kept: HeldMessage | null): Promise<void> {
+    waiting.set(msg, kept);
+    return queue
+      .run(chatKey, async () => {
+        // kept for the next start while it waited (the bot is stopping)
+        if (!waiting.delete(msg)) return;
+        if (kept) {
+          const i = store.data.held.indexOf(kept);
+          if (i !== -1) store.data.held.splice(i, 1);
+          store.changed();
+        }
+        try {
+          await processMessage(msg);
+        } finally {
+          if (kept) await forgetHeldPicture(kept, media);
+          if (phase === 'closed') log.warn({ msgId: msg.id, chat: maskChat(msg.chatId) }, 'a message was still being answered when the bot stopped; its replies may not have gone out');
+        }
+      })
+      .catch((err: unknown) => {
+        log.error({ err, msgId: msg.id }, 'a message could not be processed');
+      });
+  }
+
+  /** The grace is over: every message that has not been taken up yet is kept for the next start. */
+  function holdWaiting(): void {
+    for (const [msg, kept] of waiting) {
+      waiting.delete(msg);
+      // one kept at the last stop is still in db.json as it was
+      if (!kept) void hold(msg);
+    }
   }
 
   /** Keeps a message for the next start: the bot is stopping and will not answer it in time. */
@@ -694,21 +731,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
   function release(): void {
     const now = clock.now();
     const keptReplies = store.data.unsent.splice(0);
-    const keptMessages = store.data.held.splice(0);
-    if (keptReplies.length === 0 && keptMessages.length === 0) return;
+    if (keptReplies.length === 0 && store.data.held.length === 0) return;
     store.changed();
     const replies = validEntries(keptReplies, unsentReplySchema, 'kept reply');
-    const held = validEntries(keptMessages, heldMessageSchema, 'kept message');
+    // each stays in db.json until it is taken up (see answerInTurn)
+    const held = validEntries(store.data.held, heldMessageSchema, 'kept message');
+    store.data.held = held;
     for (const r of replies) {
       const message = restoreReply(r);
-      if (message) outbox.restore(r.chatId, message, r.queuedAt);
+      if (message) outbox.restore(r.chatId, message, r.queuedAt, r.keep === true);
     }
     for (const h of held) {
       const msg = releaseMessage(h, media, now, config.backlogMaxAgeMs);
-      void queue
-        .run(customers.keyOf(msg.chatId), () => processMessage(msg))
-        .catch((err: unknown) => log.error({ err, msgId: msg.id }, 'a message could not be processed'))
-        .finally(() => forgetHeldPicture(h, media));
+      void answerInTurn(customers.keyOf(msg.chatId), msg, h);
     }
     log.info({ messages: held.length, replies: replies.length }, 'answering the messages and sending the replies kept at the last stop');
   }
@@ -787,17 +822,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
       log.info({ graceMs }, 'stopping: new messages are kept for the next start; those in hand are being finished');
       if (!(await settles(idle(), graceMs))) {
         phase = 'holding';
+        holdWaiting();
         log.warn({ inHand: queue.size(), replies: outbox.size() }, 'stopping with work still pending; what has not started is kept for the next start');
       }
-      await store.flush();
+      await store.flush().catch((err: unknown) => log.error({ err }, 'the data could not be saved while stopping; trying again at the end'));
       await transport.stop();
       phase = 'holding';
+      holdWaiting();
       await settles(queue.idle(), 1000);
       await Promise.allSettled(holds);
       outbox.close();
       const unsent = outbox.takeWaiting();
       if (unsent.length > 0) {
-        store.data.unsent.push(...unsent.map((u) => storeReply(u.chatId, u.message, u.queuedAt)));
+        store.data.unsent.push(...unsent.map((u) => storeReply(u.chatId, u.message, u.queuedAt, u.keep)));
         store.changed();
         log.warn({ unsent: unsent.length }, 'replies that could not be sent before stopping are kept for the next start');
       }

@@ -16,9 +16,15 @@ export interface Lifecycle {
   proc?: Pick<NodeJS.Process, 'on'>;
   /** Real time a flush may take after a crash before the process exits anyway (a full disk). */
   crashFlushMs?: number;
+  /**
+   * Real time a stop may take before the process saves what it can and exits 1: under the 10 s
+   * `docker stop` gives before it kills.
+   */
+  stopDeadlineMs?: number;
 }
 
 const CRASH_FLUSH_MS = 5_000;
+const STOP_DEADLINE_MS = 9_000;
 
 export function handleProcessEnd(life: Lifecycle): void {
   const { logger, exit } = life;
@@ -33,12 +39,20 @@ export function handleProcessEnd(life: Lifecycle): void {
     }
     stopping = true;
     logger.info({ signal }, 'signal received; stopping');
+    const deadlineMs = life.stopDeadlineMs ?? STOP_DEADLINE_MS;
+    const deadline = setTimeout(() => {
+      logger.error({ deadlineMs }, 'stopping is taking too long; saving what can be saved and exiting');
+      void settleWithin(life.flush(), 500).finally(() => exit(1));
+    }, deadlineMs);
+    deadline.unref();
     life.stop().then(
       () => {
+        clearTimeout(deadline);
         logger.info('stopped');
         exit(0);
       },
       (err: unknown) => {
+        clearTimeout(deadline);
         logger.fatal({ err }, 'could not stop cleanly');
         exit(1);
       },
@@ -50,18 +64,23 @@ export function handleProcessEnd(life: Lifecycle): void {
     logger.fatal({ err, kind }, 'layani hit an unexpected error and will exit so it can be restarted');
     if (crashed) return;
     crashed = true;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<void>((resolve) => {
-      timer = setTimeout(() => {
-        logger.error({ waitedMs: life.crashFlushMs ?? CRASH_FLUSH_MS }, 'the data could not be saved before exiting');
-        resolve();
-      }, life.crashFlushMs ?? CRASH_FLUSH_MS);
-    });
-    void Promise.race([life.flush().catch((flushErr: unknown) => logger.error({ err: flushErr }, 'the data could not be saved before exiting')), late]).finally(() => {
-      clearTimeout(timer);
-      exit(1);
-    });
+    const waitedMs = life.crashFlushMs ?? CRASH_FLUSH_MS;
+    void settleWithin(life.flush(), waitedMs)
+      .then(
+        (saved) => {
+          if (!saved) logger.error({ waitedMs }, 'the data could not be saved before exiting');
+        },
+        (flushErr: unknown) => logger.error({ err: flushErr }, 'the data could not be saved before exiting'),
+      )
+      .finally(() => exit(1));
   };
   proc.on('uncaughtException', crash('uncaught exception'));
   proc.on('unhandledRejection', crash('unhandled rejection'));
+}
+
+/** Resolves true once `work` resolves, false when `ms` of real time pass first; rejects with it. */
+function settleWithin(work: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  return Promise.race([work.then(() => true), late]).finally(() => clearTimeout(timer));
 }

@@ -25,6 +25,19 @@ async function main(): Promise<void> {
   const config = loaded.config;
   const logger = createLogger({ level: config.logLevel });
   const clock = new SystemClock();
+  // Signals and crashes are handled from here on, while the bot is still starting too: as PID 1
+  // in a container, Node would otherwise ignore SIGTERM until `docker stop` kills it.
+  let app: App | null = null;
+  let health: HealthWriter | null = null;
+  handleProcessEnd({
+    stop: async () => {
+      await app?.stop(5000);
+      await health?.stop();
+    },
+    flush: () => app?.store.flush() ?? Promise.resolve(),
+    logger,
+    exit: (code) => process.exit(code),
+  });
   if (config.ownerNumbers.length === 0) {
     logger.warn('OWNER_NUMBERS is empty: only the shop phone\'s own "message yourself" chat can use admin commands, and owner alerts go nowhere');
   }
@@ -38,9 +51,9 @@ async function main(): Promise<void> {
     allowGroups: config.allowGroups,
     backlogMaxAgeMs: config.backlogMaxAgeMs,
   });
-  let app: App;
+  let booted: App;
   try {
-    app = await bootApp({ config, transport, clock, logger, pacing: livePacing(config) });
+    booted = await bootApp({ config, transport, clock, logger, pacing: livePacing(config) });
   } catch (err) {
     if (err instanceof StoreOpenError || err instanceof SeedError) {
       process.stderr.write(`layani cannot start: ${err.message}\n`);
@@ -48,7 +61,8 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const health = new HealthWriter({
+  app = booted;
+  const writer = new HealthWriter({
     path: join(config.dataDir, HEALTH_FILE),
     clock,
     logger,
@@ -58,23 +72,15 @@ async function main(): Promise<void> {
         connection: { state: s.state, since: s.since, disconnectedSince: s.disconnectedSince, me: s.me, stopped: s.stopped },
         lastInboundAt: s.lastInboundAt,
         lastOutboundAt: s.lastOutboundAt,
-        queue: app.outbox.size(),
+        queue: booted.outbox.size(),
         sendFailures: s.sendFailures,
         reconnects: s.reconnects,
       };
     },
   });
-  await app.start();
-  await health.start();
-  handleProcessEnd({
-    stop: async () => {
-      await app.stop(5000);
-      await health.stop();
-    },
-    flush: () => app.store.flush(),
-    logger,
-    exit: (code) => process.exit(code),
-  });
+  health = writer;
+  await booted.start();
+  await writer.start();
 }
 
 main().catch((err: unknown) => {

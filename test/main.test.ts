@@ -110,3 +110,27 @@ describe('npm start', () => {
     expect((JSON.parse(readFileSync(join(dir, 'health.json'), 'utf8')) as HealthReport).connection.state).toBe('closed');
   });
 });
+
+describe('npm start, stopped while it starts', () => {
+  it('handles SIGTERM from its first log line on: exits 0 instead of being killed by the signal', async () => {
+    const dir = await tempDir();
+    dirs.push(dir);
+    const port = await refusedPort();
+    // no OWNER_NUMBERS: the warning about it is the first line, logged right after the handlers are in place
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env['PATH'], DATA_DIR: dir, WA_WEBSOCKET_URL: `ws://127.0.0.1:${port}/ws/chat`, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (code, signal) => resolve([code, signal])));
+    await new Promise<void>((resolve) =>
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (out.includes('OWNER_NUMBERS is empty')) resolve();
+      }),
+    );
+    child.kill('SIGTERM');
+    expect(await exited).toEqual([0, null]);
+    expect(out).toContain('signal received; stopping');
+  });
+});

@@ -49,6 +49,37 @@ async function budiWritesWhileStopping(): Promise<{ bot: TestBot; late: Incoming
   return { bot, late };
 }
 
+/** Stops the bot while letting fake time run past the 5 s grace and the second after the socket closed. */
+async function stopWithFakeTime(bot: TestBot): Promise<void> {
+  const realTimeout = globalThis.setTimeout;
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  let done = false;
+  const stopping = bot.close().finally(() => (done = true));
+  // fake time moves on in steps of 100 ms, with a few real ms between for file writes to land
+  for (let step = 0; !done && step < 400; step++) {
+    await vi.advanceTimersByTimeAsync(100);
+    await new Promise((resolve) => realTimeout(resolve, 2));
+  }
+  vi.useRealTimers();
+  await stopping;
+}
+
+/** A plugin whose answer to "lambat" waits until the test opens the gate. */
+let gate: Promise<void> = Promise.resolve();
+let openGate: () => void = () => undefined;
+const shutGate = (): void => void (gate = new Promise<void>((resolve) => (openGate = resolve)));
+const slow: PluginDefinition = {
+  name: 'slow',
+  description: 'answers "lambat" when the test lets it',
+  setup(api) {
+    api.use(async (ctx, next) => {
+      if (ctx.text !== 'lambat') return next();
+      await gate;
+      ctx.reply('selesai');
+    });
+  },
+};
+
 describe('stopping', () => {
   it('takes no new message once stopping, finishes the replies in hand, and answers the new one after the next start', async () => {
     const { bot, late } = await budiWritesWhileStopping();
@@ -103,35 +134,43 @@ describe('stopping', () => {
     expect(next.logs.some((l) => l.msg === 'a reply waited too long for the connection and was dropped')).toBe(true);
   });
 
-  it('keeps a message that had not started when the 5 s ran out, instead of dropping it', async () => {
-    let open: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const slow: PluginDefinition = {
-      name: 'slow',
-      description: 'answers "lambat" when the test lets it',
-      setup(api) {
-        api.use(async (ctx, next) => {
-          if (ctx.text !== 'lambat') return next();
-          await gate;
-          ctx.reply('selesai');
-        });
-      },
-    };
-    const plugins = [slow, ...PLUGINS];
-    const bot = await startBot({ plugins });
+  it('keeps a message that had not started when the 5 s ran out, even while the one before it never finishes in time', async () => {
+    shutGate();
+    const bot = await startBot({ plugins: [slow, ...PLUGINS] });
     bot.transport.deliver({ from: RINA, text: 'lambat' });
     bot.transport.deliver({ from: RINA, text: 'alamat tokonya dimana kak?' });
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const stopping = bot.close();
-    await vi.advanceTimersByTimeAsync(7_000);
-    vi.useRealTimers();
-    open();
-    await stopping;
-    expect(bot.sentTo(RINA)).toEqual(['selesai']);
+    await stopWithFakeTime(bot);
+    // the slow answer is still under way, and the stop is over
+    expect(bot.sentTo(RINA)).toEqual([]);
     expect(db(bot).held.map((h) => h.text)).toEqual(['alamat tokonya dimana kak?']);
+    openGate();
+    await vi.waitFor(() => expect(bot.logs.some((l) => l.msg.startsWith('a message was still being answered when the bot stopped'))).toBe(true));
     const next = await bot.restart();
     await next.app.idle();
     expect(next.sentTo(RINA).join('\n')).toContain('Pusat Pasar Lantai 1');
+  });
+
+  it('keeps a kept message in db.json until it is taken up, so a stop right after a start keeps it again, once', async () => {
+    shutGate();
+    const bot = await startBot({ plugins: [slow, ...PLUGINS] });
+    await replyWaiting(bot, BUDI, 'halo');
+    const stopping = (await beginStop(bot)).done;
+    bot.transport.deliver({ from: RINA, text: 'lambat' });
+    bot.transport.deliver({ from: RINA, text: 'alamat tokonya dimana kak?' });
+    bot.transport.reconnect();
+    await stopping;
+    expect(db(bot).held.map((h) => h.text)).toEqual(['lambat', 'alamat tokonya dimana kak?']);
+    // the next start takes up "lambat", which hangs; "alamat" waits behind it; the bot stops again
+    const second = await bot.restart();
+    await vi.waitFor(() => expect(second.logs.some((l) => l.msg === 'message received')).toBe(true));
+    await stopWithFakeTime(second);
+    expect(db(second).held.map((h) => h.text)).toEqual(['alamat tokonya dimana kak?']);
+    openGate();
+    const third = await second.restart();
+    await third.app.idle();
+    expect(third.sentTo(RINA).filter((t) => t.includes('Pusat Pasar Lantai 1'))).toHaveLength(1);
+    await third.close();
+    expect(db(third).held).toEqual([]);
   });
 
   it('keeps the picture of a message that came while stopping, and uses it after the next start', async () => {
@@ -188,6 +227,37 @@ describe('stopping', () => {
   });
 });
 
+describe('while WhatsApp is down for hours', () => {
+  it('still gives the owner an alert when the connection comes back, and drops a customer reply that is too late', async () => {
+    const bot = await startBot();
+    bot.transport.disconnect();
+    bot.transport.deliver({ from: RINA, text: '', kind: 'image', senderName: 'Rina' });
+    await vi.waitFor(() => expect(bot.app.outbox.size()).toBe(2));
+    await bot.clock.advance(3 * HOUR);
+    bot.transport.reconnect();
+    await bot.app.idle();
+    expect(bot.sentTo(RINA)).toEqual([]);
+    expect(bot.sentTo(OWNER)).toEqual(['📷 *Rina* (+62 812-3456-7890) mengirim gambar. Silakan lihat dan balas di chat mereka.']);
+  });
+
+  it('keeps an owner alert across a stop, and sends it after the next start however late', async () => {
+    const bot = await startBot();
+    bot.transport.disconnect();
+    bot.transport.deliver({ from: RINA, text: '', kind: 'image', senderName: 'Rina' });
+    await vi.waitFor(() => expect(bot.app.outbox.size()).toBe(2));
+    await stopWithFakeTime(bot);
+    expect(db(bot).unsent.map((u) => [u.chatId.split('@')[0], u.keep === true])).toEqual([
+      [OWNER, true],
+      [RINA, false],
+    ]);
+    await bot.clock.advance(5 * HOUR);
+    const next = await bot.restart();
+    await next.app.idle();
+    expect(next.sentTo(RINA)).toEqual([]);
+    expect(next.sentTo(OWNER)[0]).toContain('mengirim gambar');
+  });
+});
+
 describe('the process', () => {
   function rig(opts: { stop?: () => Promise<void>; flush?: () => Promise<void> } = {}) {
     const proc = new EventEmitter();
@@ -216,6 +286,17 @@ describe('the process', () => {
     proc.emit('SIGTERM');
     proc.emit('SIGINT');
     expect(events).toEqual(['exit 1']);
+  });
+
+  it('saves what it can and exits 1 when stopping takes over 9 s, before docker stop would kill it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { proc, events, entries } = rig({ stop: () => new Promise(() => undefined) });
+    proc.emit('SIGTERM');
+    await vi.advanceTimersByTimeAsync(8_999);
+    expect(events).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(events).toEqual(['flushed', 'exit 1']);
+    expect(entries.some((e) => e.msg === 'stopping is taking too long; saving what can be saved and exiting')).toBe(true);
   });
 
   it('exits 1 when stopping fails, and says why', async () => {

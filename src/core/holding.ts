@@ -47,8 +47,9 @@ export async function forgetHeldPicture(held: HeldMessage, media: Media): Promis
   if (held.image) await unlink(media.path(held.image.path)).catch(() => undefined);
 }
 
-export function storeReply(chatId: string, message: Outgoing, queuedAt: number): UnsentReply {
-  if (message.kind === 'text') return { chatId, queuedAt, message: { kind: 'text', text: message.text } };
+export function storeReply(chatId: string, message: Outgoing, queuedAt: number, keep: boolean): UnsentReply {
+  const stored = (m: UnsentReply['message']): UnsentReply => ({ chatId, queuedAt, message: m, ...(keep ? { keep } : {}) });
+  if (message.kind === 'text') return stored({ kind: 'text', text: message.text });
   const image: UnsentReply['message'] & { kind: 'image' } = { kind: 'image' };
   if (message.caption !== undefined) image.caption = message.caption;
   if ('path' in message.image) image.path = message.image.path;
@@ -56,7 +57,7 @@ export function storeReply(chatId: string, message: Outgoing, queuedAt: number):
     image.data = Buffer.from(message.image.data).toString('base64');
     image.mimetype = message.image.mimetype;
   }
-  return { chatId, queuedAt, message: image };
+  return stored(image);
 }
 
 /** The reply again; null when a stored picture reply has neither a file nor bytes (a damaged entry). */

@@ -67,6 +67,8 @@ interface Item {
   seq: number;
   /** Sends that found no usable connection; a message is not put back for ever. */
   tries: number;
+  /** Never too old to send: an alert to the owner is worth reading however late. */
+  keep: boolean;
   done: (sent: boolean) => void;
 }
 
@@ -116,8 +118,11 @@ export class Outbox {
     this.random = opts.random ?? Math.random;
   }
 
-  /** Queues a message; resolves true once sent, false if sending failed (already logged). */
-  enqueue(chatId: string, message: Outgoing): Promise<boolean> {
+  /**
+   * Queues a message; resolves true once sent, false if sending failed (already logged). `keep`:
+   * it does not expire while the connection is down (an owner alert).
+   */
+  enqueue(chatId: string, message: Outgoing, options: { keep?: boolean } = {}): Promise<boolean> {
     const pieces: Outgoing[] =
       message.kind === 'text' ? splitText(message.text).map((text) => ({ kind: 'text', text })) : [clampCaption(message)];
     const results = pieces.map(
@@ -129,7 +134,7 @@ export class Outbox {
             this.queues.set(chatId, queue);
             this.turn.push(chatId);
           }
-          queue.push({ chatId, message: piece, queuedAt: this.opts.clock.now(), seq: this.seq++, tries: 0, done });
+          queue.push({ chatId, message: piece, queuedAt: this.opts.clock.now(), seq: this.seq++, tries: 0, keep: options.keep === true, done });
         }),
     );
     while (this.size() > (this.opts.maxQueued ?? MAX_QUEUED)) this.dropOldest();
@@ -141,14 +146,14 @@ export class Outbox {
    * Puts back a reply kept from before a restart, with the time it was first queued, so it is still
    * dropped once it is too old to make sense.
    */
-  restore(chatId: string, message: Outgoing, queuedAt: number): void {
+  restore(chatId: string, message: Outgoing, queuedAt: number, keep = false): void {
     let queue = this.queues.get(chatId);
     if (!queue) {
       queue = [];
       this.queues.set(chatId, queue);
       this.turn.push(chatId);
     }
-    queue.push({ chatId, message, queuedAt, seq: this.seq++, tries: 0, done: () => undefined });
+    queue.push({ chatId, message, queuedAt, seq: this.seq++, tries: 0, keep, done: () => undefined });
     this.kick();
   }
 
@@ -161,7 +166,7 @@ export class Outbox {
    * Removes and returns every message that has not gone out, in the order they were queued: the
    * one in hand too, unless the transport already has it.
    */
-  takeWaiting(): Array<{ chatId: string; message: Outgoing; queuedAt: number }> {
+  takeWaiting(): Array<{ chatId: string; message: Outgoing; queuedAt: number; keep: boolean }> {
     const items: Item[] = [];
     if (this.current && !this.sending) {
       items.push(this.current);
@@ -172,7 +177,7 @@ export class Outbox {
     this.turn.length = 0;
     items.sort((a, b) => a.seq - b.seq);
     for (const item of items) item.done(false);
-    return items.map(({ chatId, message, queuedAt }) => ({ chatId, message, queuedAt }));
+    return items.map(({ chatId, message, queuedAt, keep }) => ({ chatId, message, queuedAt, keep }));
   }
 
   /** Messages not sent yet, the one being sent included. */
@@ -250,7 +255,7 @@ export class Outbox {
       // Taken by takeWaiting() while it waited: it is kept for the next start, not sent now.
       if (this.current !== item) return;
       const waited = clock.now() - item.queuedAt;
-      if (waited > (this.opts.maxAgeMs ?? MAX_AGE_MS)) {
+      if (!item.keep && waited > (this.opts.maxAgeMs ?? MAX_AGE_MS)) {
         this.current = null;
         this.droppedCount++;
         logger.warn({ chat: maskChat(item.chatId), waitedMinutes: Math.round(waited / 60_000) }, 'a reply waited too long for the connection and was dropped');

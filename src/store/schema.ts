@@ -84,6 +84,8 @@ export type HeldMessage = z.infer<typeof heldMessageSchema>;
 export const unsentReplySchema = z.object({
   chatId: z.string(),
   queuedAt: z.number(),
+  /** An owner alert: sent however late. */
+  keep: z.boolean().optional(),
   message: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('text'), text: z.string() }),
     z.object({
