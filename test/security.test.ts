@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.js';
-import { closeBots, OWNER, startBot } from './helpers.js';
+import { baileysLogger } from '../src/transport/baileys/log.js';
+import { closeBots, memoryLogger, OWNER, startBot } from './helpers.js';
 
 /**
  * Who may run admin commands, tried from every angle, and what the logs may hold at `info`.
@@ -58,5 +59,30 @@ describe('log hygiene', () => {
     }
     // the masked form is there, so the lines stay useful
     expect(info.some((l) => l.includes('62812****7890'))).toBe(true);
+  });
+});
+
+describe("Baileys' own logs", () => {
+  it('mask the numbers in WhatsApp ids wherever Baileys puts them, and stay quiet below warn', () => {
+    const { logger, entries } = memoryLogger('info');
+    const log = baileysLogger(logger);
+    log.info({ jid: `${RINA}@s.whatsapp.net` }, 'chatty');
+    log.warn(
+      {
+        jid: `${RINA}@s.whatsapp.net`,
+        key: { remoteJid: '150000000000002@lid', participant: `${RINA}:3@s.whatsapp.net`, id: '3EB0A1B2C3' },
+        attrs: [{ from: `${RINA}@s.whatsapp.net` }],
+        err: new Error(`no session for ${RINA}@s.whatsapp.net`),
+      },
+      'failed to decrypt message',
+    );
+    expect(entries.map((e) => e.msg)).toEqual(['failed to decrypt message']);
+    const line = JSON.stringify(entries[0]);
+    expect(line).not.toContain(RINA);
+    expect(line).not.toContain('150000000000002');
+    expect(line).toContain('62812****7890@s.whatsapp.net');
+    expect(line).toContain('15000****0002@lid');
+    expect(line).toContain('3EB0A1B2C3');
+    expect(entries[0]?.['err']).toMatchObject({ message: 'no session for 62812****7890@s.whatsapp.net' });
   });
 });

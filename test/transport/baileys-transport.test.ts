@@ -169,7 +169,7 @@ describe('pairing', () => {
     expect(r.sockets).toHaveLength(2); // no clock movement needed
     r.sock().open();
     expect(r.transport.isReady()).toBe(true);
-    expect(r.logs.find((l) => /^connected as/.test(l.msg))?.msg).toBe('connected as +62 811-0000-9999');
+    expect(r.logs.find((l) => /^connected as/.test(l.msg))?.msg).toBe('connected as +62811****9999');
     expect(r.transport.status()).toMatchObject({ state: 'open', me: '6281100009999', disconnectedSince: null });
   });
 

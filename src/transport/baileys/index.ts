@@ -23,6 +23,7 @@ import { NotConnectedError, type Incoming, type IncomingSink, type Outgoing, typ
 import { FileAuthStore } from './auth-store.js';
 import { classifyClose, type CloseAction } from './close-policy.js';
 import { toIncoming } from './inbound.js';
+import { baileysLogger } from './log.js';
 import { LruCache } from './lru.js';
 
 /**
@@ -121,8 +122,8 @@ export class BaileysTransport implements Transport {
 
   constructor(private readonly opts: BaileysTransportOptions) {
     this.log = opts.logger.child({ mod: 'whatsapp' });
-    // Baileys is chatty at info; its warnings and errors are what an operator needs.
-    this.baileysLog = opts.logger.child({ mod: 'baileys' }, { level: opts.logger.level === 'trace' ? 'trace' : 'warn' });
+    // Baileys is chatty at info; its warnings and errors are what an operator needs, numbers masked.
+    this.baileysLog = baileysLogger(opts.logger);
     this.status_ = {
       state: 'starting',
       since: opts.clock.now(),
@@ -289,7 +290,8 @@ export class BaileysTransport implements Transport {
       this.status_.me = me;
       this.status_.stopped = null;
       this.setState('open');
-      this.log.info({ me: maskPhone(me) }, `connected as ${me ? formatPhone(me) : 'the linked number'}`);
+      // masked even here: info-level logs hold no whole phone numbers, the shop's own included
+      this.log.info(`connected as ${me ? '+' + maskPhone(me) : 'the linked number'}`);
       this.stableTimer?.cancel();
       this.stableTimer = this.opts.clock.at(this.opts.clock.now() + STABLE_AFTER_MS, () => {
         if (this.sock === sock && this.status_.state === 'open') this.attempt = 0;

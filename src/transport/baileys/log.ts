@@ -1,0 +1,40 @@
+import type { Logger } from '../../logger.js';
+import { maskPhone } from '../../phone.js';
+
+/**
+ * The logger handed to Baileys. It logs warnings and errors only (it is chatty below that), and
+ * what it logs carries WhatsApp ids (`6281234567890@s.whatsapp.net`, LIDs) in all kinds of fields,
+ * so every run of 8 to 15 digits in a string it logs is masked as phone numbers are elsewhere.
+ */
+export function baileysLogger(parent: Logger): Logger {
+  return parent.child(
+    { mod: 'baileys' },
+    {
+      level: parent.level === 'trace' ? 'trace' : 'warn',
+      formatters: { log: (object) => maskDeep(object, 0) as Record<string, unknown> },
+    },
+  );
+}
+
+const NUMBER_RUN = /\d{8,15}/g;
+const MAX_DEPTH = 8;
+
+export function maskNumbers(text: string): string {
+  return text.replace(NUMBER_RUN, (digits) => maskPhone(digits));
+}
+
+function maskDeep(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return maskNumbers(value);
+  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return value;
+  if (value instanceof Uint8Array) return `[${value.byteLength} bytes]`;
+  if (value instanceof Error) {
+    const masked = new Error(maskNumbers(value.message));
+    masked.name = value.name;
+    masked.stack = value.stack ? maskNumbers(value.stack) : masked.stack;
+    return masked;
+  }
+  if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) out[key] = maskDeep(v, depth + 1);
+  return out;
+}
