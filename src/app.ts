@@ -479,8 +479,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   async function runCommand(run: MessageRun, parsed: ParsedCommand): Promise<void> {
     const prefix = config.commandPrefix;
     const command = commands.find(parsed.name);
-    run.log.info({ cmd: command?.name ?? parsed.name, owner: maskPhone(run.msg.senderNumber) }, 'admin command');
-    if (command) void audit.record({ at: run.now, owner: run.msg.senderNumber ?? (run.msg.selfChat ? 'self-chat' : null), command: command.name, args: parsed.args });
+    // the owner's number as matched: also when they wrote from a LID that carries no number
+    const who = ownerOf(run.msg) ?? (run.msg.selfChat ? 'self-chat' : null);
+    run.log.info({ cmd: command?.name ?? parsed.name, owner: who === 'self-chat' ? who : maskPhone(who) }, 'admin command');
+    if (command) void audit.record({ at: run.now, owner: who, command: command.name, args: parsed.args });
     run.log.debug({ args: parsed.args }, 'admin command arguments');
     if (!command) {
       const guess = commands.suggest(parsed.name);

@@ -158,13 +158,22 @@ export class Customers {
    * Erases a customer's record, its other ids and the ids of their messages kept to spot
    * duplicates. Returns every chat id the customer had, for the plugins to erase theirs.
    */
+  /** Every chat id the customer wrote on: the record's own and its aliases (a LID and a phone-number id). */
+  idsOf(record: CustomerRecord): string[] {
+    return [record.chatId, ...Object.entries(this.store.data.aliases).filter(([, to]) => to === record.chatId).map(([from]) => from)];
+  }
+
   forget(record: CustomerRecord): string[] {
     const data = this.store.data;
-    const ids = [record.chatId, ...Object.entries(data.aliases).filter(([, to]) => to === record.chatId).map(([from]) => from)];
+    const ids = this.idsOf(record);
     for (const id of ids) delete data.aliases[id];
     delete data.customers[record.chatId];
     if (record.number) this.byNumber.delete(record.number);
     data.seen = data.seen.filter((key) => !ids.some((id) => key.startsWith(`${id}|`)));
+    // messages and replies kept over a restart (only there for moments after a start)
+    const theirs = (entry: unknown): boolean => typeof entry === 'object' && entry !== null && ids.includes(String((entry as { chatId?: unknown }).chatId));
+    data.held = data.held.filter((entry) => !theirs(entry));
+    data.unsent = data.unsent.filter((entry) => !theirs(entry));
     this.store.changed();
     return ids;
   }

@@ -4,7 +4,7 @@ import type { CommandRunner } from '../app.js';
 import type { Clock } from '../clock.js';
 import { UsageError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { formatPhone, normalisePhone } from '../phone.js';
+import { formatPhone, maskPhone, normalisePhone } from '../phone.js';
 import type { Store } from '../store/store.js';
 import { formatLocal } from '../time.js';
 import type { CommandRegistry } from './commands.js';
@@ -57,7 +57,7 @@ export function registerPrivacyCommand(deps: {
     if (!phone.ok) throw new UsageError(`"${numberText}" ${phone.reason}.`);
     const record = customers.findByNumber(phone.digits);
     if (!record) throw new UsageError(`Tidak ada data tentang ${formatPhone(phone.digits)}: nomor itu belum pernah menghubungi bot.`);
-    const ids = [record.chatId];
+    const ids = customers.idsOf(record);
     const who = `${record.name ? `*${record.name}* ` : ''}(${formatPhone(phone.digits)})`;
     if (action === '') {
       const lines = [
@@ -102,6 +102,8 @@ export function registerPrivacyCommand(deps: {
 }
 
 const AUDIT_FILE = 'audit.log';
+/** A phone number however written: 081234567890, +62 812-3456-7890. */
+const PHONE_LIKE = /\+?\d[\d\s.-]{6,}\d/g;
 const AUDIT_MAX_BYTES = 5 * 1024 * 1024;
 
 /** Appends who ran which admin command when to data/audit.log (one JSON line each), rotating at 5 MB. */
@@ -113,8 +115,17 @@ export class AuditLog {
     private readonly log: Logger,
   ) {}
 
+  /**
+   * `owner`: the owner's number (kept whole: the log says who did it). Phone numbers in `args`, a
+   * customer's whose data may be erased later, are masked.
+   */
   record(entry: { at: number; owner: string | null; command: string; args: string }): Promise<void> {
-    const line = JSON.stringify({ at: new Date(entry.at).toISOString(), owner: entry.owner, command: entry.command, args: entry.args.slice(0, 300) }) + '\n';
+    const args = entry.args.slice(0, 300).replace(PHONE_LIKE, (found) => {
+      const digits = found.replace(/\D/g, '');
+      // a price (1.500.000) or a short number stays as written
+      return digits.length < 9 || digits.length > 15 || /^\d{1,3}(\.\d{3})+$/.test(found) ? found : maskPhone(digits);
+    });
+    const line = JSON.stringify({ at: new Date(entry.at).toISOString(), owner: entry.owner, command: entry.command, args }) + '\n';
     const path = join(this.dataDir, AUDIT_FILE);
     this.chain = this.chain
       .then(async () => {

@@ -47,6 +47,22 @@ describe('!pelanggan', () => {
     expect((await bot.say(RINA, 'halo'))[0]).toContain('Selamat datang');
   });
 
+  it('shows and erases what a customer filed from their other WhatsApp id (a LID) too', async () => {
+    const bot = await startBot();
+    const LID = '190000000000009@lid';
+    await bot.say(RINA, 'halo', { senderName: 'Rina' });
+    const onLid = { chatId: LID, senderNumber: RINA, senderId: LID };
+    await bot.say(RINA, 'komplain, vasnya pecah', onLid);
+    await bot.say(RINA, 'sudah', onLid);
+    expect((bot.app.store.data.plugins['complaint'] as ComplaintState).tickets[0]?.chatId).toBe(LID);
+    expect((await bot.owner('!pelanggan 081234567890'))[0]).toContain('Keluhan: K-0001 (baru)');
+    await bot.owner('!pelanggan 081234567890 hapus');
+    await bot.owner('!pelanggan 081234567890 hapus ya');
+    expect((bot.app.store.data.plugins['complaint'] as ComplaintState).tickets[0]).toMatchObject({ customerName: null, customerNumber: null });
+    await bot.app.store.flush();
+    expect(readFileSync(join(bot.dir, 'db.json'), 'utf8')).not.toContain('190000000000009');
+  });
+
   it('refuses a bad number, an unknown customer and an unknown action', async () => {
     const bot = await startBot();
     await bot.say(RINA, 'halo');
@@ -69,6 +85,21 @@ describe('audit log', () => {
     expect(lines).toEqual([
       { at: '2026-12-01T03:00:00.000Z', owner: OWNER, command: 'jam', args: '' },
       { at: '2026-12-01T03:00:00.000Z', owner: OWNER, command: 'toko', args: 'nama Baim Florist' },
+    ]);
+  });
+
+  it("names the owner who wrote from a LID without a number, and masks customers' numbers but not prices", async () => {
+    const bot = await startBot();
+    const LID = '190000000000006@lid';
+    await bot.say(OWNER, '!jam', { chatId: LID, senderId: LID }); // the number comes with it once: the LID is remembered
+    await bot.say('', '!pelanggan 0812-3456-7890', { chatId: LID, senderNumber: null, senderId: LID });
+    await bot.say('', '!produk ubah P07 harga 1.500.000', { chatId: LID, senderNumber: null, senderId: LID });
+    await bot.app.idle();
+    const lines = readFileSync(join(bot.dir, 'audit.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    expect(lines.map((l) => [l['owner'], l['command'], l['args']])).toEqual([
+      [OWNER, 'jam', ''],
+      [OWNER, 'pelanggan', '08123****7890'],
+      [OWNER, 'produk', 'ubah P07 harga 1.500.000'],
     ]);
   });
 });
