@@ -392,7 +392,8 @@ async function newestValidBackup(opts: StoreOptions): Promise<{ path: string; da
   const candidates = await Promise.all(
     names.map(async (name) => {
       const path = join(dir, name);
-      return { path, time: (await stat(path)).mtimeMs };
+      // the time in its name is when it was taken; a copied file's mtime says nothing about that
+      return { path, time: timeInName(name) ?? (await stat(path)).mtimeMs };
     }),
   );
   candidates.sort((a, b) => b.time - a.time);
@@ -402,4 +403,12 @@ async function newestValidBackup(opts: StoreOptions): Promise<{ path: string; da
     opts.logger.warn({ backup: c.path, reason: loaded.ok ? '' : loaded.reason }, 'skipping a backup that is not valid either');
   }
   return null;
+}
+
+/** The time a backup was taken, from its name (daily-2026-12-01T20-15-00-000Z.json); null when it has none. */
+export function timeInName(name: string): number | null {
+  const m = /(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z(?:-\d+)?\.json$/.exec(name);
+  if (!m) return null;
+  const t = Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`);
+  return Number.isNaN(t) ? null : t;
 }

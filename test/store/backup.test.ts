@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DAY, HOUR, OWNER, closeBots, startBot, tempDir } from '../helpers.js';
@@ -33,10 +33,12 @@ describe('backups', () => {
     await first.advance(18 * HOUR); // a backup at 03:15
     await first.close();
     writeFileSync(join(dir, 'db.json'), '{"schemaVersion": 1, "shop": '); // cut off mid-write by a failing disk, say
+    // the backup was taken at 20:15Z and this start is at 23:00Z: about 3 hours lost, whatever the file's own time says
+    utimesSync(join(dir, 'backups', 'daily-2026-12-01T20-15-00-000Z.json'), new Date(2000, 0, 1), new Date(2000, 0, 1));
     const bot = await startBot({ dataDir: dir, start: first.clock.now() + 2 * HOUR });
     await bot.app.idle();
     const [alert] = bot.sentTo(OWNER);
-    expect(alert).toMatch(/^⚠️ File data bot \(db\.json\) rusak saat bot mulai\. File itu disimpan utuh sebagai db\.json\.corrupt-[\dTZ-]+, dan bot memakai cadangan daily-2026-12-01T20-15-00-000Z\.json\. Perubahan sejak cadangan itu \(sekitar \d+ jam terakhir\) tidak ada/);
+    expect(alert).toMatch(/^⚠️ File data bot \(db\.json\) rusak saat bot mulai\. File itu disimpan utuh sebagai db\.json\.corrupt-[\dTZ-]+, dan bot memakai cadangan daily-2026-12-01T20-15-00-000Z\.json\. Perubahan sejak cadangan itu \(sekitar 3 jam terakhir\) tidak ada/);
     // the customer from before the backup is still known: no greeting again
     expect(await bot.say(RINA, 'lokasi dimana?')).not.toContain(expect.stringContaining('Selamat datang'));
     // a second start is a normal one
