@@ -154,6 +154,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const menu = new Menu(store.slice(MENU_SLICE, menuSpec), texts);
   const activity = new Activity(store.slice(ACTIVITY_SLICE, activitySpec), config.timeZone);
   const replyCap = new ReplyCap(config.replyCap);
+  const dialogCap = new ReplyCap({ count: config.replyCap.count * 5, windowMs: config.replyCap.windowMs });
   const privacyHandlers: PrivacyHandler[] = [];
   const audit = new AuditLog(config.dataDir, log);
   const reporters: Array<{ plugin: string; fn: (from: number, to: number) => string[] }> = [];
@@ -635,17 +636,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
   function dispatch(run: MessageRun): void {
     const ordered = [...run.replies.filter((r) => r.first), ...run.replies.filter((r) => !r.first)];
     if (ordered.length === 0) return;
-    // Answers to a customer count against the chat's cap; the owner's do not, nor steps through a
-    // list the customer is working through (browsing the catalog is many quick answers by design).
-    if (!run.isOwner && !run.inDialog) {
-      const decision = replyCap.take(customers.keyOf(run.chatId), run.now);
+    // Answers to a customer count against the chat's cap; the owner's do not. Steps through a
+    // list the customer is working through (browsing the catalog is many quick answers by design)
+    // have a cap five times higher: a loop inside a dialog ends too.
+    if (!run.isOwner) {
+      const cap = run.inDialog ? dialogCap : replyCap;
+      const decision = cap.take(customers.keyOf(run.chatId), run.now);
       if (!decision.allowed) {
-        run.log.info({ cap: config.replyCap.count, windowMinutes: config.replyCap.windowMs / 60_000 }, 'reply cap reached in this chat; not answering for now');
+        run.log.info({ cap: cap.count, windowMinutes: config.replyCap.windowMs / 60_000 }, 'reply cap reached in this chat; not answering for now');
         if (decision.newlyCapped) {
           void notifyOwners(
             texts.render('batas-balasan.kabar-admin', {
               pelanggan: describeCustomer(run.customer),
-              jumlah: String(config.replyCap.count),
+              jumlah: String(cap.count),
               menit: String(Math.round(config.replyCap.windowMs / 60_000)),
             }),
           );

@@ -16,12 +16,15 @@ describe('ReplyCap', () => {
     expect(cap.take('a', t0 + 3)).toEqual({ allowed: false, newlyCapped: true });
     expect(cap.take('a', t0 + 4)).toEqual({ allowed: false, newlyCapped: false });
     expect(cap.take('b', t0 + 4).allowed).toBe(true); // another chat is not affected
-    // the window slides: once the first answer is ten minutes old, one more may go, and the
-    // chat is still in the same spell (no second alert when it fills up again)
-    expect(cap.take('a', t0 + 10 * MINUTE)).toEqual({ allowed: true, newlyCapped: false });
-    expect(cap.take('a', t0 + 10 * MINUTE)).toEqual({ allowed: false, newlyCapped: false });
-    // a whole quiet window ends the spell: the next time it fills, the owner hears again
-    const later = t0 + 30 * MINUTE;
+    // a chat that keeps writing stays capped: the quiet lasts until it has been calm for a whole
+    // window, however long it keeps going (a spammer, another bot with its own timer)
+    let t = t0 + 4;
+    for (let i = 0; i < 12; i++) {
+      t += 5 * MINUTE;
+      expect(cap.take('a', t)).toEqual({ allowed: false, newlyCapped: false });
+    }
+    // calm for ten minutes ends the spell: answers go out again, and the next spell is told again
+    const later = t + 10 * MINUTE;
     expect([0, 1, 2].map((i) => cap.take('a', later + i).allowed)).toEqual([true, true, true]);
     expect(cap.take('a', later + 3)).toEqual({ allowed: false, newlyCapped: true });
   });
@@ -45,6 +48,16 @@ describe('in the bot', () => {
     for (const text of ['katalog', '1', '1', 'kembali', '2', 'kembali', '3', 'kembali', '4', 'kembali', '5']) {
       expect((await bot.say(RINA, text)).length, text).toBeGreaterThan(0);
     }
+  });
+
+  it('caps a dialog too, five times higher: a loop inside the catalog ends and the owner is told once', async () => {
+    const bot = await startBot();
+    await bot.say(RINA, 'katalog');
+    let answered = 1;
+    for (let i = 0; i < 40; i++) if ((await bot.say(RINA, i % 2 === 0 ? '1' : 'kembali')).length > 0) answered++;
+    // "katalog" opens the dialog (the ordinary cap); then 30 steps inside it
+    expect(answered).toBe(31);
+    expect(bot.sentTo(OWNER).filter((m) => m.startsWith('🔁'))).toEqual([expect.stringContaining('sudah menerima 30 balasan otomatis dalam 10 menit')]);
   });
 
   it('ends a loop with another auto-responder within the cap (simulator)', async () => {
