@@ -127,6 +127,11 @@ describe('fuzzing', () => {
         return new Uint8Array(chance(0.2) ? 0 : 10);
       },
     };
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown): void => void rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    const timers = (): number => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const timersBefore = timers();
     let delivered = 0;
     let skipped = 0;
     for (let i = 0; i < 10_000; i++) {
@@ -151,7 +156,12 @@ describe('fuzzing', () => {
     const longest = Math.max(...bot.transport.sent.map((s) => (s.message.kind === 'text' ? s.message.text.length : (s.message.caption ?? '').length)));
     expect(longest).toBeLessThanOrEqual(4096);
     for (const s of bot.transport.sent) if (s.message.kind === 'image') expect((s.message.caption ?? '').length).toBeLessThanOrEqual(1024);
-    // nothing is left hanging
+    // nothing is left hanging, rejected unhandled, or growing without bound
+    process.off('unhandledRejection', onRejection);
+    expect(rejections).toEqual([]);
+    expect(timers()).toBeLessThanOrEqual(timersBefore + 2);
+    expect(bot.app.store.data.seen.length).toBeLessThanOrEqual(5000);
+    expect(bot.app.store.data.held).toEqual([]);
     expect(bot.app.outbox.size()).toBe(0);
     expect(bot.logs.filter((l) => l.level >= 50 && !String(l.msg).includes('could not be kept'))).toEqual([]);
   }, 120_000);

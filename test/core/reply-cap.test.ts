@@ -60,6 +60,27 @@ describe('in the bot', () => {
     expect(bot.sentTo(OWNER).filter((m) => m.startsWith('🔁'))).toEqual([expect.stringContaining('sudah menerima 30 balasan otomatis dalam 10 menit')]);
   });
 
+  it('ends a real loop: another shop\'s bot that answers every message it gets, 3 s later', async () => {
+    const bot = await startBot();
+    const OTHER = '6281399990000';
+    const otherChat = bot.transport.chatIdForNumber(OTHER);
+    let owed = 0; // answers the other bot still has to send
+    bot.transport.onSend = (sent) => void (sent.chatId === otherChat && owed++);
+    let theirs = 0;
+    const say = (text: string) => bot.say(OTHER, text, { senderName: 'Toko Sebelah' });
+    await say('Halo! Terima kasih telah menghubungi Toko Sebelah. Ada yang bisa dibantu?');
+    for (let turn = 0; turn < 200 && owed > 0; turn++) {
+      owed--;
+      await bot.advance(3000);
+      theirs++;
+      await say(`Maaf, kami tidak mengerti pesan Anda. Ketik MENU untuk pilihan. (${theirs})`);
+    }
+    expect(owed).toBe(0); // the loop ended by itself
+    expect(bot.sentTo(OTHER).length).toBeLessThanOrEqual(6);
+    expect(theirs).toBeLessThanOrEqual(6);
+    expect(bot.sentTo(OWNER).filter((m) => m.startsWith('🔁'))).toHaveLength(1);
+  });
+
   it('ends a loop with another auto-responder within the cap (simulator)', async () => {
     const dir = await tempDir();
     try {

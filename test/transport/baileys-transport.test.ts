@@ -305,6 +305,7 @@ describe('connection policy in action', () => {
     r.sock().open();
     await r.transport.stop();
     expect(r.sockets[0]?.ended).toEqual([undefined]);
+    expect(r.sockets[0]?.logouts).toBe(0);
     await r.clock.advance(3_600_000);
     expect(r.sockets).toHaveLength(1);
     expect(r.transport.status().state).toBe('closed');

@@ -42,6 +42,13 @@ export class FakeSocket {
     this.ev.emit(event, data);
   }
 
+  /** Calls of logout(), which unlinks the device: the bot must never make one. */
+  logouts = 0;
+
+  logout = async (): Promise<void> => {
+    this.logouts++;
+  };
+
   end(error: Error | undefined): void {
     this.ended.push(error);
     this.closeWith(error);
