@@ -85,4 +85,16 @@ describe("Baileys' own logs", () => {
     expect(line).toContain('3EB0A1B2C3');
     expect(entries[0]?.['err']).toMatchObject({ message: 'no session for 62812****7890@s.whatsapp.net' });
   });
+
+  it('mask them in the message text and in child-logger bindings too', () => {
+    const { logger, entries } = memoryLogger('info');
+    const log = baileysLogger(logger);
+    log.warn({}, `Invalid LID-PN mapping: 150000000000002@lid, ${RINA}@s.whatsapp.net`);
+    log.child({ jid: `${RINA}@s.whatsapp.net` }).error({ attempt: 2 }, 'retry failed');
+    log.error(`plain text about ${RINA}`);
+    const all = JSON.stringify(entries);
+    expect(entries.map((e) => e.msg)).toEqual(['Invalid LID-PN mapping: 15000****0002@lid, 62812****7890@s.whatsapp.net', 'retry failed', 'plain text about 62812****7890']);
+    expect(entries[1]).toMatchObject({ jid: '62812****7890@s.whatsapp.net', attempt: 2 });
+    expect(all).not.toContain(RINA);
+  });
 });

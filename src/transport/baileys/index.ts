@@ -23,7 +23,7 @@ import { NotConnectedError, type Incoming, type IncomingSink, type Outgoing, typ
 import { FileAuthStore } from './auth-store.js';
 import { classifyClose, type CloseAction } from './close-policy.js';
 import { toIncoming } from './inbound.js';
-import { baileysLogger } from './log.js';
+import { baileysLogger, type ILogger } from './log.js';
 import { LruCache } from './lru.js';
 
 /**
@@ -112,7 +112,7 @@ export class BaileysTransport implements Transport {
   };
   private readonly keyCache = new LruCache(5000, 5 * 60_000);
   private readonly log: Logger;
-  private readonly baileysLog: Logger;
+  private readonly baileysLog: ILogger;
   private readonly status_: TransportStatus;
   private readonly factory: SocketFactory;
   private readonly print: (text: string) => void;
