@@ -22,7 +22,7 @@ import { Scheduler } from './core/scheduler.js';
 import { Texts, type TextDefs } from './core/texts.js';
 import { registerBuiltins } from './core/builtins.js';
 import { Media } from './core/media.js';
-import { forgetHeldPicture, holdMessage, releaseMessage, restoreReply, storeReply } from './core/holding.js';
+import { forgetHeldPicture, heldEntry, keepPicture, releaseMessage, restoreReply, storeReply } from './core/holding.js';
 import { registerHoursCommands } from './core/hours-commands.js';
 import { describeOpening, formatWeek, isOpen, nextOpening, statusWord } from './core/hours.js';
 import { MessageRun } from './core/message-run.js';
@@ -73,6 +73,8 @@ export const MENU_SLICE = 'core.menu';
 const APOLOGY_WINDOW_MS = 10 * 60_000;
 const HANDLER_TIMEOUT_MS = 60_000;
 const SEEN_CAPACITY = 5_000;
+/** Real time a whole stop may take: under the 9 s after which the process gives up (src/lifecycle.ts). */
+const STOP_BUDGET_MS = 8_500;
 
 export const CORE_TEXTS: TextDefs = {
   'maaf.kabar-admin': {
@@ -205,6 +207,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const holds: Promise<void>[] = [];
   /** Messages queued for their chat and not taken up yet, with their stored entry if kept at the last stop. */
   const waiting = new Map<Incoming, HeldMessage | null>();
+  /** Order of arrival, so messages kept while stopping are answered in the order they came. */
+  let arrivals = 0;
+  const arrival = new WeakMap<object, number>();
 
   const toOut = (m: string | Outgoing): Outgoing => (typeof m === 'string' ? textOut(m) : m);
 
@@ -277,6 +282,28 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   registerHoursCommands({ commands, store, clock, timeZone: config.timeZone, prefix: config.commandPrefix });
   registerPrivacyCommand({ commands, store, customers, clock, timeZone: config.timeZone, prefix: config.commandPrefix, handlers: privacyHandlers, logger: log });
+
+  // What the core keeps over a restart: messages that came while the bot stopped, and replies.
+  const theirs = (entry: unknown, ids: readonly string[]): boolean =>
+    typeof entry === 'object' && entry !== null && ids.includes(String((entry as { chatId?: unknown }).chatId));
+  privacyHandlers.push({
+    plugin: 'core',
+    describe: (ids) => {
+      const kept = store.data.held.filter((entry) => theirs(entry, ids)).length;
+      return kept > 0 ? [`Pesan yang datang saat bot berhenti, dijawab setelah bot jalan lagi: ${kept} (isinya disimpan sampai dijawab)`] : [];
+    },
+    forget: async (ids) => {
+      for (const msg of waiting.keys()) if (ids.includes(msg.chatId)) waiting.delete(msg);
+      const [mine, others] = [store.data.held.filter((e) => theirs(e, ids)), store.data.held.filter((e) => !theirs(e, ids))];
+      store.data.held = others;
+      store.data.unsent = store.data.unsent.filter((e) => !theirs(e, ids));
+      store.changed();
+      for (const entry of mine) {
+        const parsed = heldMessageSchema.safeParse(entry);
+        if (parsed.success) await forgetHeldPicture(parsed.data, media);
+      }
+    },
+  });
 
   // A copy of the data every night, the newest BACKUP_KEEP kept: what a damaged db.json falls back on.
   scheduler.add('core.backup', '15 3 * * *', async (job) => {
@@ -669,6 +696,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       logger.debug({ msgId: msg.id }, 'duplicate message ignored');
       return Promise.resolve();
     }
+    arrival.set(msg, ++arrivals);
     if (phase !== 'open') return hold(msg);
     return answerInTurn(chatKey, msg, null);
   }
@@ -688,6 +716,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
           const i = store.data.held.indexOf(kept);
           if (i !== -1) store.data.held.splice(i, 1);
           store.changed();
+          // on disk before it is answered: a power cut now must not bring it back for a second answer
+          await store.flush().catch((err: unknown) => log.error({ err }, 'could not save that a kept message was taken up'));
         }
         try {
           await processMessage(msg);
@@ -712,11 +742,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   /** Keeps a message for the next start: the bot is stopping and will not answer it in time. */
   function hold(msg: Incoming): Promise<void> {
-    const work = holdMessage(msg, media, log).then((held) => {
-      store.data.held.push(held);
-      store.changed();
-      log.info({ msgId: msg.id, chat: maskChat(msg.chatId) }, 'a message came while stopping; it is kept and answered after the next start');
-    });
+    const entry = heldEntry(msg);
+    arrival.set(entry, arrival.get(msg) ?? ++arrivals);
+    store.data.held.push(entry);
+    store.changed();
+    log.info({ msgId: msg.id, chat: maskChat(msg.chatId) }, 'a message came while stopping; it is kept and answered after the next start');
+    if (!msg.image) return Promise.resolve();
+    const work = keepPicture(entry, msg.image, media, log).then(() => store.changed());
     holds.push(work);
     return work;
   }
@@ -814,29 +846,40 @@ export async function createApp(opts: AppOptions): Promise<App> {
      * 1. new messages are no longer taken: they are kept in the store for the next start;
      * 2. messages in hand are answered and their replies sent, for up to `graceMs`; what has not
      *    started by then is kept too;
-     * 3. the store is written;
+     * 3. nothing more is sent (a "typing…" under way is cut short and its message kept), and the
+     *    store is written;
      * 4. the connection is closed without logging out (what it delivers on its way out is kept);
      * 5. replies that did not go out are kept, and the store is written and closed.
      */
     async stop(graceMs = 5000) {
+      // every wait below comes out of one budget, so the whole stop ends before `docker stop` kills
+      const until = Date.now() + STOP_BUDGET_MS;
+      const left = (cap: number): number => Math.max(0, Math.min(cap, until - Date.now()));
       scheduler.stop();
       dialogTimers.stop();
+      background.stopping = true;
       // What the connection already received is in hand; from here on, arrivals are kept.
-      await transport.drain?.();
+      await settles(transport.drain?.() ?? Promise.resolve(), left(1000));
       phase = 'closing';
       log.info({ graceMs }, 'stopping: new messages are kept for the next start; those in hand are being finished');
-      if (!(await settles(idle(), graceMs))) {
+      if (!(await settles(idle(), left(graceMs)))) {
         phase = 'holding';
         holdWaiting();
         log.warn({ inHand: queue.size(), replies: outbox.size() }, 'stopping with work still pending; what has not started is kept for the next start');
       }
+      // nothing more goes out: a "typing…" under way is cut short (kept), a send already with WhatsApp ends
+      outbox.close();
+      await settles(outbox.idle(), left(1000));
       await store.flush().catch((err: unknown) => log.error({ err }, 'the data could not be saved while stopping; trying again at the end'));
-      await transport.stop();
+      if (!(await settles(transport.stop(), left(3000)))) log.warn('the WhatsApp connection did not close in time');
       phase = 'holding';
       holdWaiting();
-      await settles(queue.idle(), 1000);
-      await Promise.allSettled(holds);
-      outbox.close();
+      await settles(queue.idle(), left(1000));
+      await settles(Promise.allSettled(holds), left(2000));
+      // a message that waited in its chat's queue came before one kept as it arrived: keep that
+      // order (entries from the last stop, not yet taken up, stay first; the sort is stable)
+      store.data.held.sort((a, b) => (arrival.get(a as object) ?? 0) - (arrival.get(b as object) ?? 0));
+      store.changed();
       const unsent = outbox.takeWaiting();
       if (unsent.length > 0) {
         store.data.unsent.push(...unsent.map((u) => storeReply(u.chatId, u.message, u.queuedAt, u.keep)));
@@ -844,8 +887,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         log.warn({ unsent: unsent.length }, 'replies that could not be sent before stopping are kept for the next start');
       }
       phase = 'closed';
-      background.stopping = true;
-      await Promise.all(background.running);
+      await settles(Promise.all(background.running), left(1000));
       await audit.settled();
       await store.close();
     },

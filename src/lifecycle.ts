@@ -44,7 +44,6 @@ export function handleProcessEnd(life: Lifecycle): void {
       logger.error({ deadlineMs }, 'stopping is taking too long; saving what can be saved and exiting');
       void settleWithin(life.flush(), 500).finally(() => exit(1));
     }, deadlineMs);
-    deadline.unref();
     life.stop().then(
       () => {
         clearTimeout(deadline);

@@ -3,11 +3,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PluginDefinition } from '../src/plugin-api.js';
+import type { Pacing } from '../src/core/outbox.js';
 import { PLUGINS } from '../src/plugins.js';
 import { handleProcessEnd } from '../src/lifecycle.js';
 import type { DbData, HeldMessage, UnsentReply } from '../src/store/schema.js';
 import type { Incoming } from '../src/transport/types.js';
-import { closeBots, HOUR, memoryLogger, OWNER, startBot, type TestBot } from './helpers.js';
+import { heldEntry, keepPicture } from '../src/core/holding.js';
+import { Media } from '../src/core/media.js';
+import { closeBots, HOUR, memoryLogger, OWNER, removeDir, startBot, tempDir, type TestBot } from './helpers.js';
 
 const RINA = '6281234567890';
 const BUDI = '6281298765432';
@@ -50,15 +53,20 @@ async function budiWritesWhileStopping(): Promise<{ bot: TestBot; late: Incoming
 }
 
 /** Stops the bot while letting fake time run past the 5 s grace and the second after the socket closed. */
-async function stopWithFakeTime(bot: TestBot): Promise<void> {
+async function stopWithFakeTime(bot: TestBot, whileStopping?: () => void): Promise<void> {
   const realTimeout = globalThis.setTimeout;
+  const realTurn = (): Promise<void> => new Promise((resolve) => realTimeout(resolve, 2));
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   let done = false;
   const stopping = bot.close().finally(() => (done = true));
+  if (whileStopping) {
+    for (let i = 0; i < 500 && !bot.logs.some((l) => l.msg.startsWith('stopping: new messages are kept')); i++) await realTurn();
+    whileStopping();
+  }
   // fake time moves on in steps of 100 ms, with a few real ms between for file writes to land
   for (let step = 0; !done && step < 400; step++) {
     await vi.advanceTimersByTimeAsync(100);
-    await new Promise((resolve) => realTimeout(resolve, 2));
+    await realTurn();
   }
   vi.useRealTimers();
   await stopping;
@@ -93,8 +101,10 @@ describe('stopping', () => {
     await next.app.idle();
     expect(next.sentTo(BUDI)[0]).toContain('Selamat datang');
     expect(next.app.customers.get(`${BUDI}@s.whatsapp.net`)?.messageCount).toBe(1);
-    // WhatsApp delivering the same message again after the restart is not answered twice
-    expect(await next.say(BUDI, 'halo kak', { id: late.id })).toEqual([]);
+    // WhatsApp delivering the same message (its id) again after the restart is not answered twice,
+    // while a new message with the same words is
+    expect(await next.say(BUDI, 'alamat tokonya dimana kak?', { id: late.id })).toEqual([]);
+    expect((await next.say(BUDI, 'alamat tokonya dimana kak?'))[0]).toContain('Pusat Pasar Lantai 1');
     await next.close();
     expect(db(next).held).toEqual([]);
   });
@@ -224,6 +234,117 @@ describe('stopping', () => {
       'a kept reply in db.json was damaged and is left out',
       'a kept message in db.json was damaged and is left out',
     ]);
+  });
+});
+
+describe('what stopping must not lose or repeat', () => {
+  const TYPING: Pacing = { minGapMs: 0, jitter: 0, typingPerCharMs: 35, typingMinMs: 500, typingMaxMs: 4000 };
+
+  it('keeps a reply whose "typing…" was under way when the bot stopped, and sends it once after the next start', async () => {
+    const bot = await startBot({ pacing: TYPING });
+    bot.transport.typing = true; // the clock stands still: "typing…" lasts until the stop cuts it short
+    bot.transport.deliver({ from: RINA, text: 'halo' });
+    await vi.waitFor(() => expect(bot.app.outbox.size()).toBe(1));
+    await stopWithFakeTime(bot);
+    expect(bot.transport.sent).toEqual([]);
+    expect(db(bot).unsent.map((u) => u.message.kind === 'text' && u.message.text.includes('Selamat datang'))).toEqual([true]);
+    const next = await bot.restart();
+    await next.app.idle();
+    expect(next.sentTo(RINA).filter((t) => t.includes('Selamat datang'))).toHaveLength(1);
+  });
+
+  it('keeps the order of one chat\'s messages: one waiting in line comes before one that arrived while stopping', async () => {
+    shutGate();
+    const bot = await startBot({ plugins: [slow, ...PLUGINS] });
+    bot.transport.deliver({ from: RINA, text: 'lambat' });
+    bot.transport.deliver({ from: RINA, text: 'pertama: alamat tokonya dimana kak?' });
+    await stopWithFakeTime(bot, () => bot.transport.deliver({ from: RINA, text: 'kedua: jam buka?' }));
+    expect(db(bot).held.map((h) => h.text)).toEqual(['pertama: alamat tokonya dimana kak?', 'kedua: jam buka?']);
+    openGate();
+  });
+
+  it('writes that a kept message was taken up before answering it: a power cut after the answer does not bring it back', async () => {
+    const { bot } = await budiWritesWhileStopping();
+    const next = await startBot({ dataDir: bot.dir, clock: bot.clock, storeWriteDelayMs: 60_000 });
+    await next.app.idle();
+    expect(next.sentTo(BUDI)[0]).toContain('Selamat datang');
+    // on disk now, although the store otherwise waits a minute before writing
+    expect(db(next).held).toEqual([]);
+  });
+
+  it('starts normally when the kept lists in db.json are damaged as a whole', async () => {
+    const bot = await startBot();
+    await bot.close();
+    const saved = db(bot);
+    writeFileSync(join(bot.dir, 'db.json'), JSON.stringify({ ...saved, held: null, unsent: { oops: 1 } }));
+    const next = await bot.restart();
+    expect(next.app.store.recovery).toBeNull();
+    expect(next.app.store.data.held).toEqual([]);
+    expect(next.app.store.data.unsent).toEqual([]);
+  });
+
+  it('shows a customer\'s kept messages in !pelanggan, and erasing them drops them before they are answered', async () => {
+    shutGate();
+    const bot = await startBot({ plugins: [slow, ...PLUGINS] });
+    await replyWaiting(bot, RINA, 'halo');
+    const stopping = (await beginStop(bot)).done;
+    bot.transport.deliver({ from: BUDI, text: 'lambat', senderName: 'Budi' });
+    bot.transport.deliver({ from: BUDI, text: 'nama saya Budi, alamat saya Jl. Mawar 5', senderName: 'Budi' });
+    bot.transport.reconnect();
+    await stopping;
+    // the next start takes up "lambat", which hangs; the second waits behind it, still kept
+    const next = await bot.restart();
+    await vi.waitFor(() => expect(next.logs.some((l) => l.msg === 'message received')).toBe(true));
+    // the owner's chat is not held up by Budi's ("say" would wait for every chat to be idle)
+    const ownerSays = async (text: string): Promise<string> => {
+      const before = next.sentTo(OWNER).length;
+      next.transport.deliver({ from: OWNER, text });
+      await vi.waitFor(() => expect(next.sentTo(OWNER).length).toBeGreaterThan(before));
+      return next.sentTo(OWNER)[before] ?? '';
+    };
+    expect(await ownerSays('!pelanggan 081298765432')).toContain('Pesan yang datang saat bot berhenti, dijawab setelah bot jalan lagi: 1');
+    await ownerSays('!pelanggan 081298765432 hapus');
+    expect(await ownerSays('!pelanggan 081298765432 hapus ya')).toContain('sudah dihapus');
+    expect(next.app.store.data.held).toEqual([]);
+    openGate();
+    await next.app.idle();
+    expect(next.app.store.data.held).toEqual([]);
+    // only "lambat", already under way, was answered; the erased message never was
+    expect(next.sentTo(BUDI)).toEqual(['selesai']);
+    await next.app.store.flush();
+    expect(readFileSync(join(next.dir, 'db.json'), 'utf8')).not.toContain('Jl. Mawar');
+  });
+});
+
+describe('a picture that comes while stopping', () => {
+  it('is left out when it cannot be read within 2 s, and removed if it is saved after all', async () => {
+    const dir = await tempDir();
+    try {
+      const media = new Media(dir);
+      const saves: Array<Promise<string>> = [];
+      const save = media.save.bind(media);
+      media.save = (image, prefix) => {
+        const saving = save(image, prefix);
+        saves.push(saving);
+        return saving;
+      };
+      const { logger, entries } = memoryLogger();
+      let arrive: (bytes: Uint8Array) => void = () => undefined;
+      const image = { mimetype: 'image/png', read: () => new Promise<Uint8Array>((resolve) => (arrive = resolve)) };
+      const entry = heldEntry({ id: 'p1', chatId: `${RINA}@s.whatsapp.net`, senderNumber: RINA, senderName: null, text: '', kind: 'image', at: 0, fromShop: false, image });
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const keeping = keepPicture(entry, image, media, logger);
+      await vi.advanceTimersByTimeAsync(2_000);
+      await keeping;
+      vi.useRealTimers();
+      expect(entry.image).toBeUndefined();
+      expect(entries.some((e) => e.msg === 'the picture of a message that came while stopping could not be kept')).toBe(true);
+      arrive(new Uint8Array(MAWAR_PNG));
+      const late = join(dir, await (saves[0] as Promise<string>));
+      await vi.waitFor(() => expect(existsSync(late)).toBe(false));
+    } finally {
+      await removeDir(dir);
+    }
   });
 });
 

@@ -170,10 +170,6 @@ export class Customers {
     delete data.customers[record.chatId];
     if (record.number) this.byNumber.delete(record.number);
     data.seen = data.seen.filter((key) => !ids.some((id) => key.startsWith(`${id}|`)));
-    // messages and replies kept over a restart (only there for moments after a start)
-    const theirs = (entry: unknown): boolean => typeof entry === 'object' && entry !== null && ids.includes(String((entry as { chatId?: unknown }).chatId));
-    data.held = data.held.filter((entry) => !theirs(entry));
-    data.unsent = data.unsent.filter((entry) => !theirs(entry));
     this.store.changed();
     return ids;
   }

@@ -1,7 +1,7 @@
 import { readFile, unlink } from 'node:fs/promises';
 import type { Logger } from '../logger.js';
 import type { HeldMessage, UnsentReply } from '../store/schema.js';
-import type { Incoming, Outgoing } from '../transport/types.js';
+import type { Incoming, IncomingImage, Outgoing } from '../transport/types.js';
 import type { Media } from './media.js';
 
 /**
@@ -13,19 +13,25 @@ import type { Media } from './media.js';
 /** A picture is read for at most this long while stopping; a slow download is not worth a hung stop. */
 const READ_IMAGE_MS = 2_000;
 
-/** Turns an arriving message into its stored form, saving its picture (if it can be read in time). */
-export async function holdMessage(msg: Incoming, media: Media, log: Logger): Promise<HeldMessage> {
-  const held: HeldMessage = withoutPicture(msg);
-  if (msg.image) {
-    try {
-      const path = await withTimeout(media.save(msg.image, 'tertunda'), READ_IMAGE_MS);
-      held.image = { mimetype: msg.image.mimetype, path };
-    } catch (err) {
-      // The text and the fact that a picture came are kept; the shop sees the picture on the phone.
-      log.warn({ err, msgId: msg.id }, 'the picture of a message that came while stopping could not be kept');
-    }
+/** The stored form of an arriving message, without its picture: taken at once, so kept messages keep their order. */
+export function heldEntry(msg: Incoming): HeldMessage {
+  return withoutPicture(msg);
+}
+
+/**
+ * Saves the picture of a kept message under data/media/ and notes it in the entry. A picture that
+ * cannot be read in time is left out (the text and the fact that a picture came are kept; the shop
+ * sees it on the phone), and a save that finishes too late is removed again.
+ */
+export async function keepPicture(entry: HeldMessage, image: IncomingImage, media: Media, log: Logger): Promise<void> {
+  const saving = media.save(image, 'tertunda');
+  try {
+    const path = await withTimeout(saving, READ_IMAGE_MS);
+    entry.image = { mimetype: image.mimetype, path };
+  } catch (err) {
+    log.warn({ err, msgId: entry.id }, 'the picture of a message that came while stopping could not be kept');
+    saving.then((late) => unlink(media.path(late))).catch(() => undefined);
   }
-  return held;
 }
 
 /**

@@ -109,6 +109,8 @@ export class Outbox {
   private closed = false;
   /** True while the message in hand is with the transport (it may have gone out). */
   private sending = false;
+  /** Aborts the send in hand when the outbox closes: a "typing…" is cut short and the message kept. */
+  private abort: AbortController | null = null;
   sentCount = 0;
   failedCount = 0;
   /** Messages dropped because they waited too long or the queue was full. */
@@ -160,6 +162,7 @@ export class Outbox {
   /** Stops sending (the bot is stopping): the send under way finishes, the rest waits for takeWaiting(). */
   close(): void {
     this.closed = true;
+    this.abort?.abort();
   }
 
   /**
@@ -270,11 +273,14 @@ export class Outbox {
       }
       const typingMs = typingTime(item.message, pacing);
       this.sending = true;
+      this.abort = new AbortController();
       try {
         try {
-          await within(transport.send(item.chatId, item.message, typingMs > 0 ? { typingMs } : {}), (this.opts.sendTimeoutMs ?? SEND_TIMEOUT_MS) + typingMs, 'a send');
+          const options = { signal: this.abort.signal, ...(typingMs > 0 ? { typingMs } : {}) };
+          await within(transport.send(item.chatId, item.message, options), (this.opts.sendTimeoutMs ?? SEND_TIMEOUT_MS) + typingMs, 'a send');
         } finally {
           this.sending = false;
+          this.abort = null;
         }
         this.lastSentAt = clock.now();
         this.sentCount++;
@@ -282,6 +288,12 @@ export class Outbox {
         this.opts.onSent?.(item.chatId, item.message, this.lastSentAt);
         item.done(true);
       } catch (err) {
+        if (this.closed && err instanceof NotConnectedError) {
+          // cut short by close(): nothing went out; takeWaiting() keeps it for the next start
+          this.current = null;
+          this.putBack(item);
+          continue;
+        }
         if ((err instanceof NotConnectedError || !transport.isReady()) && ++item.tries <= MAX_TRIES) {
           // The connection dropped under this send: keep the message first in line for its chat.
           logger.warn({ err, chat: maskChat(item.chatId) }, 'the connection dropped while sending; the message waits for the reconnect');

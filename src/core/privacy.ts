@@ -102,8 +102,8 @@ export function registerPrivacyCommand(deps: {
 }
 
 const AUDIT_FILE = 'audit.log';
-/** A phone number however written: 081234567890, +62 812-3456-7890. */
-const PHONE_LIKE = /\+?\d[\d\s.-]{6,}\d/g;
+/** A phone number however written: 081234567890, +62 812-3456-7890, 6281234567890 (not "12 1500000"). */
+const PHONE_LIKE = /(?:\+|\b0|\b62)[\d\s.-]{7,}\d|\b\d{9,15}\b/g;
 const AUDIT_MAX_BYTES = 5 * 1024 * 1024;
 
 /** Appends who ran which admin command when to data/audit.log (one JSON line each), rotating at 5 MB. */

@@ -119,11 +119,12 @@ export const dbSchema = z.object({
   jobs: z.record(z.string(), jobStateSchema).default({}),
   /**
    * Messages that arrived while the bot was stopping, answered after the next start. Each entry is
-   * checked then (heldMessageSchema), so one damaged entry costs that entry, not the whole file.
+   * checked then (heldMessageSchema), so one damaged entry costs that entry, and a damaged list
+   * costs the list, not the whole file.
    */
-  held: z.array(z.unknown()).default([]),
+  held: z.array(z.unknown()).catch([]),
   /** Replies that had not gone out when the bot stopped, sent after the next start (unsentReplySchema). */
-  unsent: z.array(z.unknown()).default([]),
+  unsent: z.array(z.unknown()).catch([]),
   /** Each plugin's own state slice, validated by that plugin's schema. */
   plugins: z.record(z.string(), z.unknown()).default({}),
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
-import type { Incoming, IncomingSink, Outgoing, SendOptions, SendResult, Transport } from './types.js';
+import { untilAborted } from './abort.js';
+import { NotConnectedError, type Incoming, type IncomingSink, type Outgoing, type SendOptions, type SendResult, type Transport } from './types.js';
 
 /**
  * A transport that lives in memory: tests and the benchmark push messages in with `deliver` and
@@ -29,6 +30,8 @@ export class MemoryTransport implements Transport {
   private ready = true;
   private readyWaiters: Array<() => void> = [];
   onSend: ((sent: SentMessage) => void) | null = null;
+  /** Set to make a send show "typing…" for its typingMs of clock time first, as WhatsApp's does. */
+  typing = false;
 
   constructor(private readonly clock: Clock) {}
 
@@ -38,6 +41,7 @@ export class MemoryTransport implements Transport {
 
   async stop(): Promise<void> {
     this.sink = null;
+    this.ready = false;
   }
 
   isReady(): boolean {
@@ -97,6 +101,10 @@ export class MemoryTransport implements Transport {
       this.dropOnNextSend = false;
       this.ready = false;
       throw new Error('Connection Closed (simulated)');
+    }
+    if (this.typing && (options?.typingMs ?? 0) > 0) {
+      await untilAborted(this.clock.sleep(options?.typingMs ?? 0), options?.signal);
+      if (options?.signal?.aborted) throw new NotConnectedError('stopping (simulated)');
     }
     if (!this.ready) throw new Error('not connected');
     if (this.failSends > 0) {

@@ -72,6 +72,11 @@ export type Outgoing =
 export interface SendOptions {
   /** How long to show "typing…" before the message, in ms; the transport may ignore it. */
   typingMs?: number;
+  /**
+   * Aborted when the bot stops: a send still showing "typing…" gives up with NotConnectedError,
+   * without sending, so the outbox can keep the message for the next start.
+   */
+  signal?: AbortSignal;
 }
 
 export interface SendResult {

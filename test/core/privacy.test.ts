@@ -94,12 +94,14 @@ describe('audit log', () => {
     await bot.say(OWNER, '!jam', { chatId: LID, senderId: LID }); // the number comes with it once: the LID is remembered
     await bot.say('', '!pelanggan 0812-3456-7890', { chatId: LID, senderNumber: null, senderId: LID });
     await bot.say('', '!produk ubah P07 harga 1.500.000', { chatId: LID, senderNumber: null, senderId: LID });
+    await bot.say('', '!pesanan 12 1500000', { chatId: LID, senderNumber: null, senderId: LID });
     await bot.app.idle();
     const lines = readFileSync(join(bot.dir, 'audit.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
     expect(lines.map((l) => [l['owner'], l['command'], l['args']])).toEqual([
       [OWNER, 'jam', ''],
       [OWNER, 'pelanggan', '08123****7890'],
       [OWNER, 'produk', 'ubah P07 harga 1.500.000'],
+      [OWNER, 'pesanan', '12 1500000'],
     ]);
   });
 });

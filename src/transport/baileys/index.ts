@@ -22,6 +22,7 @@ import { maskChat } from '../../core/outbox.js';
 import { NotConnectedError, type Incoming, type IncomingSink, type Outgoing, type SendOptions, type SendResult, type Transport } from '../types.js';
 import { FileAuthStore } from './auth-store.js';
 import { classifyClose, type CloseAction } from './close-policy.js';
+import { untilAborted } from '../abort.js';
 import { toIncoming } from './inbound.js';
 import { baileysLogger, type ILogger } from './log.js';
 import { LruCache } from './lru.js';
@@ -171,10 +172,11 @@ export class BaileysTransport implements Transport {
     const typingMs = options?.typingMs ?? 0;
     if (typingMs > 0) {
       await sock.sendPresenceUpdate('composing', chatId).catch(() => undefined);
-      await this.opts.clock.sleep(typingMs);
+      await untilAborted(this.opts.clock.sleep(typingMs), options?.signal);
       // The connection may have dropped, or been replaced, while "typing…" showed.
       if (this.sock !== sock || !this.isReady()) throw new NotConnectedError('the connection changed while typing; the message waits for the next one');
     }
+    if (options?.signal?.aborted) throw new NotConnectedError('the bot is stopping; the message is kept for the next start');
     const id = generateMessageIDV2(sock.user?.id);
     this.ownSends.set(id, true);
     const content: AnyMessageContent =
