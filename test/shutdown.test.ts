@@ -64,7 +64,7 @@ async function stopWithFakeTime(bot: TestBot, whileStopping?: () => void): Promi
     whileStopping();
   }
   // fake time moves on in steps of 100 ms, with a few real ms between for file writes to land
-  for (let step = 0; !done && step < 400; step++) {
+  for (let step = 0; !done && step < 5000; step++) {
     await vi.advanceTimersByTimeAsync(100);
     await realTurn();
   }
