@@ -14,16 +14,8 @@
 # Needs podman and the tools in ../shared/tools (container-base builds the base image once).
 # Where podman is not installed at all, it says so and exits 0: the unit tests still ran.
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
-tools=${LAYANI_CONTAINER_TOOLS:-}
-for candidate in "$repo/../shared/tools" /work/shared/tools; do
-  [[ -z $tools && -x $candidate/container-run ]] && tools=$(cd "$candidate" && pwd)
-done
-if ! command -v podman >/dev/null; then
-  echo "test:container: SKIPPED, podman is not installed on this machine"
-  exit 0
-fi
-[[ -n $tools ]] || { echo "test:container: ../shared/tools/container-run not found (set LAYANI_CONTAINER_TOOLS)" >&2; exit 1; }
+name=test:container
+source "$(dirname "$0")/container-tools.sh"
 run=$tools/container-run
 image=layani:container-test
 work=$(mktemp -d)

@@ -5,16 +5,8 @@
 # node_modules already installed here (pure JavaScript, so the same on both Nodes).
 # Where podman is not installed at all, it says so and exits 0: the suite still ran on this Node.
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
-tools=${LAYANI_CONTAINER_TOOLS:-}
-for candidate in "$repo/../shared/tools" /work/shared/tools; do
-  [[ -z $tools && -x $candidate/container-run ]] && tools=$(cd "$candidate" && pwd)
-done
-if ! command -v podman >/dev/null; then
-  echo "test:node24: SKIPPED, podman is not installed on this machine"
-  exit 0
-fi
-[[ -n $tools ]] || { echo "test:node24: ../shared/tools/container-run not found (set LAYANI_CONTAINER_TOOLS)" >&2; exit 1; }
+name=test:node24
+source "$(dirname "$0")/container-tools.sh"
 [[ -d $repo/node_modules ]] || { echo "test:node24: run npm ci first" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
