@@ -49,3 +49,8 @@ export function formatPhone(digits: string): string {
   }
   return `+${digits}`;
 }
+
+/** What the owner reads when a number they typed in a command cannot be used (in Indonesian, as all owner texts). */
+export function unreadableNumber(written: string, reason: string): string {
+  return `Nomor "${written}" ${reason === 'is empty' ? 'belum ditulis' : 'tidak bisa dibaca'}.`;
+}

@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import type { CustomerRecord } from '../store/schema.js';
 import type { Clock } from '../clock.js';
-import { formatPhone, normalisePhone } from '../phone.js';
+import { formatPhone, normalisePhone, unreadableNumber } from '../phone.js';
 import { formatLocal } from '../time.js';
 import { describeCustomer, type Customers } from './customers.js';
 import { listVariables } from '../template.js';
@@ -127,7 +127,7 @@ export function registerBuiltins(deps: BuiltinDeps): void {
   const { customers, clock, timeZone, takeoverMinutes } = deps;
   const customerByNumber = (written: string): CustomerRecord => {
     const r = normalisePhone(written);
-    if (!r.ok) throw new UsageError(`Nomor "${written}" ${r.reason === 'is empty' ? 'belum ditulis' : 'tidak bisa dibaca'}.`);
+    if (!r.ok) throw new UsageError(unreadableNumber(written, r.reason));
     const record = customers.findByNumber(r.digits);
     if (!record) throw new UsageError(`Nomor ${formatPhone(r.digits)} belum pernah menghubungi toko.`);
     return record;

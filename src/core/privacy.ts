@@ -4,7 +4,7 @@ import type { CommandRunner } from '../app.js';
 import type { Clock } from '../clock.js';
 import { UsageError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { formatPhone, maskPhone, normalisePhone } from '../phone.js';
+import { formatPhone, maskPhone, normalisePhone, unreadableNumber } from '../phone.js';
 import type { Store } from '../store/store.js';
 import { formatLocal } from '../time.js';
 import type { CommandRegistry } from './commands.js';
@@ -54,7 +54,7 @@ export function registerPrivacyCommand(deps: {
     const [numberText = '', action = '', confirm = '', ...extra] = parsed.args.split(/\s+/).filter(Boolean);
     if (numberText === '') throw new UsageError('Tulis nomor pelanggannya, misalnya 081234567890.');
     const phone = normalisePhone(numberText);
-    if (!phone.ok) throw new UsageError(`"${numberText}" ${phone.reason}.`);
+    if (!phone.ok) throw new UsageError(unreadableNumber(numberText, phone.reason));
     const record = customers.findByNumber(phone.digits);
     if (!record) throw new UsageError(`Tidak ada data tentang ${formatPhone(phone.digits)}: nomor itu belum pernah menghubungi bot.`);
     const ids = customers.idsOf(record);

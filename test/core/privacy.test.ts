@@ -67,7 +67,7 @@ describe('!pelanggan', () => {
     const bot = await startBot();
     await bot.say(RINA, 'halo');
     expect((await bot.owner('!pelanggan'))[0]).toContain('⚠️ Tulis nomor pelanggannya');
-    expect((await bot.owner('!pelanggan 12'))[0]).toMatch(/^⚠️ "12" /);
+    expect((await bot.owner('!pelanggan 12'))[0]).toMatch(/^⚠️ Nomor "12" tidak bisa dibaca\./);
     expect((await bot.owner('!pelanggan 081299998888'))[0]).toContain('⚠️ Tidak ada data tentang +62 812-9999-8888');
     expect((await bot.owner('!pelanggan 081234567890 ubah'))[0]).toContain('⚠️ Tulis !pelanggan 081234567890, atau !pelanggan 081234567890 hapus.');
     expect(bot.app.customers.count()).toBe(1);
