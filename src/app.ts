@@ -94,7 +94,6 @@ export const CORE_TEXTS: TextDefs = {
   },
 };
 
-
 const PLUGIN_NAME = /^[a-z][a-z0-9-]*$/;
 
 /** Every slice the store holds: the core's own and each plugin's, as loading checks them. */
@@ -115,9 +114,7 @@ export function sliceSpecs(plugins: readonly PluginDefinition[]): { plugins: Map
  * Opens the shop's store with every plugin's slices, seeding a fresh one: what the app does at
  * start, and what a command-line tool does to work on the same data.
  */
-export async function openStore(
-  opts: Pick<AppOptions, 'config' | 'logger' | 'clock' | 'plugins' | 'seed' | 'storeWriteDelayMs'>,
-): Promise<Store> {
+export async function openStore(opts: Pick<AppOptions, 'config' | 'logger' | 'clock' | 'plugins' | 'seed' | 'storeWriteDelayMs'>): Promise<Store> {
   const { plugins: stateSpecs, customerData: customerSpecs } = sliceSpecs(opts.plugins);
   const seed: SeedData = { ...opts.seed, plugins: { ...opts.seed?.plugins } };
   if (opts.seed?.menu !== undefined && seed.plugins) seed.plugins[MENU_SLICE] = { items: opts.seed.menu };
@@ -281,7 +278,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
     takeoverMinutes: config.takeoverMinutes,
   });
   registerHoursCommands({ commands, store, clock, timeZone: config.timeZone, prefix: config.commandPrefix });
-  registerPrivacyCommand({ commands, store, customers, clock, timeZone: config.timeZone, prefix: config.commandPrefix, handlers: privacyHandlers, logger: log });
+  registerPrivacyCommand({
+    commands,
+    store,
+    customers,
+    clock,
+    timeZone: config.timeZone,
+    prefix: config.commandPrefix,
+    handlers: privacyHandlers,
+    logger: log,
+  });
 
   // What the core keeps over a restart: messages that came while the bot stopped, and replies.
   const theirs = (entry: unknown, ids: readonly string[]): boolean =>
@@ -466,12 +472,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
    * One plugin's step with its error boundary. `next` may be called once; if the plugin throws
    * before calling it, the chain still goes on, so one plugin's bug never silences the others.
    */
-  async function guarded(
-    plugin: string,
-    run: MessageRun,
-    step: (next: () => Promise<void>) => Promise<void> | void,
-    next: () => Promise<void>,
-  ): Promise<void> {
+  async function guarded(plugin: string, run: MessageRun, step: (next: () => Promise<void>) => Promise<void> | void, next: () => Promise<void>): Promise<void> {
     let called = false;
     const once = (): Promise<void> => {
       if (called) {
@@ -499,7 +500,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
       const layer = layers[i];
       if (!layer) return Promise.resolve();
       if (layer === dialogLayer) return Promise.resolve(layer.run(run, () => dispatch(i + 1)));
-      return guarded(layer.plugin, run, (n) => layer.run(run, n), () => dispatch(i + 1));
+      return guarded(
+        layer.plugin,
+        run,
+        (n) => layer.run(run, n),
+        () => dispatch(i + 1),
+      );
     };
     return dispatch(0);
   }
@@ -515,7 +521,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (!command) {
       const guess = commands.suggest(parsed.name);
       run.reply(
-        [`Perintah *${prefix}${parsed.name}* tidak dikenal.`, guess ? `Maksud Kakak *${prefix}${guess}*?` : '', `Ketik *${prefix}bantuan* untuk melihat semua perintah.`]
+        [
+          `Perintah *${prefix}${parsed.name}* tidak dikenal.`,
+          guess ? `Maksud Kakak *${prefix}${guess}*?` : '',
+          `Ketik *${prefix}bantuan* untuk melihat semua perintah.`,
+        ]
           .filter(Boolean)
           .join('\n'),
       );
@@ -528,7 +538,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
       else if (err instanceof ReplyError) run.reply(err.reply);
       else {
         run.log.error({ err, cmd: command.name, msgId: run.msg.id }, 'an admin command failed');
-        run.reply(`Maaf, perintah *${prefix}${command.name}* gagal karena kesalahan di bot; rinciannya ada di log (pesan ${run.msg.id}). Periksa hasilnya dengan *${prefix}${command.name}* sebelum mencoba lagi.`);
+        run.reply(
+          `Maaf, perintah *${prefix}${command.name}* gagal karena kesalahan di bot; rinciannya ada di log (pesan ${run.msg.id}). Periksa hasilnya dengan *${prefix}${command.name}* sebelum mencoba lagi.`,
+        );
       }
     }
   }
@@ -723,7 +735,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
           await processMessage(msg);
         } finally {
           if (kept) await forgetHeldPicture(kept, media);
-          if (phase === 'closed') log.warn({ msgId: msg.id, chat: maskChat(msg.chatId) }, 'a message was still being answered when the bot stopped; its replies may not have gone out');
+          if (phase === 'closed')
+            log.warn(
+              { msgId: msg.id, chat: maskChat(msg.chatId) },
+              'a message was still being answered when the bot stopped; its replies may not have gone out',
+            );
         }
       })
       .catch((err: unknown) => {
@@ -759,7 +775,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
     for (const entry of entries) {
       const parsed = schema.safeParse(entry);
       if (parsed.success) valid.push(parsed.data);
-      else log.error({ problem: parsed.error.issues[0]?.message, path: parsed.error.issues[0]?.path.join('.') }, `a ${what} in db.json was damaged and is left out`);
+      else
+        log.error(
+          { problem: parsed.error.issues[0]?.message, path: parsed.error.issues[0]?.path.join('.') },
+          `a ${what} in db.json was damaged and is left out`,
+        );
     }
     return valid;
   }
@@ -812,7 +832,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
           },
         };
         background.running.push(
-          job.fn(signal).catch((err: unknown) => log.error({ err, plugin: job.plugin }, 'a plugin\'s background preparation failed; it carries on without')),
+          job.fn(signal).catch((err: unknown) => log.error({ err, plugin: job.plugin }, "a plugin's background preparation failed; it carries on without")),
         );
       }
       scheduler.start();
@@ -832,7 +852,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
       release();
       await transport.start((msg) => void deliver(msg));
       log.info(
-        { transport: transport.name, dataDir: config.dataDir, plugins: runtimes.map((r) => r.name), owners: [...owners].map(maskPhone), customers: customers.count() },
+        {
+          transport: transport.name,
+          dataDir: config.dataDir,
+          plugins: runtimes.map((r) => r.name),
+          owners: [...owners].map(maskPhone),
+          customers: customers.count(),
+        },
         'layani is running',
       );
     },

@@ -35,9 +35,12 @@ export class SystemClock implements Clock {
         return;
       }
       // Not unref'd: a pending reconnect or job is a reason for the bot to stay up.
-      timer = setTimeout(() => {
-        if (!cancelled) arm();
-      }, Math.min(wait, MAX_REAL_WAIT_MS));
+      timer = setTimeout(
+        () => {
+          if (!cancelled) arm();
+        },
+        Math.min(wait, MAX_REAL_WAIT_MS),
+      );
     };
     arm();
     return {

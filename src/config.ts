@@ -68,7 +68,12 @@ const integer = (fallback: number, min: number, max: number) =>
       .string()
       .regex(/^\d+$/, { message: 'must be a whole number' })
       .transform(Number)
-      .pipe(z.number().min(min, { message: `must be at least ${min}` }).max(max, { message: `must be at most ${max}` })),
+      .pipe(
+        z
+          .number()
+          .min(min, { message: `must be at least ${min}` })
+          .max(max, { message: `must be at most ${max}` }),
+      ),
   );
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -210,8 +215,8 @@ export function configFromEnv(env: Record<string, string | undefined>): Config {
 }
 
 /** Prints the problems, one per line, and exits 2. Never a stack trace. */
-export function exitOnBadConfig(problems: string[], write: (line: string) => void = (l) => process.stderr.write(l + '\n')): never {
-  write('layani cannot start: the configuration has ' + (problems.length === 1 ? 'a problem' : `${problems.length} problems`) + ':');
-  for (const p of problems) write('  ' + p);
+export function exitOnBadConfig(problems: string[], write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): never {
+  write(`layani cannot start: the configuration has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:`);
+  for (const p of problems) write(`  ${p}`);
   process.exit(2);
 }

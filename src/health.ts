@@ -91,7 +91,7 @@ export class HealthWriter {
   async write(exited = false): Promise<void> {
     const report: HealthReport = { updatedAt: this.opts.clock.now(), pid: process.pid, ...this.opts.report(), ...(exited ? { exited } : {}) };
     try {
-      await writeFileAtomic(this.opts.path, JSON.stringify(report, null, 2) + '\n');
+      await writeFileAtomic(this.opts.path, `${JSON.stringify(report, null, 2)}\n`);
     } catch (err) {
       this.opts.logger.warn({ err }, 'could not write the health file');
     }

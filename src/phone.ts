@@ -37,7 +37,7 @@ export function phoneDigits(input: string): string | null {
 export function maskPhone(digits: string | null | undefined): string {
   if (!digits) return '-';
   if (digits.length <= 7) return digits.slice(0, 2) + '*'.repeat(Math.max(0, digits.length - 2));
-  return digits.slice(0, 5) + '****' + digits.slice(-4);
+  return `${digits.slice(0, 5)}****${digits.slice(-4)}`;
 }
 
 /** A readable form for owners: "+62 812-3456-7890". */

@@ -13,9 +13,9 @@ import { PLUGINS } from './plugins.js';
  * backup is checked first (it must load as the bot would load it); the db.json it replaces is kept
  * as db.json.replaced-<time>, never deleted.
  */
-const out = (line: string): void => void process.stdout.write(line + '\n');
+const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const fail = (line: string, code = 1): never => {
-  process.stderr.write(line + '\n');
+  process.stderr.write(`${line}\n`);
   process.exit(code);
 };
 
@@ -31,7 +31,9 @@ async function main(argv: string[]): Promise<void> {
   const path = existsSync(given) ? resolve(given) : join(dataDir, 'backups', given);
   if (!existsSync(path)) fail(`${given} does not exist (looked in the current folder and in ${join(dataDir, 'backups')}).`);
   if (botRunning(dataDir, Date.now()) && !force) {
-    fail(`The bot is running on ${dataDir}: stop it first (docker stop, or Ctrl+C), then restore.\nIf it is really stopped, wait ${STALE_AFTER_MS / 1000} seconds or add --force.`);
+    fail(
+      `The bot is running on ${dataDir}: stop it first (docker stop, or Ctrl+C), then restore.\nIf it is really stopped, wait ${STALE_AFTER_MS / 1000} seconds or add --force.`,
+    );
   }
   const text = await readFile(path, 'utf8').catch((err: Error) => fail(`${path} cannot be read (${err.message}).`));
   const check = loadText(text, sliceSpecs(PLUGINS));

@@ -68,7 +68,9 @@ describe('admin commands', () => {
     const replies = await bot.say('6280000000999', '!bantuan', { chatId: 'self@s.whatsapp.net', selfChat: true, fromShop: true, senderNumber: null });
     expect(replies[0]).toContain('*Perintah admin*');
     // and ignores notes the shop writes to itself
-    expect(await bot.say('6280000000999', 'catatan belanja', { chatId: 'self@s.whatsapp.net', selfChat: true, fromShop: true, senderNumber: null })).toEqual([]);
+    expect(await bot.say('6280000000999', 'catatan belanja', { chatId: 'self@s.whatsapp.net', selfChat: true, fromShop: true, senderNumber: null })).toEqual(
+      [],
+    );
   });
 
   it('treats a customer typing commands as an ordinary customer who never learns commands exist', async () => {

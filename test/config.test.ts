@@ -71,7 +71,14 @@ describe('configuration', () => {
   });
 
   it('explains bad connection settings the same way', () => {
-    const r = parseConfig({ WA_CONNECT_TIMEOUT_MS: '10s', WA_WEBSOCKET_URL: 'http://x', WA_BACKLOG_MAX_AGE: 'six hours', WA_ALLOW_GROUPS: 'maybe', TAKEOVER_MINUTES: '0', PAIRING_NUMBER: '12' });
+    const r = parseConfig({
+      WA_CONNECT_TIMEOUT_MS: '10s',
+      WA_WEBSOCKET_URL: 'http://x',
+      WA_BACKLOG_MAX_AGE: 'six hours',
+      WA_ALLOW_GROUPS: 'maybe',
+      TAKEOVER_MINUTES: '0',
+      PAIRING_NUMBER: '12',
+    });
     expect(r.ok === false && r.problems).toEqual([
       'PAIRING_NUMBER: "12" is too short for a phone number. Example: PAIRING_NUMBER=081234567890',
       'WA_CONNECT_TIMEOUT_MS: must be a whole number (got "10s"). Example: WA_CONNECT_TIMEOUT_MS=90000',
@@ -87,10 +94,14 @@ describe('configuration', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems).toHaveLength(5);
-    expect(r.problems).toContain('OWNER_NUMBERS: "0812abc" may contain only digits, spaces, dashes and a leading +. Example: OWNER_NUMBERS=081234567890,+62 812-9876-5432');
+    expect(r.problems).toContain(
+      'OWNER_NUMBERS: "0812abc" may contain only digits, spaces, dashes and a leading +. Example: OWNER_NUMBERS=081234567890,+62 812-9876-5432',
+    );
     expect(r.problems).toContain('OWNER_NUMBERS: "123" is too short for a phone number. Example: OWNER_NUMBERS=081234567890,+62 812-9876-5432');
     expect(r.problems).toContain('SHOP_TIMEZONE: is not an IANA time zone name (got "Medan"). Example: SHOP_TIMEZONE=Asia/Jakarta');
-    expect(r.problems.find((p) => p.startsWith('LOG_LEVEL:'))).toMatch(/must be one of fatal, error, warn, info, debug, trace, silent \(got "loud"\)\. Example: LOG_LEVEL=info/);
+    expect(r.problems.find((p) => p.startsWith('LOG_LEVEL:'))).toMatch(
+      /must be one of fatal, error, warn, info, debug, trace, silent \(got "loud"\)\. Example: LOG_LEVEL=info/,
+    );
     expect(r.problems.find((p) => p.startsWith('COMMAND_PREFIX:'))).toMatch(/no letters.*got "go".*Example: COMMAND_PREFIX=!/);
   });
 
@@ -106,7 +117,6 @@ describe('configuration', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout).toBe('');
   });
-
 });
 
 describe('.env', () => {

@@ -27,8 +27,39 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.leng
 const chance = (p: number): boolean => rand() < p;
 
 const PIECES = [
-  'halo', 'kak', 'harga mawar merah brp', 'katalog', '1', '2', '4', 'pesan P07 2', 'komplain', 'sudah', 'batal', 'lokasi dmn', '!jam', '!keluhan',
-  'مرحبا بك', 'שלום', '\u202Eterbalik\u202C', '\u200B\u200C\u200D\uFEFF', '🌹🌹🌹', '👨‍👩‍👧‍👦', '🇮🇩', 'ᾅ̸̡͎̓', '\u0000', '\uD800', 'ｆｕｌｌｗｉｄｔｈ', '𝓯𝓪𝓷𝓬𝔂', '\n\n\t', '   ', '%s%n{{nama}}', '<script>', 'P0', 'p-07', 'x'.repeat(300),
+  'halo',
+  'kak',
+  'harga mawar merah brp',
+  'katalog',
+  '1',
+  '2',
+  '4',
+  'pesan P07 2',
+  'komplain',
+  'sudah',
+  'batal',
+  'lokasi dmn',
+  '!jam',
+  '!keluhan',
+  'مرحبا بك',
+  'שלום',
+  '\u202Eterbalik\u202C',
+  '\u200B\u200C\u200D\uFEFF',
+  '🌹🌹🌹',
+  '👨‍👩‍👧‍👦',
+  '🇮🇩',
+  'ᾅ̸̡͎̓',
+  '\u0000',
+  '\uD800',
+  'ｆｕｌｌｗｉｄｔｈ',
+  '𝓯𝓪𝓷𝓬𝔂',
+  '\n\n\t',
+  '   ',
+  '%s%n{{nama}}',
+  '<script>',
+  'P0',
+  'p-07',
+  'x'.repeat(300),
 ];
 
 function randomText(): string | null | undefined {
@@ -41,7 +72,13 @@ function randomText(): string | null | undefined {
 }
 
 const JIDS = [
-  '150000000000002@lid', '120363000000000000@g.us', 'status@broadcast', '1203630000@newsletter', '', 'garbage', '6281100001111@s.whatsapp.net',
+  '150000000000002@lid',
+  '120363000000000000@g.us',
+  'status@broadcast',
+  '1203630000@newsletter',
+  '',
+  'garbage',
+  '6281100001111@s.whatsapp.net',
   ...Array.from({ length: 60 }, (_, i) => `62812${String(30_000_000 + i)}@s.whatsapp.net`),
 ];
 
@@ -85,14 +122,24 @@ function randomMessage(i: number): WAMessage {
   const msg: Record<string, unknown> = {
     key,
     message: randomContent(),
-    messageTimestamp: pick([Math.floor(clockNow / 1000) - Math.floor(rand() * 600), Math.floor(clockNow / 1000), Math.floor(clockNow / 1000) - Math.floor(rand() * 100_000), null, undefined, '1764558000', { low: 1, high: 0, unsigned: true }, -5, 1e15]),
+    messageTimestamp: pick([
+      Math.floor(clockNow / 1000) - Math.floor(rand() * 600),
+      Math.floor(clockNow / 1000),
+      Math.floor(clockNow / 1000) - Math.floor(rand() * 100_000),
+      null,
+      undefined,
+      '1764558000',
+      { low: 1, high: 0, unsigned: true },
+      -5,
+      1e15,
+    ]),
     pushName: chance(0.5) ? randomText() : pick(['Owner', 'Admin', 'Pemilik Toko', '\u202EnimdA']),
   };
   if (chance(0.02)) msg['messageStubType'] = 1;
   return msg as unknown as WAMessage;
 }
 
-describe('WhatsApp\'s limits', () => {
+describe("WhatsApp's limits", () => {
   it('splits a reply longer than 4,096 characters into parts, and keeps a caption within 1,024', async () => {
     const wordy = definePlugin({
       name: 'wordy',

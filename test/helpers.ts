@@ -121,7 +121,10 @@ export async function startBot(opts: BotOptions = {}): Promise<TestBot> {
       transport.deliver({ from, text, at: clock.now(), ...extra });
       await app.idle();
       const target = extra.chatId ?? chat(from);
-      return transport.sent.slice(before).filter((s) => s.chatId === target).map((s) => (s.message.kind === 'text' ? s.message.text : (s.message.caption ?? '')));
+      return transport.sent
+        .slice(before)
+        .filter((s) => s.chatId === target)
+        .map((s) => (s.message.kind === 'text' ? s.message.text : (s.message.caption ?? '')));
     },
     owner(text, extra) {
       return bot.say(OWNER, text, extra);
@@ -156,7 +159,10 @@ export async function killAfter(fixture: string, args: string[], marker: string,
   await new Promise<void>((resolve) => {
     let seen = 0;
     child.stdout.on('data', (chunk: Buffer) => {
-      seen += chunk.toString().split('\n').filter((l) => l.startsWith(marker)).length;
+      seen += chunk
+        .toString()
+        .split('\n')
+        .filter((l) => l.startsWith(marker)).length;
       if (seen > count && child.exitCode === null) child.kill('SIGKILL');
     });
     child.on('exit', () => resolve());

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { evaluateHealth, type HealthReport } from '../src/health.js';
 import { removeDir, tempDir } from './helpers.js';
 
-let dirs: string[] = [];
+const dirs: string[] = [];
 afterEach(async () => {
   for (const d of dirs.splice(0)) await removeDir(d);
 });
@@ -38,9 +38,24 @@ describe('health', () => {
     ['no file', null, false, 'no health file: the bot is not running (or has not started yet)'],
     ['a stale file', report({}, NOW - 120_000), false, 'the health file is 120 s old: the bot is not running or is stuck'],
     ['stopped on purpose', report({ state: 'closed', disconnectedSince: NOW - 1000 }), false, 'the bot was stopped'],
-    ['briefly reconnecting', report({ state: 'reconnecting', since: NOW - 30_000, disconnectedSince: NOW - 30_000 }), true, 'reconnecting, for 30 s; within the 10 minutes allowed'],
-    ['disconnected too long', report({ state: 'reconnecting', since: NOW - 5_000, disconnectedSince: NOW - 11 * 60_000 }), false, 'not connected to WhatsApp for 11 minutes (reconnecting)'],
-    ['waiting for a scan too long', report({ state: 'waiting-for-scan', disconnectedSince: NOW - 20 * 60_000 }), false, 'not connected to WhatsApp for 20 minutes (waiting for the QR code to be scanned)'],
+    [
+      'briefly reconnecting',
+      report({ state: 'reconnecting', since: NOW - 30_000, disconnectedSince: NOW - 30_000 }),
+      true,
+      'reconnecting, for 30 s; within the 10 minutes allowed',
+    ],
+    [
+      'disconnected too long',
+      report({ state: 'reconnecting', since: NOW - 5_000, disconnectedSince: NOW - 11 * 60_000 }),
+      false,
+      'not connected to WhatsApp for 11 minutes (reconnecting)',
+    ],
+    [
+      'waiting for a scan too long',
+      report({ state: 'waiting-for-scan', disconnectedSince: NOW - 20 * 60_000 }),
+      false,
+      'not connected to WhatsApp for 20 minutes (waiting for the QR code to be scanned)',
+    ],
     [
       'stopped reconnecting',
       report({ state: 'stopped', stopped: { reason: 'connection replaced (440)', advice: 'another copy of this bot is using the same session' } }),
@@ -54,7 +69,8 @@ describe('health', () => {
   it('`npm run health` exits 0 or 1 with a one-line reason', async () => {
     const dir = await tempDir();
     dirs.push(dir);
-    const run = () => spawnSync(process.execPath, ['--import', 'tsx', 'src/health-check.ts'], { env: { PATH: process.env['PATH'], DATA_DIR: dir }, encoding: 'utf8' });
+    const run = () =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/health-check.ts'], { env: { PATH: process.env['PATH'], DATA_DIR: dir }, encoding: 'utf8' });
     const missing = run();
     expect([missing.status, missing.stdout]).toEqual([1, 'unhealthy: no health file: the bot is not running (or has not started yet)\n']);
     writeFileSync(join(dir, 'health.json'), JSON.stringify({ ...report(), updatedAt: Date.now() }));

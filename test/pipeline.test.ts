@@ -55,14 +55,19 @@ describe('pipeline', () => {
     });
     bot = await startBot({ plugins: [thrower, thrower2, echo('helper', 'harga')] });
     const replies = await bot.say(CUSTOMER, 'harga', { id: 'MSG-1' });
-    expect(replies).toEqual(['helper answers harga', 'Mohon maaf Kak, sistem kami sedang ada kendala. Pesan Kakak sudah kami terima dan admin akan membalas secepatnya. 🙏']);
+    expect(replies).toEqual([
+      'helper answers harga',
+      'Mohon maaf Kak, sistem kami sedang ada kendala. Pesan Kakak sudah kami terima dan admin akan membalas secepatnya. 🙏',
+    ]);
     const errors = bot.logs.filter((l) => l.level === 50);
     expect(errors.map((e) => [e['plugin'], e['msgId'], (e['err'] as { message: string }).message])).toEqual([
       ['thrower', 'MSG-1', 'kaboom'],
       ['thrower-two', 'MSG-1', 'kaboom again'],
     ]);
     // the apology promises a person will answer: the owner is told
-    expect(bot.sentTo(OWNER)).toEqual(['⚠️ Bot gagal menjawab pesan dari *Pelanggan* (+62 812-3456-7890) karena kesalahan di bot (sudah dicatat di log). Mohon balas langsung di chat mereka.']);
+    expect(bot.sentTo(OWNER)).toEqual([
+      '⚠️ Bot gagal menjawab pesan dari *Pelanggan* (+62 812-3456-7890) karena kesalahan di bot (sudah dicatat di log). Mohon balas langsung di chat mereka.',
+    ]);
     // within ten minutes the same chat is not apologised to again; the answer still comes
     expect(await bot.say(CUSTOMER, 'harga')).toEqual(['helper answers harga']);
     await bot.advance(11 * MINUTE);
@@ -169,7 +174,14 @@ describe('pipeline', () => {
     await bot.advance(MINUTE);
     await bot.say(CUSTOMER, 'makasih');
     const record = bot.app.customers.get(`${CUSTOMER}@s.whatsapp.net`);
-    expect(record).toMatchObject({ number: CUSTOMER, name: 'Rina', firstSeen: T0, lastSeen: T0 + 3 * MINUTE, messageCount: 2, lastShopMessageAt: T0 + 2 * MINUTE });
+    expect(record).toMatchObject({
+      number: CUSTOMER,
+      name: 'Rina',
+      firstSeen: T0,
+      lastSeen: T0 + 3 * MINUTE,
+      messageCount: 2,
+      lastShopMessageAt: T0 + 2 * MINUTE,
+    });
     await bot.app.store.flush();
     const onDisk = readFileSync(join(bot.dir, 'db.json'), 'utf8');
     expect(onDisk).not.toContain('makasih');

@@ -7,7 +7,24 @@ describe('README', () => {
 
   it('lists exactly the admin commands the bot has, as !bantuan does (run `npm run docs` after changing a command)', async () => {
     const commands = await realCommands();
-    expect(commands.map((c) => c.name)).toEqual(['bantuan', 'teks', 'toko', 'jeda', 'lanjut', 'jam', 'libur', 'pelanggan', 'sapaan', 'tutup', 'keluhan', 'statistik', 'menu', 'produk', 'pesanan', 'balasan']);
+    expect(commands.map((c) => c.name)).toEqual([
+      'bantuan',
+      'teks',
+      'toko',
+      'jeda',
+      'lanjut',
+      'jam',
+      'libur',
+      'pelanggan',
+      'sapaan',
+      'tutup',
+      'keluhan',
+      'statistik',
+      'menu',
+      'produk',
+      'pesanan',
+      'balasan',
+    ]);
     expect(replaceSection(readme, renderCommands(commands, '!'))).toBe(readme);
   });
 

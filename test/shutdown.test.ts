@@ -121,7 +121,9 @@ describe('stopping', () => {
     await stopping;
     expect(bot.logs.some((l) => l.msg.startsWith('stopping with work still pending'))).toBe(true);
     expect(bot.transport.sent).toEqual([]);
-    expect(db(bot).unsent).toEqual([{ chatId: `${RINA}@s.whatsapp.net`, queuedAt: bot.clock.now(), message: { kind: 'text', text: expect.stringContaining('Selamat datang') } }]);
+    expect(db(bot).unsent).toEqual([
+      { chatId: `${RINA}@s.whatsapp.net`, queuedAt: bot.clock.now(), message: { kind: 'text', text: expect.stringContaining('Selamat datang') } },
+    ]);
 
     const next = await bot.restart();
     await next.app.idle();
@@ -212,7 +214,7 @@ describe('stopping', () => {
     expect(readFileSync(sentPath).equals(MAWAR_PNG)).toBe(true);
   });
 
-  it('does not answer a kept message hours late: it is recorded, as WhatsApp\'s own backlog is', async () => {
+  it("does not answer a kept message hours late: it is recorded, as WhatsApp's own backlog is", async () => {
     const { bot } = await budiWritesWhileStopping();
     await bot.clock.advance(7 * HOUR);
     const next = await bot.restart();
@@ -253,7 +255,7 @@ describe('what stopping must not lose or repeat', () => {
     expect(next.sentTo(RINA).filter((t) => t.includes('Selamat datang'))).toHaveLength(1);
   });
 
-  it('keeps the order of one chat\'s messages: one waiting in line comes before one that arrived while stopping', async () => {
+  it("keeps the order of one chat's messages: one waiting in line comes before one that arrived while stopping", async () => {
     shutGate();
     const bot = await startBot({ plugins: [slow, ...PLUGINS] });
     bot.transport.deliver({ from: RINA, text: 'lambat' });
@@ -283,7 +285,7 @@ describe('what stopping must not lose or repeat', () => {
     expect(next.app.store.data.unsent).toEqual([]);
   });
 
-  it('shows a customer\'s kept messages in !pelanggan, and erasing them drops them before they are answered', async () => {
+  it("shows a customer's kept messages in !pelanggan, and erasing them drops them before they are answered", async () => {
     shutGate();
     const bot = await startBot({ plugins: [slow, ...PLUGINS] });
     await replyWaiting(bot, RINA, 'halo');
@@ -331,7 +333,17 @@ describe('a picture that comes while stopping', () => {
       const { logger, entries } = memoryLogger();
       let arrive: (bytes: Uint8Array) => void = () => undefined;
       const image = { mimetype: 'image/png', read: () => new Promise<Uint8Array>((resolve) => (arrive = resolve)) };
-      const entry = heldEntry({ id: 'p1', chatId: `${RINA}@s.whatsapp.net`, senderNumber: RINA, senderName: null, text: '', kind: 'image', at: 0, fromShop: false, image });
+      const entry = heldEntry({
+        id: 'p1',
+        chatId: `${RINA}@s.whatsapp.net`,
+        senderNumber: RINA,
+        senderName: null,
+        text: '',
+        kind: 'image',
+        at: 0,
+        fromShop: false,
+        image,
+      });
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
       const keeping = keepPicture(entry, image, media, logger);
       await vi.advanceTimersByTimeAsync(2_000);

@@ -73,7 +73,16 @@ describe('human takeover', () => {
 
   it('refuses bad !jeda and !lanjut forms with the right usage, changing nothing', async () => {
     bot = await greeted();
-    for (const bad of ['!jeda 0899', '!jeda 081377778888', '!jeda 081234567890 lama', '!jeda 081234567890 0', '!jeda 081234567890 30 menit', '!lanjut', '!lanjut 0812 3456', '!lanjut Rina']) {
+    for (const bad of [
+      '!jeda 0899',
+      '!jeda 081377778888',
+      '!jeda 081234567890 lama',
+      '!jeda 081234567890 0',
+      '!jeda 081234567890 30 menit',
+      '!lanjut',
+      '!lanjut 0812 3456',
+      '!lanjut Rina',
+    ]) {
       const [reply] = await bot.owner(bad);
       expect(reply, bad).toMatch(/^⚠️ /);
       expect(reply, bad).toContain('Cara pakai:');

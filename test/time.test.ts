@@ -20,7 +20,7 @@ describe('shop time', () => {
     expect(localTime(zonedToEpoch(2026, 9, 6, 0, 0, 'America/Santiago'), 'America/Santiago')).toMatchObject({ day: 6, hour: 1 });
   });
 
-  it('reads the simulator\'s /time argument and refuses impossible dates', () => {
+  it("reads the simulator's /time argument and refuses impossible dates", () => {
     expect(parseLocalDateTime('2026-12-24 18:30', 'Asia/Jakarta')).toBe(Date.parse('2026-12-24T18:30:00+07:00'));
     expect(parseLocalDateTime('2026-12-24T08.05', 'Asia/Jakarta')).toBe(Date.parse('2026-12-24T08:05:00+07:00'));
     expect(parseLocalDateTime('2026-02-30 10:00', 'Asia/Jakarta')).toBeNull();

@@ -137,7 +137,9 @@ export default definePlugin({
             const closure = api.hours.get().closure;
             if (!closure || closure.to <= ctx.now) throw new UsageError('Tidak ada tutup sementara yang sedang berlaku.');
             api.hours.setClosure(null);
-            ctx.reply(`✅ Tutup sementara diakhiri. Toko sekarang ${api.hours.isOpen() ? 'buka' : `tutup sesuai jam buka, buka lagi ${api.hours.describeNextOpening()}`}.`);
+            ctx.reply(
+              `✅ Tutup sementara diakhiri. Toko sekarang ${api.hours.isOpen() ? 'buka' : `tutup sesuai jam buka, buka lagi ${api.hours.describeNextOpening()}`}.`,
+            );
             return;
           }
           case 'teks':
@@ -149,14 +151,19 @@ export default definePlugin({
         // "2026-12-24 12:00 sampai 2026-12-27 09:00" (or 24/12/2026): a closure set ahead of time
         if (/^\d/.test(args)) {
           const m = /^(\S+)\s+(\S+)\s+(?:sampai|s\/d|-|hingga|to)\s+(\S+)\s+(\S+)$/i.exec(args);
-          if (!m) throw new UsageError(`Tulis awal dan akhir tutup, misalnya ${p}tutup 2026-12-24 12:00 sampai 2026-12-27 09:00. Untuk teks yang diawali angka, tulis: ${p}tutup teks ${args}`);
+          if (!m)
+            throw new UsageError(
+              `Tulis awal dan akhir tutup, misalnya ${p}tutup 2026-12-24 12:00 sampai 2026-12-27 09:00. Untuk teks yang diawali angka, tulis: ${p}tutup teks ${args}`,
+            );
           const from = moment(m[1] ?? '', m[2] ?? '');
           const to = moment(m[3] ?? '', m[4] ?? '');
           if (to <= from) throw new UsageError('Akhir tutup harus sesudah awalnya.');
           if (to <= ctx.now) throw new UsageError('Rentang itu sudah lewat.');
           api.hours.setClosure({ from, to });
           ctx.state.update((s) => void (s.enabled = true));
-          ctx.reply(`✅ Toko tutup sementara: ${formatLocal(from, tz)} sampai ${formatLocal(to, tz)}. Pelanggan yang menghubungi diberi tahu toko buka lagi ${describeOpening(api.hours.nextOpening(to), ctx.now, tz)}.`);
+          ctx.reply(
+            `✅ Toko tutup sementara: ${formatLocal(from, tz)} sampai ${formatLocal(to, tz)}. Pelanggan yang menghubungi diberi tahu toko buka lagi ${describeOpening(api.hours.nextOpening(to), ctx.now, tz)}.`,
+          );
           return;
         }
         setText(args);

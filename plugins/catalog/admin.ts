@@ -3,17 +3,7 @@ import { ReplyError, UsageError } from '../../src/errors.js';
 import { describeCustomer } from '../../src/core/customers.js';
 import { formatLocal } from '../../src/time.js';
 import type { Catalog } from './catalog.js';
-import {
-  codeFor,
-  formatRupiah,
-  normaliseCode,
-  normaliseOrderNumber,
-  parsePrice,
-  sortProducts,
-  type CatalogState,
-  type Order,
-  type Product,
-} from './model.js';
+import { codeFor, formatRupiah, normaliseCode, normaliseOrderNumber, parsePrice, sortProducts, type CatalogState, type Order, type Product } from './model.js';
 import { orderCard, orderLines, orderSummary, ownerProductCard, ownerProductLine } from './views.js';
 
 /**
@@ -126,7 +116,10 @@ export function registerProductCommand(api: Api, catalog: Catalog): void {
       { form: 'produk', help: 'daftar produk dengan kode, harga, stok, dan yang disembunyikan' },
       { form: 'produk hal <N>', help: 'halaman berikutnya dari daftar' },
       { form: 'produk <kode>', help: 'lihat satu produk lengkap, misalnya P07' },
-      { form: 'produk tambah <nama> | <harga> | <kategori> | <deskripsi>', help: 'tambah produk; deskripsi boleh dikosongkan; harga seperti 25000, 25.000, 25rb' },
+      {
+        form: 'produk tambah <nama> | <harga> | <kategori> | <deskripsi>',
+        help: 'tambah produk; deskripsi boleh dikosongkan; harga seperti 25000, 25.000, 25rb',
+      },
       { form: 'produk ubah <kode> <field> <nilai>', help: 'ubah nama, harga, kategori, deskripsi, opsi, atau urutan (deskripsi/opsi "-" = kosongkan)' },
       { form: 'produk habis <kode>', help: 'tandai stok habis (boleh beberapa kode)' },
       { form: 'produk ready <kode>', help: 'tandai stok ready lagi' },
@@ -197,15 +190,20 @@ export function registerProductCommand(api: Api, catalog: Catalog): void {
     const parts = text.split('|').map((s) => s.trim());
     const [name = '', priceText = '', categoryText = '', ...descParts] = parts;
     const description = descParts.join(' | ').trim();
-    if (parts.length < 3) throw new UsageError(`Nama, harga, dan kategori harus diisi, dipisah tanda |. Contoh:\n${p}produk tambah Mawar Merah | 25rb | Mawar | Mawar artificial 60 cm`);
+    if (parts.length < 3)
+      throw new UsageError(
+        `Nama, harga, dan kategori harus diisi, dipisah tanda |. Contoh:\n${p}produk tambah Mawar Merah | 25rb | Mawar | Mawar artificial 60 cm`,
+      );
     const problem = checkName(name) ?? checkCategory(categoryText);
     if (problem) throw new UsageError(`Tidak ditambahkan: ${problem}.`);
     const price = parsePrice(priceText);
     if (!price.ok) throw new UsageError(`Tidak ditambahkan: ${price.reason}.`);
-    if (description.length > LIMITS.description) throw new UsageError(`Tidak ditambahkan: deskripsi ${description.length} huruf, paling banyak ${LIMITS.description}.`);
+    if (description.length > LIMITS.description)
+      throw new UsageError(`Tidak ditambahkan: deskripsi ${description.length} huruf, paling banyak ${LIMITS.description}.`);
     const twin = sameName(name);
     if (twin) throw new UsageError(`Tidak ditambahkan: sudah ada ${twin.code} bernama "${twin.name}".`);
-    const existing = catalog.categoryNamed(categoryText) ?? catalog.state.products.find((x) => x.category.toLowerCase() === categoryText.toLowerCase())?.category;
+    const existing =
+      catalog.categoryNamed(categoryText) ?? catalog.state.products.find((x) => x.category.toLowerCase() === categoryText.toLowerCase())?.category;
     const category = existing ?? categoryText;
     const product = catalog.change((s) => {
       const created: Product = {
@@ -274,7 +272,8 @@ export function registerProductCommand(api: Api, catalog: Catalog): void {
       case 'description':
       case 'options': {
         const cleared = value === '-' ? '' : value;
-        if (cleared.length > LIMITS[field]) throw new UsageError(`Tidak diubah: ${FIELD_WORDS[field]} ${cleared.length} huruf, paling banyak ${LIMITS[field]}.`);
+        if (cleared.length > LIMITS[field])
+          throw new UsageError(`Tidak diubah: ${FIELD_WORDS[field]} ${cleared.length} huruf, paling banyak ${LIMITS[field]}.`);
         catalog.change(() => void (product[field] = cleared));
         break;
       }
@@ -346,17 +345,21 @@ export function registerProductCommand(api: Api, catalog: Catalog): void {
       throw new UsageError(`Setelah kode hanya bisa "hapus": ${p}produk foto ${product.code} hapus`);
     }
     if (action !== undefined) {
-      if (ctx.msg.image) throw new UsageError(`Foto yang dikirim bersama "${p}produk foto ${product.code} hapus" tidak disimpan; kirim perintahnya tanpa foto.`);
+      if (ctx.msg.image)
+        throw new UsageError(`Foto yang dikirim bersama "${p}produk foto ${product.code} hapus" tidak disimpan; kirim perintahnya tanpa foto.`);
       const count = product.photos.length;
       if (count === 0) throw new UsageError(`${product.code} memang belum punya foto.`);
       catalog.change(() => void (product.photos = []));
-      ctx.reply(`✅ ${count} foto dilepas dari ${product.code} ${product.name}; berkasnya tetap tersimpan di data/media. Pelanggan sekarang melihat kartu bergambar.`);
+      ctx.reply(
+        `✅ ${count} foto dilepas dari ${product.code} ${product.name}; berkasnya tetap tersimpan di data/media. Pelanggan sekarang melihat kartu bergambar.`,
+      );
       return;
     }
     if (!ctx.msg.image) {
       throw new UsageError(`Perintah ini ditulis sebagai keterangan sebuah foto: kirim fotonya dengan keterangan ${p}produk foto ${product.code}`);
     }
-    if (product.photos.length >= MAX_PHOTOS) throw new UsageError(`${product.code} sudah punya ${MAX_PHOTOS} foto. Lepaskan dulu dengan ${p}produk foto ${product.code} hapus`);
+    if (product.photos.length >= MAX_PHOTOS)
+      throw new UsageError(`${product.code} sudah punya ${MAX_PHOTOS} foto. Lepaskan dulu dengan ${p}produk foto ${product.code} hapus`);
     let saved: string;
     try {
       saved = await api.media.save(ctx.msg.image, `produk-${product.code}`);
@@ -434,7 +437,8 @@ export function registerOrderCommand(api: Api, catalog: Catalog): void {
         case 'konfirmasi':
         case 'confirm':
         case 'ok': {
-          if (order.status === 'dikonfirmasi') throw new UsageError(`Pesanan ${order.number} sudah dikonfirmasi. Selanjutnya: ${p}pesanan ${order.number} selesai`);
+          if (order.status === 'dikonfirmasi')
+            throw new UsageError(`Pesanan ${order.number} sudah dikonfirmasi. Selanjutnya: ${p}pesanan ${order.number} selesai`);
           if (!open) closedAlready();
           if (rest.length > 500) throw new UsageError('Catatannya terlalu panjang (paling banyak 500 huruf).');
           catalog.change(() => {

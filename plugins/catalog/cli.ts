@@ -28,9 +28,9 @@ const USAGE = [
   'urutan, foto. nama, kategori dan harga wajib ada; baris tanpa kode menambah produk baru.',
 ].join('\n');
 
-const out = (line: string): void => void process.stdout.write(line + '\n');
+const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const fail = (line: string, code = 1): never => {
-  process.stderr.write(line + '\n');
+  process.stderr.write(`${line}\n`);
   process.exit(code);
 };
 
@@ -89,7 +89,13 @@ async function main(argv: string[]): Promise<void> {
   const result = importCsv(text, slice.get(), (relative) => existsSync(join(config.dataDir, relative)));
   if (!result.ok) {
     await store.close();
-    fail([`Tidak ada yang diimpor. ${path} punya ${result.errors.length} masalah:`, ...result.errors.map((e) => `  ${e}`), 'Perbaiki barisnya, lalu impor lagi.'].join('\n'));
+    fail(
+      [
+        `Tidak ada yang diimpor. ${path} punya ${result.errors.length} masalah:`,
+        ...result.errors.map((e) => `  ${e}`),
+        'Perbaiki barisnya, lalu impor lagi.',
+      ].join('\n'),
+    );
     return;
   }
   slice.update((s) => Object.assign(s, result.state));

@@ -12,16 +12,37 @@ const REQUIRED: readonly Column[] = ['nama', 'kategori', 'harga'];
 
 /** Header names as people write them, in Indonesian or English. */
 const HEADER_NAMES: Record<string, Column> = {
-  kode: 'kode', code: 'kode', sku: 'kode',
-  nama: 'nama', name: 'nama', produk: 'nama', 'nama produk': 'nama', product: 'nama',
-  kategori: 'kategori', category: 'kategori',
-  harga: 'harga', price: 'harga',
-  deskripsi: 'deskripsi', keterangan: 'deskripsi', description: 'deskripsi',
-  opsi: 'opsi', pilihan: 'opsi', options: 'opsi', varian: 'opsi',
-  stok: 'stok', stock: 'stok',
-  tampil: 'tampil', visible: 'tampil', tampilkan: 'tampil',
-  urutan: 'urutan', order: 'urutan', posisi: 'urutan',
-  foto: 'foto', photos: 'foto', photo: 'foto', gambar: 'foto',
+  kode: 'kode',
+  code: 'kode',
+  sku: 'kode',
+  nama: 'nama',
+  name: 'nama',
+  produk: 'nama',
+  'nama produk': 'nama',
+  product: 'nama',
+  kategori: 'kategori',
+  category: 'kategori',
+  harga: 'harga',
+  price: 'harga',
+  deskripsi: 'deskripsi',
+  keterangan: 'deskripsi',
+  description: 'deskripsi',
+  opsi: 'opsi',
+  pilihan: 'opsi',
+  options: 'opsi',
+  varian: 'opsi',
+  stok: 'stok',
+  stock: 'stok',
+  tampil: 'tampil',
+  visible: 'tampil',
+  tampilkan: 'tampil',
+  urutan: 'urutan',
+  order: 'urutan',
+  posisi: 'urutan',
+  foto: 'foto',
+  photos: 'foto',
+  photo: 'foto',
+  gambar: 'foto',
 };
 
 const MAX_ERRORS = 30;
@@ -95,10 +116,19 @@ function quote(value: string): string {
 
 /** The whole catalog, hidden products included, in the owner's order. */
 export function exportCsv(products: readonly Product[]): string {
-  const rows = sortProducts(products).map((p) =>
-    [p.code, p.name, p.category, String(p.price), p.description, p.options, p.stock, p.hidden ? 'tidak' : 'ya', String(p.order), p.photos.join(';')],
-  );
-  return [COLUMNS.join(','), ...rows.map((r) => r.map(quote).join(','))].join('\r\n') + '\r\n';
+  const rows = sortProducts(products).map((p) => [
+    p.code,
+    p.name,
+    p.category,
+    String(p.price),
+    p.description,
+    p.options,
+    p.stock,
+    p.hidden ? 'tidak' : 'ya',
+    String(p.order),
+    p.photos.join(';'),
+  ]);
+  return `${[COLUMNS.join(','), ...rows.map((r) => r.map(quote).join(','))].join('\r\n')}\r\n`;
 }
 
 export interface ImportSummary {
@@ -124,7 +154,8 @@ export function importCsv(text: string, current: CatalogState, photoExists: (rel
   const parsed = parseCsv(text);
   if (!parsed.ok) return { ok: false, errors: [parsed.error] };
   const [header, ...rows] = parsed.records;
-  if (!header || header.cells.every((c) => c.trim() === '')) return { ok: false, errors: ['berkasnya kosong: baris 1 harus berisi judul kolom, misalnya kode,nama,kategori,harga'] };
+  if (!header || header.cells.every((c) => c.trim() === ''))
+    return { ok: false, errors: ['berkasnya kosong: baris 1 harus berisi judul kolom, misalnya kode,nama,kategori,harga'] };
 
   const errors: string[] = [];
   const columns: Array<Column | null> = [];
@@ -198,7 +229,13 @@ export function importCsv(text: string, current: CatalogState, photoExists: (rel
     const orderText = get('urutan') ?? '';
     if (orderText !== '' && !/^-?\d{1,6}$/.test(orderText)) bad(`urutan "${orderText}" harus bilangan bulat`);
     const photoText = get('foto') ?? '';
-    const photos = photoText === '' ? undefined : photoText.split(';').map((s) => s.trim()).filter(Boolean);
+    const photos =
+      photoText === ''
+        ? undefined
+        : photoText
+            .split(';')
+            .map((s) => s.trim())
+            .filter(Boolean);
     if (photos && photos.length > MAX_PHOTOS) bad(`${photos.length} foto, paling banyak ${MAX_PHOTOS}`);
     for (const photo of photos ?? []) {
       if (!/^media\/[^/]+$/.test(photo.replace(/\\/g, '/')) || !photoExists(photo)) bad(`foto "${photo}" tidak ada di folder data/media`);

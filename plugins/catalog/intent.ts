@@ -18,10 +18,38 @@ export function simplify(text: string): string {
 }
 
 const CATALOG_REQUESTS = new Set([
-  'katalog', 'katalognya', 'catalog', 'catalogue', 'produk', 'produknya', 'product', 'products', 'lihat katalog', 'lihat produk',
-  'daftar produk', 'list produk', 'semua produk', 'katalog produk', 'daftar harga', 'list harga', 'price list', 'pricelist',
-  'produk apa saja', 'produk apa aja', 'jual apa saja', 'jual apa aja', 'ada apa saja', 'ada apa aja', 'minta katalog',
-  'minta katalognya', 'lihat katalognya', 'kirim katalog', 'kirim katalognya', 'katalog dong', 'katalog kak', 'produk kak',
+  'katalog',
+  'katalognya',
+  'catalog',
+  'catalogue',
+  'produk',
+  'produknya',
+  'product',
+  'products',
+  'lihat katalog',
+  'lihat produk',
+  'daftar produk',
+  'list produk',
+  'semua produk',
+  'katalog produk',
+  'daftar harga',
+  'list harga',
+  'price list',
+  'pricelist',
+  'produk apa saja',
+  'produk apa aja',
+  'jual apa saja',
+  'jual apa aja',
+  'ada apa saja',
+  'ada apa aja',
+  'minta katalog',
+  'minta katalognya',
+  'lihat katalognya',
+  'kirim katalog',
+  'kirim katalognya',
+  'katalog dong',
+  'katalog kak',
+  'produk kak',
 ]);
 
 /** "katalog", "lihat produk", "daftar harga": the customer wants to browse. */
@@ -29,7 +57,19 @@ export function isCatalogRequest(text: string): boolean {
   return CATALOG_REQUESTS.has(simplify(text));
 }
 
-export const NEXT_WORDS = new Set(['lagi', 'next', 'lanjut', 'selanjutnya', 'berikutnya', 'berikut', 'more', 'lainnya', 'yang lain', 'hal berikutnya', 'halaman berikutnya']);
+export const NEXT_WORDS = new Set([
+  'lagi',
+  'next',
+  'lanjut',
+  'selanjutnya',
+  'berikutnya',
+  'berikut',
+  'more',
+  'lainnya',
+  'yang lain',
+  'hal berikutnya',
+  'halaman berikutnya',
+]);
 export const BACK_WORDS = new Set(['kembali', 'back', 'balik', 'sebelumnya', 'mundur']);
 /** Words that leave the catalog for the main menu. */
 export const MENU_WORDS = new Set(['menu', 'menu utama', 'mulai', 'start', 'main menu', '0', 'selesai', 'keluar', 'exit']);
@@ -52,11 +92,63 @@ export function codesIn(text: string): string[] {
 
 /** Things said after a sale or about a problem: not a question about what to buy. */
 const AFTER_SALE = [
-  'rusak', 'patah', 'kecewa', 'komplain', 'complain', 'keluhan', 'luntur', 'sobek', 'robek', 'penyok', 'copot', 'lepas', 'cacat',
-  'refund', 'retur', 'return', 'tukar', 'salah kirim', 'dikirim salah', 'tidak sesuai', 'nggak sesuai', 'gak sesuai', 'ga sesuai',
-  'sudah sampai', 'udah sampai', 'sdh sampai', 'sudah diterima', 'udah diterima', 'sudah terima', 'belum sampai', 'blm sampai',
-  'belum datang', 'kapan sampai', 'jelek', 'pudar', 'bau', 'pecah', 'kusam', 'kotor', 'layu', 'rontok', 'lecek', 'jatuh', 'kurang',
-  'hilang', 'beda warna', 'beda sama foto', 'beda dengan foto', 'beda dari foto', 'ga kayak', 'gak kayak', 'nggak kayak', 'tidak seperti', 'yang datang', 'yg datang', 'dicek', 'tolong cek',
+  'rusak',
+  'patah',
+  'kecewa',
+  'komplain',
+  'complain',
+  'keluhan',
+  'luntur',
+  'sobek',
+  'robek',
+  'penyok',
+  'copot',
+  'lepas',
+  'cacat',
+  'refund',
+  'retur',
+  'return',
+  'tukar',
+  'salah kirim',
+  'dikirim salah',
+  'tidak sesuai',
+  'nggak sesuai',
+  'gak sesuai',
+  'ga sesuai',
+  'sudah sampai',
+  'udah sampai',
+  'sdh sampai',
+  'sudah diterima',
+  'udah diterima',
+  'sudah terima',
+  'belum sampai',
+  'blm sampai',
+  'belum datang',
+  'kapan sampai',
+  'jelek',
+  'pudar',
+  'bau',
+  'pecah',
+  'kusam',
+  'kotor',
+  'layu',
+  'rontok',
+  'lecek',
+  'jatuh',
+  'kurang',
+  'hilang',
+  'beda warna',
+  'beda sama foto',
+  'beda dengan foto',
+  'beda dari foto',
+  'ga kayak',
+  'gak kayak',
+  'nggak kayak',
+  'tidak seperti',
+  'yang datang',
+  'yg datang',
+  'dicek',
+  'tolong cek',
   'kok',
 ];
 /** Thanks close a sale ("makasih, bunganya cantik"), unless they end a question ("ada mawar? makasih"). */
@@ -71,13 +163,59 @@ export function isAfterSale(text: string): boolean {
 
 /** Words said before an order: greetings, thanks, politeness ("ok makasih kak, pesan P01 2"). */
 const LEAD_WORDS = new Set([
-  'saya', 'aku', 'sy', 'mau', 'mo', 'mw', 'pengen', 'pingin', 'ingin', 'boleh', 'kak', 'ka', 'kk', 'min', 'halo', 'hai', 'hi', 'ok', 'oke',
-  'okay', 'okey', 'baik', 'siap', 'sip', 'ya', 'iya', 'yes', 'makasih', 'makasi', 'terima', 'kasih', 'trims', 'selamat', 'pagi', 'siang',
-  'sore', 'malam', 'permisi', 'assalamualaikum', 'assalamu', 'alaikum', 'punten', 'tolong', 'jadi', 'kalau', 'gitu', 'deh', 'dong',
+  'saya',
+  'aku',
+  'sy',
+  'mau',
+  'mo',
+  'mw',
+  'pengen',
+  'pingin',
+  'ingin',
+  'boleh',
+  'kak',
+  'ka',
+  'kk',
+  'min',
+  'halo',
+  'hai',
+  'hi',
+  'ok',
+  'oke',
+  'okay',
+  'okey',
+  'baik',
+  'siap',
+  'sip',
+  'ya',
+  'iya',
+  'yes',
+  'makasih',
+  'makasi',
+  'terima',
+  'kasih',
+  'trims',
+  'selamat',
+  'pagi',
+  'siang',
+  'sore',
+  'malam',
+  'permisi',
+  'assalamualaikum',
+  'assalamu',
+  'alaikum',
+  'punten',
+  'tolong',
+  'jadi',
+  'kalau',
+  'gitu',
+  'deh',
+  'dong',
 ]);
 const ORDER_VERBS = new Set(['pesan', 'pesen', 'psn', 'order', 'beli']);
 /** What follows the verb in talk about an order rather than an order: "pesan yang kemarin", "beli di toko bisa?". */
-const NOT_AN_ORDER = /^(?:saya|sy|aku|kemarin|kemaren|yang kemarin|yg kemarin|tadi|sudah|udah|sdh|belum|blm|nya|kapan|dimana|gimana|bagaimana|cara|caranya|via|lewat|dari|di|online|antar|minimal|min|untuk|utk|buat|lagi|apa|bisa)\b/;
+const NOT_AN_ORDER =
+  /^(?:saya|sy|aku|kemarin|kemaren|yang kemarin|yg kemarin|tadi|sudah|udah|sdh|belum|blm|nya|kapan|dimana|gimana|bagaimana|cara|caranya|via|lewat|dari|di|online|antar|minimal|min|untuk|utk|buat|lagi|apa|bisa)\b/;
 
 export interface OrderIntent {
   /** What follows the verb, simplified. */
@@ -122,15 +260,59 @@ export interface OrderRequest {
 
 export const MAX_QTY = 999;
 const UNITS = new Set(['pcs', 'pc', 'buah', 'bh', 'biji', 'tangkai', 'tkai', 'batang', 'btg', 'item', 'unit', 'set', 'pot', 'buket', 'ikat', 'x']);
-const ORDER_FILLER = new Set(['ya', 'yah', 'kak', 'dong', 'deh', 'min', 'admin', 'sih', 'nya', 'aja', 'saja', 'yang', 'yg', 'sebanyak', 'jumlah', 'jumlahnya', 'kode', 'no', 'nomor', 'produk', 'dan', 'sama', 'plus', 'tolong', 'ini', 'itu']);
-const NUMBER_WORDS: Record<string, number> = { satu: 1, se: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10, selusin: 12, lusin: 12 };
+const ORDER_FILLER = new Set([
+  'ya',
+  'yah',
+  'kak',
+  'dong',
+  'deh',
+  'min',
+  'admin',
+  'sih',
+  'nya',
+  'aja',
+  'saja',
+  'yang',
+  'yg',
+  'sebanyak',
+  'jumlah',
+  'jumlahnya',
+  'kode',
+  'no',
+  'nomor',
+  'produk',
+  'dan',
+  'sama',
+  'plus',
+  'tolong',
+  'ini',
+  'itu',
+]);
+const NUMBER_WORDS: Record<string, number> = {
+  satu: 1,
+  se: 1,
+  dua: 2,
+  tiga: 3,
+  empat: 4,
+  lima: 5,
+  enam: 6,
+  tujuh: 7,
+  delapan: 8,
+  sembilan: 9,
+  sepuluh: 10,
+  selusin: 12,
+  lusin: 12,
+};
 
 /** Reads what follows "pesan": codes with quantities, a bare quantity, or product words. */
 export function parseOrder(rest: string): OrderRequest {
   const out: OrderRequest = { items: [], qty: null, words: '', badQty: null, listPick: null };
   const words: string[] = [];
   // "P01-2" is two pieces, the code and its quantity
-  const tokens = rest.replace(/\b(p-?\d+)-(\d+)\b/g, '$1 $2').split(' ').filter(Boolean);
+  const tokens = rest
+    .replace(/\b(p-?\d+)-(\d+)\b/g, '$1 $2')
+    .split(' ')
+    .filter(Boolean);
   let pendingQty: number | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
@@ -176,9 +358,11 @@ function quantityOf(token: string): number | null {
 }
 
 /** Words that make a product request: "ada X?", "jual X", "cari X", "punya X". */
-const REQUEST_LEAD = /^(?:(?:kak|min|halo|hai|permisi|mau|saya|sy|lagi)\s+)*(?:ada|ada tidak|ada gak|jual|jualan|cari|nyari|mencari|punya|sedia|menjual|apakah ada|apa ada|ready)\s+(.+)$/;
+const REQUEST_LEAD =
+  /^(?:(?:kak|min|halo|hai|permisi|mau|saya|sy|lagi)\s+)*(?:ada|ada tidak|ada gak|jual|jualan|cari|nyari|mencari|punya|sedia|menjual|apakah ada|apa ada|ready)\s+(.+)$/;
 /** Nouns that show a product is meant ("ada bunga lavender?"), as opposed to "ada promo?". */
-const PRODUCT_NOUNS = /\b(?:bunga|kembang|flower|flowers|tanaman|daun|pohon|buket|bouquet|rangkaian|vas|pot|karangan|hiasan|dekorasi|artificial|plastik|kain|tangkai)\b/;
+const PRODUCT_NOUNS =
+  /\b(?:bunga|kembang|flower|flowers|tanaman|daun|pohon|buket|bouquet|rangkaian|vas|pot|karangan|hiasan|dekorasi|artificial|plastik|kain|tangkai)\b/;
 const TRAILING = /\s+(?:kak|ka|kk|min|ya|gak|ga|nggak|tidak|tdk|ndak|nda|dong|nih|sih|kah|tak|ngga)$/;
 
 /**
@@ -196,10 +380,66 @@ export function productRequest(text: string): string | null {
 
 /** Words that make a message a question or a wish about products. */
 const ASKING = new Set([
-  'ada', 'adakah', 'cari', 'nyari', 'mencari', 'jual', 'jualan', 'harga', 'harganya', 'hrg', 'berapa', 'brp', 'brapa', 'murah', 'termurah',
-  'mahal', 'mau', 'mo', 'mw', 'minta', 'lihat', 'liat', 'foto', 'fotonya', 'gambar', 'gambarnya', 'ready', 'stok', 'stock', 'punya', 'pengen',
-  'pingin', 'ingin', 'butuh', 'rekomendasi', 'rekomen', 'saran', 'pilihan', 'model', 'modelnya', 'warna', 'ukuran', 'tersedia', 'sedia',
-  'kah', 'apakah', 'bisa', 'boleh', 'tolong', 'info', 'detail', 'have', 'price', 'much', 'any', 'want', 'looking', 'need', 'sell', 'available',
+  'ada',
+  'adakah',
+  'cari',
+  'nyari',
+  'mencari',
+  'jual',
+  'jualan',
+  'harga',
+  'harganya',
+  'hrg',
+  'berapa',
+  'brp',
+  'brapa',
+  'murah',
+  'termurah',
+  'mahal',
+  'mau',
+  'mo',
+  'mw',
+  'minta',
+  'lihat',
+  'liat',
+  'foto',
+  'fotonya',
+  'gambar',
+  'gambarnya',
+  'ready',
+  'stok',
+  'stock',
+  'punya',
+  'pengen',
+  'pingin',
+  'ingin',
+  'butuh',
+  'rekomendasi',
+  'rekomen',
+  'saran',
+  'pilihan',
+  'model',
+  'modelnya',
+  'warna',
+  'ukuran',
+  'tersedia',
+  'sedia',
+  'kah',
+  'apakah',
+  'bisa',
+  'boleh',
+  'tolong',
+  'info',
+  'detail',
+  'have',
+  'price',
+  'much',
+  'any',
+  'want',
+  'looking',
+  'need',
+  'sell',
+  'available',
 ]);
 const SMALL_TALK = new Set(['kak', 'ka', 'kk', 'min', 'dong', 'ya', 'yah', 'nih', 'sih', 'deh', 'yg', 'yang', 'the', 'a', 'untuk', 'buat']);
 
@@ -229,8 +469,37 @@ export function asksAboutProducts(text: string, options: { strict?: boolean } = 
 }
 
 const ABOUT_THIS = new Set([
-  'ini', 'itu', 'yang', 'yg', 'harga', 'harganya', 'hrg', 'berapa', 'brp', 'brapa', 'berapaan', 'ready', 'stok', 'stoknya', 'stock', 'ada',
-  'masih', 'tersedia', 'kak', 'ka', 'kk', 'min', 'ya', 'dong', 'nya', 'sekarang', 'skrg', 'price', 'how', 'much', 'available',
+  'ini',
+  'itu',
+  'yang',
+  'yg',
+  'harga',
+  'harganya',
+  'hrg',
+  'berapa',
+  'brp',
+  'brapa',
+  'berapaan',
+  'ready',
+  'stok',
+  'stoknya',
+  'stock',
+  'ada',
+  'masih',
+  'tersedia',
+  'kak',
+  'ka',
+  'kk',
+  'min',
+  'ya',
+  'dong',
+  'nya',
+  'sekarang',
+  'skrg',
+  'price',
+  'how',
+  'much',
+  'available',
 ]);
 const PRICE_WORDS = new Set(['harga', 'harganya', 'hrg', 'berapa', 'brp', 'brapa', 'berapaan', 'price', 'much']);
 const STOCK_WORDS = new Set(['ready', 'stok', 'stoknya', 'stock', 'ada', 'masih', 'tersedia', 'available']);

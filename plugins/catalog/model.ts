@@ -92,7 +92,11 @@ export const MIN_PRICE = 100;
  */
 export function parsePrice(text: string): PriceResult {
   // "Rp 25.000,-" and "25.000,00" are how prices are often written: the tail says no cents
-  const t = text.toLowerCase().replace(/\s+/g, '').replace(/^rp\.?/, '').replace(/,-$|(?<=\d{3})[.,]00$/, '');
+  const t = text
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/^rp\.?/, '')
+    .replace(/,-$|(?<=\d{3})[.,]00$/, '');
   const bad = { ok: false as const, reason: `"${text.trim()}" bukan harga (contoh: 25000, 25.000, 25rb)` };
   if (/^-\d/.test(t)) return { ok: false, reason: 'harga tidak boleh negatif' };
   if (t === '') return bad;

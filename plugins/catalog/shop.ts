@@ -40,7 +40,10 @@ const MAX_CODE_WORDS = 12;
 
 /** "2", "5 tangkai", "3 aja kak", "dua": a quantity on its own, or null. */
 function bareQuantity(text: string): number | null {
-  const m = /^(?:(?:ambil|pesan|jadi)\s+)?(\d{1,3}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)(?:\s+(?:pcs|pc|buah|biji|tangkai|batang|pot|buket|ikat|item|set|aja|saja|ya|kak|ka|dong|deh|min))*$/.exec(simplify(text));
+  const m =
+    /^(?:(?:ambil|pesan|jadi)\s+)?(\d{1,3}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)(?:\s+(?:pcs|pc|buah|biji|tangkai|batang|pot|buket|ikat|item|set|aja|saja|ya|kak|ka|dong|deh|min))*$/.exec(
+      simplify(text),
+    );
   if (!m) return null;
   const words: Record<string, number> = { satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10 };
   const n = words[m[1] as string] ?? Number(m[1]);
@@ -73,7 +76,8 @@ export const SHOP_TEXTS = {
     variables: ['nama', 'nomor', 'rincian', 'total', 'kapan'],
   },
   'katalog.pesanan-dikonfirmasi': {
-    default: '✅ {nama}, pesanan *{nomor}* sudah dikonfirmasi admin kami.\n{rincian}\n*Total harga produk: {total}*{catatan}\n\nTerima kasih sudah memesan di *{toko}*! 🌸',
+    default:
+      '✅ {nama}, pesanan *{nomor}* sudah dikonfirmasi admin kami.\n{rincian}\n*Total harga produk: {total}*{catatan}\n\nTerima kasih sudah memesan di *{toko}*! 🌸',
     help: 'pesan ke pelanggan saat admin mengonfirmasi pesanan (!pesanan <nomor> konfirmasi)',
     variables: ['nama', 'nomor', 'rincian', 'total', 'catatan'],
   },
@@ -227,7 +231,7 @@ export class Shop {
 
   private nextPage(ctx: Ctx, stack: View[]): boolean {
     const found = this.listOf(stack);
-    if (!found || found.view.type !== 'category') return false;
+    if (found?.view.type !== 'category') return false;
     const view = found.view;
     const total = this.catalog.inCategory(view.name).length;
     if (view.page + 1 >= pageCount(total)) {
@@ -257,7 +261,10 @@ export class Shop {
         const products = top.codes.map((c) => this.catalog.shown(c)).filter((p): p is Product => p !== undefined);
         if (products.length === 0) return this.showCategories(ctx, below);
         const view: View = { ...top, codes: products.map((p) => p.code) };
-        this.say(ctx, top.type === 'results' ? resultList(top.title, products) : resultList(`Mau pesan yang mana, Kak? (${top.qty} buah)`, products, CHOOSE_FOOTER));
+        this.say(
+          ctx,
+          top.type === 'results' ? resultList(top.title, products) : resultList(`Mau pesan yang mana, Kak? (${top.qty} buah)`, products, CHOOSE_FOOTER),
+        );
         this.setStack(ctx, [...below, view]);
         return;
       }
@@ -282,7 +289,11 @@ export class Shop {
     const products = this.catalog.inCategory(name);
     if (products.length === 0) {
       this.say(ctx, `Maaf Kak, kategori *${name}* sedang kosong.`);
-      return this.showCategories(ctx, base.filter((v) => v.type !== 'categories'));
+      this.showCategories(
+        ctx,
+        base.filter((v) => v.type !== 'categories'),
+      );
+      return;
     }
     const p = Math.min(page, pageCount(products.length) - 1);
     this.say(ctx, categoryPage(products[0]?.category ?? name, products, p));
@@ -351,7 +362,11 @@ export class Shop {
     const index = this.catalog.index();
     const query = withoutIdioms(text);
     const result = index.search(query, 5);
-    if (result.products.length > 0 && (index.mentionsProducts(query) || result.cheapest) && asksAboutProducts(text, { strict: ctx.msg.kind !== 'text' || this.waitingForPerson(ctx) })) {
+    if (
+      result.products.length > 0 &&
+      (index.mentionsProducts(query) || result.cheapest) &&
+      asksAboutProducts(text, { strict: ctx.msg.kind !== 'text' || this.waitingForPerson(ctx) })
+    ) {
       // the products that have every word asked, when some do ("mawar biru" is the blue rose)
       const found = result.complete > 0 ? result.products.slice(0, result.complete) : result.products;
       if (found.length === 1) await this.showProduct(ctx, base, found[0] as Product);
@@ -395,7 +410,10 @@ export class Shop {
         // "pesan kaktus 2" asks for a product we do not have; "pesan untuk acara…" is talk
         if (request.qty === null) return next();
         answered();
-        this.say(ctx, `Maaf Kak, *${request.words}* tidak kami temukan di katalog. Ketik *katalog* untuk melihat semua produk, lalu pesan dengan kodenya, misalnya *pesan P01 2*.`);
+        this.say(
+          ctx,
+          `Maaf Kak, *${request.words}* tidak kami temukan di katalog. Ketik *katalog* untuk melihat semua produk, lalu pesan dengan kodenya, misalnya *pesan P01 2*.`,
+        );
         return next();
       }
       answered();
@@ -470,7 +488,12 @@ export class Shop {
     const command = `pesan ${known.map((i) => `${i.code} ${i.qty}`).join(' ')}`;
     this.say(
       ctx,
-      [`Ini yang Kakak maksud?`, ...lines, '', `Kalau sudah pas, balas *${command}* untuk memesan. Pertanyaan lain (warna, ukuran, ongkir) dijawab admin kami di chat ini. 🙏`].join('\n'),
+      [
+        `Ini yang Kakak maksud?`,
+        ...lines,
+        '',
+        `Kalau sudah pas, balas *${command}* untuk memesan. Pertanyaan lain (warna, ukuran, ongkir) dijawab admin kami di chat ini. 🙏`,
+      ].join('\n'),
     );
     this.shownProducts(ctx);
   }
@@ -503,8 +526,13 @@ export class Shop {
       // not kept: the owner records it by hand, so a later write must not bring it back
       undo();
       ctx.log.error({ err, order: order.number }, 'an order could not be saved to disk');
-      this.say(ctx, `Maaf ${ctx.salutation}, pesanan Kakak belum bisa kami simpan karena gangguan di sistem kami. 🙏 Admin kami sudah diberi tahu dan akan mencatatnya langsung di chat ini.`);
-      void this.api.notifyOwners(`⚠️ Pesanan dari ${describeCustomer(ctx.customer)} tidak bisa disimpan ke disk (lihat log). Isinya:\n${orderLines(order)}\nTotal: ${formatRupiah(order.total)}\nMohon dicatat dan dibalas langsung.`);
+      this.say(
+        ctx,
+        `Maaf ${ctx.salutation}, pesanan Kakak belum bisa kami simpan karena gangguan di sistem kami. 🙏 Admin kami sudah diberi tahu dan akan mencatatnya langsung di chat ini.`,
+      );
+      void this.api.notifyOwners(
+        `⚠️ Pesanan dari ${describeCustomer(ctx.customer)} tidak bisa disimpan ke disk (lihat log). Isinya:\n${orderLines(order)}\nTotal: ${formatRupiah(order.total)}\nMohon dicatat dan dibalas langsung.`,
+      );
       ctx.handOff(HANDOFF_MS);
       return;
     }

@@ -38,7 +38,7 @@ export function categoryPage(name: string, products: readonly Product[], page: n
   const start = page * PAGE_SIZE;
   const shown = products.slice(start, start + PAGE_SIZE);
   const lines = [`🌸 *${name}* · ${products.length} produk${pages > 1 ? ` · halaman ${page + 1} dari ${pages}` : ''}`];
-  shown.forEach((p, i) => lines.push(productLine(p, start + i + 1)));
+  for (const [i, p] of shown.entries()) lines.push(productLine(p, start + i + 1));
   lines.push('');
   lines.push('Balas dengan *nomor* produk untuk melihat foto dan detailnya.');
   const moves = [page + 1 < pages ? '*lagi* untuk halaman berikutnya' : '', '*kembali* untuk daftar kategori'].filter(Boolean);
@@ -66,7 +66,7 @@ export function productDetail(p: Product, alternatives: readonly Product[], canG
     tail.push('❌ *Stok sedang habis.*');
     if (alternatives.length > 0) {
       tail.push('', 'Pilihan lain yang ready:');
-      alternatives.forEach((a, i) => tail.push(productLine(a, i + 1)));
+      for (const [i, a] of alternatives.entries()) tail.push(productLine(a, i + 1));
       tail.push('Balas dengan *nomor*-nya untuk melihat.');
     }
   } else {
@@ -114,7 +114,9 @@ export function orderCard(o: Order, who: string, created: string, updated: strin
 
 /** The owner's line for a product in !produk. */
 export function ownerProductLine(p: Product): string {
-  const flags = [p.stock === 'habis' ? '❌ habis' : '✅ ready', p.hidden ? '🙈 disembunyikan' : '', p.photos.length > 0 ? `🖼️ ${p.photos.length}` : ''].filter(Boolean);
+  const flags = [p.stock === 'habis' ? '❌ habis' : '✅ ready', p.hidden ? '🙈 disembunyikan' : '', p.photos.length > 0 ? `🖼️ ${p.photos.length}` : ''].filter(
+    Boolean,
+  );
   return `*${p.code}* ${p.name} · ${formatRupiah(p.price)} · ${flags.join(' · ')}`;
 }
 

@@ -4,16 +4,7 @@ import { describeCustomer, HANDOFF_MS } from '../../src/core/customers.js';
 import { closingTime, formatClock, nextOpening } from '../../src/core/hours.js';
 import { localTime } from '../../src/time.js';
 import { asksStatus, categoryOf, detectComplaint, isCancel, isDone, ratingIn, saysNotResolved } from './detect.js';
-import {
-  CATEGORY_WORDS,
-  isOpenTicket,
-  summaryOf,
-  ticketNumberFor,
-  type Category,
-  type ComplaintState,
-  type Ticket,
-  type TicketEvent,
-} from './model.js';
+import { CATEGORY_WORDS, isOpenTicket, summaryOf, ticketNumberFor, type Category, type ComplaintState, type Ticket, type TicketEvent } from './model.js';
 
 /**
  * The customer's side of a complaint (SOP: listen, show empathy, record, explain): the intake
@@ -185,7 +176,10 @@ export class Desk {
         photos: intake.parts.flatMap((p) => (p.photo ? [p.photo] : [])),
         status: 'baru',
         priority: 'normal',
-        timeline: [...intake.parts.map((p) => ({ at: p.at, by: 'customer' as const, text: p.text, photo: p.photo })), { at: now, by: 'system' as const, text: 'keluhan dicatat', photo: null }],
+        timeline: [
+          ...intake.parts.map((p) => ({ at: p.at, by: 'customer' as const, text: p.text, photo: p.photo })),
+          { at: now, by: 'system' as const, text: 'keluhan dicatat', photo: null },
+        ],
         // a ticket is as old as the complaint: the reminders and response times count from there
         createdAt: intake.startedAt,
         firstResponseAt: null,
@@ -211,8 +205,12 @@ export class Desk {
       this.api.state.update((s) => {
         s.tickets = s.tickets.filter((t) => t !== filed);
       });
-      reply(`Mohon maaf ${salutation}, keluhan Kakak belum bisa kami simpan karena gangguan di sistem kami. Admin kami sudah diberi tahu dan akan menghubungi Kakak langsung. 🙏`);
-      void this.api.notifyOwners(`⚠️ Keluhan dari ${describeCustomer(customer)} tidak bisa disimpan ke disk (lihat log). Ceritanya:\n${description || '(foto saja)'}\nMohon hubungi pelanggan langsung.`);
+      reply(
+        `Mohon maaf ${salutation}, keluhan Kakak belum bisa kami simpan karena gangguan di sistem kami. Admin kami sudah diberi tahu dan akan menghubungi Kakak langsung. 🙏`,
+      );
+      void this.api.notifyOwners(
+        `⚠️ Keluhan dari ${describeCustomer(customer)} tidak bisa disimpan ke disk (lihat log). Ceritanya:\n${description || '(foto saja)'}\nMohon hubungi pelanggan langsung.`,
+      );
       return;
     }
     this.api.log.info({ ticket: filed.number, category: filed.category, photos: filed.photos.length }, 'complaint filed');
@@ -253,7 +251,13 @@ export class Desk {
     // a rating only answers the rating request: not once something else was said since
     const rating = text !== '' ? ratingIn(text) : null;
     const awaiting = mine
-      .filter((t) => t.status === 'selesai' && t.ratingAskedAt !== null && ctx.now - t.ratingAskedAt <= RATING_WINDOW_MS && (t.ratedAt === null || t.ratedAt < t.ratingAskedAt))
+      .filter(
+        (t) =>
+          t.status === 'selesai' &&
+          t.ratingAskedAt !== null &&
+          ctx.now - t.ratingAskedAt <= RATING_WINDOW_MS &&
+          (t.ratedAt === null || t.ratedAt < t.ratingAskedAt),
+      )
       .filter((t) => this.answersRatingRequest(ctx, t))
       .at(-1);
     if (rating !== null && awaiting) return this.rate(ctx, awaiting, rating);
@@ -336,7 +340,9 @@ export class Desk {
     this.log(t, 'customer', `nilai ${rating}`, ctx.now);
     if (rating <= 2) {
       ctx.reply(this.api.texts.render('keluhan.nilai-rendah', { nama: ctx.salutation }));
-      void this.api.notifyOwners(`⚠️ ${describeCustomer(ctx.customer)} memberi nilai *${rating}* untuk keluhan ${t.number} (“${summaryOf(t)}”). Sebaiknya hubungi langsung.`);
+      void this.api.notifyOwners(
+        `⚠️ ${describeCustomer(ctx.customer)} memberi nilai *${rating}* untuk keluhan ${t.number} (“${summaryOf(t)}”). Sebaiknya hubungi langsung.`,
+      );
       ctx.handOff(HANDOFF_MS);
     } else ctx.reply(this.api.texts.render('keluhan.terima-nilai', { nama: ctx.salutation }));
     ctx.log.info({ ticket: t.number, rating }, 'complaint rated');
@@ -351,7 +357,9 @@ export class Desk {
     this.log(t, 'customer', ctx.text, ctx.now);
     this.log(t, 'system', 'dibuka lagi oleh pelanggan', ctx.now);
     ctx.reply(this.api.texts.render('keluhan.dibuka-lagi', { nama: ctx.salutation, nomor: t.number }));
-    void this.api.notifyOwners(`🔁 Keluhan *${t.number}* dibuka lagi: ${describeCustomer(ctx.customer)} menulis “${ctx.text}”.\nBalas: ${this.api.commandPrefix}keluhan ${t.number} balas <teks>`);
+    void this.api.notifyOwners(
+      `🔁 Keluhan *${t.number}* dibuka lagi: ${describeCustomer(ctx.customer)} menulis “${ctx.text}”.\nBalas: ${this.api.commandPrefix}keluhan ${t.number} balas <teks>`,
+    );
     ctx.handOff(HANDOFF_MS);
   }
 
@@ -371,7 +379,9 @@ export class Desk {
     if (first) ctx.reply(this.api.texts.render('keluhan.diteruskan', { nama: ctx.salutation, nomor: t.number }));
     ctx.markAnswered('keluhan');
     ctx.handOff(HANDOFF_MS);
-    await this.api.notifyOwners(`💬 *${t.number}*: ${describeCustomer(ctx.customer)} ${answers ? 'menjawab' : 'menambahkan'}:\n${what}\n\nBalas: ${this.api.commandPrefix}keluhan ${t.number} balas <teks>`);
+    await this.api.notifyOwners(
+      `💬 *${t.number}*: ${describeCustomer(ctx.customer)} ${answers ? 'menjawab' : 'menambahkan'}:\n${what}\n\nBalas: ${this.api.commandPrefix}keluhan ${t.number} balas <teks>`,
+    );
     if (photo) await this.api.notifyOwners({ kind: 'image', image: { path: this.api.media.path(photo) }, caption: t.number });
   }
 
@@ -401,7 +411,51 @@ function detectComplaintWordsOnly(text: string): boolean {
 }
 
 const ONLY_WORDS = new Set([
-  'selamat', 'pagi', 'siang', 'sore', 'malam', 'assalamualaikum', 'assalamu', 'alaikum', 'bisa', 'boleh', 'tolong', 'kecewa', 'saya', 'ini', 'nih',
-  'mau', 'ingin', 'pengen', 'saya', 'aku', 'sy', 'kak', 'ka', 'kk', 'min', 'admin', 'ya', 'dong', 'nih', 'mo', 'komplain', 'komplen', 'komplin',
-  'complain', 'complaint', 'keluhan', 'ada', 'menyampaikan', 'sampaikan', 'buat', 'bikin', 'ajukan', 'mengajukan', 'halo', 'hai', 'permisi', 'protes',
+  'selamat',
+  'pagi',
+  'siang',
+  'sore',
+  'malam',
+  'assalamualaikum',
+  'assalamu',
+  'alaikum',
+  'bisa',
+  'boleh',
+  'tolong',
+  'kecewa',
+  'saya',
+  'ini',
+  'nih',
+  'mau',
+  'ingin',
+  'pengen',
+  'saya',
+  'aku',
+  'sy',
+  'kak',
+  'ka',
+  'kk',
+  'min',
+  'admin',
+  'ya',
+  'dong',
+  'nih',
+  'mo',
+  'komplain',
+  'komplen',
+  'komplin',
+  'complain',
+  'complaint',
+  'keluhan',
+  'ada',
+  'menyampaikan',
+  'sampaikan',
+  'buat',
+  'bikin',
+  'ajukan',
+  'mengajukan',
+  'halo',
+  'hai',
+  'permisi',
+  'protes',
 ]);

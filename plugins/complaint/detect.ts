@@ -10,8 +10,24 @@ import type { Category } from './model.js';
  * rusak bisa tukar?"). Softer phrases ("kok mahal", "lama balas") only pick the category.
  */
 const TRIGGERS = [
-  'komplain', 'komplen', 'komplin', 'complain', 'complaint', 'keluhan', 'mengeluh', 'kecewa', 'mengecewakan', 'protes', 'tidak puas', 'kurang puas',
-  'retur', 'refund', 'minta ganti', 'minta diganti', 'minta tukar', 'beda jauh',
+  'komplain',
+  'komplen',
+  'komplin',
+  'complain',
+  'complaint',
+  'keluhan',
+  'mengeluh',
+  'kecewa',
+  'mengecewakan',
+  'protes',
+  'tidak puas',
+  'kurang puas',
+  'retur',
+  'refund',
+  'minta ganti',
+  'minta diganti',
+  'minta tukar',
+  'beda jauh',
 ];
 
 interface CategoryRule {
@@ -25,7 +41,25 @@ interface CategoryRule {
 const RULES: readonly CategoryRule[] = [
   {
     category: 'rusak',
-    strong: ['rusak', 'patah', 'pecah', 'cacat', 'sobek', 'robek', 'penyok', 'copot', 'kusam', 'kotor', 'layu', 'rontok', 'lecek', 'retak', 'hancur', 'bengkok', 'lepas semua'],
+    strong: [
+      'rusak',
+      'patah',
+      'pecah',
+      'cacat',
+      'sobek',
+      'robek',
+      'penyok',
+      'copot',
+      'kusam',
+      'kotor',
+      'layu',
+      'rontok',
+      'lecek',
+      'retak',
+      'hancur',
+      'bengkok',
+      'lepas semua',
+    ],
     weak: ['lepas', 'jelek'],
   },
   {
@@ -40,7 +74,19 @@ const RULES: readonly CategoryRule[] = [
   },
   {
     category: 'kirim',
-    strong: ['salah kirim', 'dikirim salah', 'dikirim yang salah', 'belum sampai', 'belum datang', 'belum diterima', 'tidak sampai', 'salah alamat', 'barang hilang', 'yang datang cuma', 'yang datang hanya'],
+    strong: [
+      'salah kirim',
+      'dikirim salah',
+      'dikirim yang salah',
+      'belum sampai',
+      'belum datang',
+      'belum diterima',
+      'tidak sampai',
+      'salah alamat',
+      'barang hilang',
+      'yang datang cuma',
+      'yang datang hanya',
+    ],
     weak: ['kurang satu', 'kurang 1', 'telat', 'terlambat', 'lama sampai', 'hilang', 'kurir', 'kurang'],
   },
   {
@@ -61,13 +107,37 @@ const RULES: readonly CategoryRule[] = [
 ];
 
 /** Phrases that say the thing differs from what was promised, whatever it is. */
-const MISMATCH = ['tidak sesuai', 'beda jauh sama foto', 'beda sama foto', 'beda dengan foto', 'beda dari foto', 'tidak seperti foto', 'tidak kayak foto', 'tidak kayak di foto', 'beda sama gambar'];
+const MISMATCH = [
+  'tidak sesuai',
+  'beda jauh sama foto',
+  'beda sama foto',
+  'beda dengan foto',
+  'beda dari foto',
+  'tidak seperti foto',
+  'tidak kayak foto',
+  'tidak kayak di foto',
+  'beda sama gambar',
+];
 /** "kalau rusak bisa tukar?": a question before buying, when the word comes right before the problem. */
 const HYPOTHETICAL = ['kalau', 'kalo', 'klo', 'jika', 'apabila', 'seandainya', 'misalnya', 'misal', 'nanti', 'gampang', 'mudah', 'cepat', 'bisa'];
 /** Signs the goods already came: then a question is about them, and a complaint. */
 const ARRIVAL = compileLater([
-  'yang saya terima', 'saya terima', 'sudah sampai', 'sudah datang', 'yang datang', 'saya beli', 'yang saya beli', 'saya pesan', 'pesanan saya',
-  'sudah diterima', 'barusan', 'kemarin', 'tadi', 'baru sampai', 'baru datang', 'dikirim',
+  'yang saya terima',
+  'saya terima',
+  'sudah sampai',
+  'sudah datang',
+  'yang datang',
+  'saya beli',
+  'yang saya beli',
+  'saya pesan',
+  'pesanan saya',
+  'sudah diterima',
+  'barusan',
+  'kemarin',
+  'tadi',
+  'baru sampai',
+  'baru datang',
+  'dikirim',
 ]);
 /** A product word with -nya: "bunganya", "vasnya" is the customer's own. */
 const OWN_GOODS = /\b(?:bunga|mawar|anggrek|tulip|lily|buket|vas|pot|barang|pesanan|paket|kiriman|daun|rangkaian|tangkai|produk|kelopak|pita)nya\b/;
@@ -177,7 +247,37 @@ export function categoryOf(text: string): Category {
   return detectComplaint(text).category;
 }
 
-const POLITE = new Set(['kak', 'ka', 'kk', 'min', 'ya', 'yah', 'ok', 'oke', 'okay', 'iya', 'baik', 'makasih', 'makasi', 'terima', 'kasih', 'trims', 'thanks', 'dong', 'deh', 'aja', 'saja', 'ini', 'itu', 'semua', 'nya', 'dulu', 'kok', 'sih', 'maaf']);
+const POLITE = new Set([
+  'kak',
+  'ka',
+  'kk',
+  'min',
+  'ya',
+  'yah',
+  'ok',
+  'oke',
+  'okay',
+  'iya',
+  'baik',
+  'makasih',
+  'makasi',
+  'terima',
+  'kasih',
+  'trims',
+  'thanks',
+  'dong',
+  'deh',
+  'aja',
+  'saja',
+  'ini',
+  'itu',
+  'semua',
+  'nya',
+  'dulu',
+  'kok',
+  'sih',
+  'maaf',
+]);
 const DONE_WORDS = new Set(['sudah', 'udah', 'sdh', 'dah', 'udh', 'cukup', 'selesai', 'done', 'segitu']);
 
 function plain(text: string): string {
@@ -208,14 +308,21 @@ export function isCancel(text: string): boolean {
 export function asksStatus(text: string): boolean {
   const t = plain(text);
   if (t.split(' ').length > 10) return false;
-  return /\b(?:keluhan|komplain|komplen|complain|tiket)\b/.test(t) && /\b(?:status|statusnya|gimana|bagaimana|cek|sampai mana|kabar|kabarnya|progres|update|sudah diproses|udah diproses)\b/.test(t);
+  return (
+    /\b(?:keluhan|komplain|komplen|complain|tiket)\b/.test(t) &&
+    /\b(?:status|statusnya|gimana|bagaimana|cek|sampai mana|kabar|kabarnya|progres|update|sudah diproses|udah diproses)\b/.test(t)
+  );
 }
 
 /** "belum beres", "masih rusak kak": a resolved complaint is not resolved after all. Short messages only. */
 export function saysNotResolved(text: string): boolean {
   const t = plain(text);
   if (t.split(' ').length > 10 || text.includes('?')) return false;
-  return /\b(?:belum|blm) (?:beres|tuntas|ada solusi|diganti)\b/.test(t) || /^masih(?: (?:kak|ka|min|sama|belum|rusak|bermasalah|kecewa|begitu|gitu|ya))*$/.test(t) || /\bmasih (?:rusak|bermasalah|kecewa)\b/.test(t);
+  return (
+    /\b(?:belum|blm) (?:beres|tuntas|ada solusi|diganti)\b/.test(t) ||
+    /^masih(?: (?:kak|ka|min|sama|belum|rusak|bermasalah|kecewa|begitu|gitu|ya))*$/.test(t) ||
+    /\bmasih (?:rusak|bermasalah|kecewa)\b/.test(t)
+  );
 }
 
 /** A rating of 1 to 5 ("5", "4 kak", "5/5", "bintang 4", "⭐⭐⭐⭐"), or null. */

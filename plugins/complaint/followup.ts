@@ -118,7 +118,10 @@ export function registerFollowUp(api: Api): void {
       await api.notifyOwners(
         [
           `⏰ *${due.length === 1 ? 'Keluhan ini' : `${due.length} keluhan`} belum dibalas*`,
-          ...due.map((t) => `• *${t.number}* · ${t.customerName ?? t.customerNumber ?? 'pelanggan'} · ${t.category} · ${age(job.now - t.createdAt)} · “${clip(summaryOf(t), 50)}”`),
+          ...due.map(
+            (t) =>
+              `• *${t.number}* · ${t.customerName ?? t.customerNumber ?? 'pelanggan'} · ${t.category} · ${age(job.now - t.createdAt)} · “${clip(summaryOf(t), 50)}”`,
+          ),
           '',
           `Balas: ${p}keluhan <nomor> balas <teks>`,
         ].join('\n'),

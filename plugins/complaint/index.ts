@@ -36,7 +36,9 @@ export default definePlugin<ComplaintState, unknown>({
     api.privacy({
       describe: (ids) => {
         const mine = api.state.get().tickets.filter((t) => ids.includes(t.chatId));
-        return mine.length === 0 ? ['Keluhan: tidak ada'] : [`Keluhan: ${mine.map((t) => `${t.number} (${t.status}${t.photos.length > 0 ? `, ${t.photos.length} foto` : ''})`).join(', ')}`];
+        return mine.length === 0
+          ? ['Keluhan: tidak ada']
+          : [`Keluhan: ${mine.map((t) => `${t.number} (${t.status}${t.photos.length > 0 ? `, ${t.photos.length} foto` : ''})`).join(', ')}`];
       },
       // tickets stay for the shop's figures (category, times, rating), without who or what was said
       forget: async (ids) => {

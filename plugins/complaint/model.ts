@@ -62,7 +62,11 @@ export const settingsSchema = z.object({
   /** Business hours without a reply before the owner is reminded of a new ticket. */
   reminderHours: z.number().min(0.25).max(48).default(2),
   /** The daily summary's time, "HH:MM" in the shop's time zone; null when switched off. */
-  summaryAt: z.string().regex(/^\d{2}:\d{2}$/).nullable().default('08:00'),
+  summaryAt: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .nullable()
+    .default('08:00'),
 });
 export type ComplaintSettings = z.infer<typeof settingsSchema>;
 

@@ -124,7 +124,10 @@ export function registerComplaintCommand(api: Api, desk: Desk): void {
         ctx.reply(
           [
             word === '' ? `📋 *${shown.length} keluhan terbuka* (paling lama dulu)` : `📋 *${shown.length} keluhan terakhir*`,
-            ...sorted.map((t) => `*${t.number}* · ${STATUS_MARK[t.status]}${t.priority === 'tinggi' ? ' ❗' : ''} · ${t.customerName ?? t.customerNumber ?? 'pelanggan'} · ${t.category} · ${age(ctx.now - t.createdAt)} · “${clip(summaryOf(t), 50)}”`),
+            ...sorted.map(
+              (t) =>
+                `*${t.number}* · ${STATUS_MARK[t.status]}${t.priority === 'tinggi' ? ' ❗' : ''} · ${t.customerName ?? t.customerNumber ?? 'pelanggan'} · ${t.category} · ${age(ctx.now - t.createdAt)} · “${clip(summaryOf(t), 50)}”`,
+            ),
             '',
             `Detail: ${p}keluhan <nomor> · Balas: ${p}keluhan <nomor> balas <teks>`,
           ].join('\n'),
@@ -203,7 +206,9 @@ export function registerComplaintCommand(api: Api, desk: Desk): void {
           desk.log(t, 'system', `selesai: ${solution}`, ctx.now);
           const chat = api.chat(t.chatId);
           if (chat) await chat.send(api.texts.render('keluhan.selesai', { nama: chat.salutation, nomor: t.number, solusi: solution }));
-          ctx.reply(`✅ Keluhan ${t.number} selesai.${chat ? ' Pelanggan sudah diberi tahu dan diminta memberi nilai 1–5.' : ' Pelanggan tidak bisa dihubungi lewat bot; sampaikan langsung ya.'}`);
+          ctx.reply(
+            `✅ Keluhan ${t.number} selesai.${chat ? ' Pelanggan sudah diberi tahu dan diminta memberi nilai 1–5.' : ' Pelanggan tidak bisa dihubungi lewat bot; sampaikan langsung ya.'}`,
+          );
           return;
         }
         case 'kategori':

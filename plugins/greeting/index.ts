@@ -125,10 +125,13 @@ export default definePlugin({
             ctx.state.update((s) => {
               s.enabled = false;
             });
-            ctx.reply('⛔ Sapaan dimatikan. Nyalakan lagi dengan ' + p + 'sapaan on');
+            ctx.reply(`⛔ Sapaan dimatikan. Nyalakan lagi dengan ${p}sapaan on`);
             return;
           case 'hari': {
-            if (!/^\d+$/.test(rest)) throw new UsageError(`Tulis jumlah hari dengan angka saja, misalnya ${p}sapaan hari 14. Untuk teks sapaan yang diawali "hari", tulis: ${p}sapaan teks ${args}`);
+            if (!/^\d+$/.test(rest))
+              throw new UsageError(
+                `Tulis jumlah hari dengan angka saja, misalnya ${p}sapaan hari 14. Untuk teks sapaan yang diawali "hari", tulis: ${p}sapaan teks ${args}`,
+              );
             const days = Number(rest);
             if (days < 1 || days > 365) throw new UsageError('Jumlah hari harus antara 1 dan 365.');
             ctx.state.update((s) => {
@@ -152,7 +155,7 @@ export default definePlugin({
               s.mode = mode;
               s.numbers = numbers;
             });
-            ctx.reply(`✅ Sapaan dikirim ke ${MODE_WORDS[mode]}:\n${numbers.map((n) => '• ' + formatPhone(n)).join('\n')}`);
+            ctx.reply(`✅ Sapaan dikirim ke ${MODE_WORDS[mode]}:\n${numbers.map((n) => `• ${formatPhone(n)}`).join('\n')}`);
             return;
           }
           default:
@@ -168,7 +171,10 @@ export default definePlugin({
 });
 
 function parseNumbers(list: string, asText: string): string[] {
-  const parts = list.split(/[,;\n]+/).map((s) => s.trim()).filter(Boolean);
+  const parts = list
+    .split(/[,;\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (parts.length === 0) throw new UsageError('Tulis paling sedikit satu nomor, dipisah koma. Contoh: 081234567890, 081298765432');
   if (!/\d/.test(list)) throw new UsageError(`Tulis nomor-nomornya, dipisah koma. Untuk teks sapaan yang diawali kata itu, tulis: ${asText}`);
   const numbers: string[] = [];
@@ -181,7 +187,9 @@ function parseNumbers(list: string, asText: string): string[] {
   }
   if (bad.length > 0) {
     const wordy = bad.some((b) => /\p{L}{3}/u.test(b));
-    throw new UsageError(`Nomor ini tidak bisa dibaca: ${bad.join(', ')}. Tidak ada yang diubah.${wordy ? ` Untuk teks sapaan yang diawali kata itu, tulis: ${asText}` : ''}`);
+    throw new UsageError(
+      `Nomor ini tidak bisa dibaca: ${bad.join(', ')}. Tidak ada yang diubah.${wordy ? ` Untuk teks sapaan yang diawali kata itu, tulis: ${asText}` : ''}`,
+    );
   }
   return numbers;
 }

@@ -4,11 +4,7 @@ import type { MenuItem } from '../../src/plugin-api.js';
  * How a customer's message maps to the main menu: a pure function. "2", "2.", "no 2", "pilih 2",
  * "2️⃣" and the item's own title all choose item 2; "menu" asks for the menu again.
  */
-export type Choice =
-  | { kind: 'none' }
-  | { kind: 'menu' }
-  | { kind: 'invalid'; value: string }
-  | { kind: 'item'; item: MenuItem; index: number };
+export type Choice = { kind: 'none' } | { kind: 'menu' } | { kind: 'invalid'; value: string } | { kind: 'item'; item: MenuItem; index: number };
 
 const MENU_WORDS = new Set(['menu', 'menu utama', 'mulai', 'kembali', 'balik', 'start', 'main menu', '0']);
 

@@ -13,7 +13,6 @@ import { parseChoice } from './choice.js';
  */
 const ITEM_VARIABLES = ['nama', ...SHOP_VARIABLES];
 
-
 export default definePlugin({
   name: 'menu',
   description: 'Answers numbered menu choices and lets the owner edit the menu.',
@@ -95,7 +94,8 @@ export default definePlugin({
             const reply = (m[2] ?? '').trim();
             checkLabel(label);
             checkAnswer(reply);
-            if (items.length >= MAX_MENU_ITEMS) throw new UsageError(`Menu sudah berisi ${MAX_MENU_ITEMS} pilihan. Menu yang pendek lebih mudah dibaca pelanggan.`);
+            if (items.length >= MAX_MENU_ITEMS)
+              throw new UsageError(`Menu sudah berisi ${MAX_MENU_ITEMS} pilihan. Menu yang pendek lebih mudah dibaca pelanggan.`);
             if (items.some((i) => i.label.toLowerCase() === label.toLowerCase())) throw new UsageError(`Pilihan "${label}" sudah ada.`);
             api.menu.update((s) => {
               s.items.push({ id: uniqueId(label, s.items), label, reply, notifyOwner: false });
@@ -123,7 +123,9 @@ export default definePlugin({
               const item = s.items[i];
               if (item) item.reply = reply;
             });
-            ctx.reply(`✅ Jawaban pilihan ${i + 1} diperbarui.${owner ? ` (Catatan: pilihan ini dijalankan otomatis oleh ${owner}, jadi jawaban ini hanya dipakai jika ${owner} tidak aktif.)` : ''}`);
+            ctx.reply(
+              `✅ Jawaban pilihan ${i + 1} diperbarui.${owner ? ` (Catatan: pilihan ini dijalankan otomatis oleh ${owner}, jadi jawaban ini hanya dipakai jika ${owner} tidak aktif.)` : ''}`,
+            );
             return;
           }
           case 'kabari': {
@@ -191,7 +193,7 @@ async function runItem(api: PluginApi, ctx: BaseContext, item: MenuItem): Promis
 
 function preview(text: string): string {
   const one = text.replace(/\s+/g, ' ');
-  return one.length > 60 ? one.slice(0, 57) + '…' : one;
+  return one.length > 60 ? `${one.slice(0, 57)}…` : one;
 }
 
 function uniqueId(label: string, items: readonly MenuItem[]): string {

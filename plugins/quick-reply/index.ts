@@ -58,7 +58,9 @@ export default definePlugin({
     api.use(async (ctx, next) => {
       if (ctx.text === '') return next();
       // A topic another plugin answered better (the catalog's own price) is not answered again.
-      const names = matcher().match(ctx.text).filter((n) => !ctx.answered(n));
+      const names = matcher()
+        .match(ctx.text)
+        .filter((n) => !ctx.answered(n));
       if (names.length === 0) return next();
       const rules = api.state.get().rules;
       const matched = names.map((n) => rules.find((r) => r.name === n)).filter((r): r is QuickRule => r !== undefined);
@@ -117,7 +119,10 @@ export default definePlugin({
           return a;
         };
         const checkKeywords = (list: string, owner: string): string[] => {
-          const keywords = list.split(',').map((k) => k.trim()).filter(Boolean);
+          const keywords = list
+            .split(',')
+            .map((k) => k.trim())
+            .filter(Boolean);
           if (keywords.length === 0) throw new UsageError('Tulis paling sedikit satu kata kunci.');
           for (const k of keywords) {
             if (k.length > 60) throw new UsageError(`Kata kunci "${k.slice(0, 20)}…" terlalu panjang (paling banyak 60 huruf).`);
@@ -135,8 +140,11 @@ export default definePlugin({
             const page = word === 'hal' ? Number(rest) : 1;
             if (!Number.isInteger(page) || page < 1 || page > pages) throw new UsageError(`Halaman "${rest}" tidak ada; ada ${pages} halaman.`);
             const shown = rules.slice((page - 1) * PAGE, page * PAGE);
-            const lines = shown.map((r) => `• *${r.name}* (${r.hits}×)${r.image ? ' 🖼️' : ''}: ${r.keywords.slice(0, 5).join(', ')}${r.keywords.length > 5 ? ', …' : ''}`);
-            const more = page < pages ? [`Halaman ${page} dari ${pages}. Berikutnya: ${p}balasan hal ${page + 1}`] : pages > 1 ? [`Halaman ${page} dari ${pages}.`] : [];
+            const lines = shown.map(
+              (r) => `• *${r.name}* (${r.hits}×)${r.image ? ' 🖼️' : ''}: ${r.keywords.slice(0, 5).join(', ')}${r.keywords.length > 5 ? ', …' : ''}`,
+            );
+            const more =
+              page < pages ? [`Halaman ${page} dari ${pages}. Berikutnya: ${p}balasan hal ${page + 1}`] : pages > 1 ? [`Halaman ${page} dari ${pages}.`] : [];
             ctx.reply([`*Balasan cepat* (${rules.length})`, '', ...lines, '', ...more, `Lihat satu: ${p}balasan <nama>`].join('\n'));
             return;
           }
@@ -198,7 +206,8 @@ export default definePlugin({
               ctx.reply(`✅ Foto dilepas dari balasan *${rule.name}*.`);
               return;
             }
-            if (!ctx.msg.image) throw new UsageError(`Perintah ini ditulis sebagai keterangan sebuah foto: kirim fotonya dengan keterangan ${p}balasan gambar ${rule.name}`);
+            if (!ctx.msg.image)
+              throw new UsageError(`Perintah ini ditulis sebagai keterangan sebuah foto: kirim fotonya dengan keterangan ${p}balasan gambar ${rule.name}`);
             const saved = await api.media.save(ctx.msg.image, `balasan-${rule.name}`);
             change((s) => {
               const r = s.rules.find((x) => x.name === rule.name);

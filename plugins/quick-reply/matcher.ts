@@ -10,8 +10,6 @@ export { normalise };
  * count. Everything here is pure, and fast enough for hundreds of rules per message.
  */
 
-
-
 /**
  * Phrases that look like a question and are not: "salah kirim" is a mistake, "alamat saya" is the
  * customer's own address. They take their words so no keyword can.
@@ -105,7 +103,7 @@ export class Matcher {
       const words = normalise(weak ? text.slice(1) : text);
       if (words.length === 0) return;
       const kw: Keyword = { rule, words, weak };
-        this.keywords.push(kw);
+      this.keywords.push(kw);
       const first = words[0] as string;
       const list = this.byFirstWord.get(first) ?? [];
       list.push(kw);

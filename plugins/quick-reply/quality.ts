@@ -25,8 +25,9 @@ export function measure(matcher: Matcher, corpus: readonly LabelledMessage[]): Q
   for (const m of corpus) {
     const got = matcher.match(m.text);
     const expected = new Set(m.rules);
-    for (const g of got) if (expected.has(g)) tp++;
-    else fp++;
+    for (const g of got)
+      if (expected.has(g)) tp++;
+      else fp++;
     for (const e of expected) if (!got.includes(e)) fn++;
     const wrong = got.length !== expected.size || got.some((g) => !expected.has(g));
     if (wrong) mistakes.push({ text: m.text, expected: m.rules, got });

@@ -8,7 +8,7 @@ import { describeCustomer, type Customers } from './customers.js';
 import { listVariables } from '../template.js';
 import type { CommandRunner } from '../app.js';
 import type { MessageRun } from './message-run.js';
-import { CommandRegistry, formatHelpList, formatUsage, type ParsedCommand } from './commands.js';
+import { type CommandRegistry, formatHelpList, formatUsage, type ParsedCommand } from './commands.js';
 import type { Texts } from './texts.js';
 
 /** The commands that belong to the core rather than to a plugin: help, texts and the shop profile. */
@@ -79,7 +79,10 @@ export function registerBuiltins(deps: BuiltinDeps): void {
   const { commands, texts, store, prefix } = deps;
 
   commands.add('core', BUILTIN_COMMANDS.bantuan, async (run, parsed) => {
-    const wanted = parsed.args.replace(new RegExp(`^${escapeRegExp(prefix)}`), '').trim().toLowerCase();
+    const wanted = parsed.args
+      .replace(new RegExp(`^${escapeRegExp(prefix)}`), '')
+      .trim()
+      .toLowerCase();
     if (wanted === '') {
       run.reply(formatHelpList(commands.list(), prefix));
       return;
@@ -100,9 +103,7 @@ export function registerBuiltins(deps: BuiltinDeps): void {
     const value = parsed.args.slice(field.length).trim();
     switch (field.toLowerCase()) {
       case '':
-        run.reply(
-          [`*Profil toko*`, `Nama: ${shop.name}`, `Alamat: ${shop.address || '(belum diisi)'}`, `Peta: ${shop.mapsUrl || '(belum diisi)'}`].join('\n'),
-        );
+        run.reply([`*Profil toko*`, `Nama: ${shop.name}`, `Alamat: ${shop.address || '(belum diisi)'}`, `Peta: ${shop.mapsUrl || '(belum diisi)'}`].join('\n'));
         return;
       case 'nama':
         if (value === '' || value.length > 60) throw new UsageError('Nama toko harus diisi, paling panjang 60 huruf.');
@@ -114,7 +115,8 @@ export function registerBuiltins(deps: BuiltinDeps): void {
         break;
       case 'peta':
         if (value.toLowerCase() === 'hapus') shop.mapsUrl = '';
-        else if (!/^https?:\/\/\S+$/.test(value) || rest.length !== 1) throw new UsageError('Tautan peta harus satu alamat web yang diawali http:// atau https://.');
+        else if (!/^https?:\/\/\S+$/.test(value) || rest.length !== 1)
+          throw new UsageError('Tautan peta harus satu alamat web yang diawali http:// atau https://.');
         else shop.mapsUrl = value;
         break;
       default:
@@ -154,7 +156,10 @@ export function registerBuiltins(deps: BuiltinDeps): void {
       run.reply(
         paused.length === 0
           ? 'Tidak ada chat yang sedang dijeda. Bot menjawab di semua chat.'
-          : ['*Chat yang dijeda*', ...paused.map((c) => `• ${who(c)} sampai ${clockTime(c.pausedUntil ?? now)} (${Math.ceil(((c.pausedUntil ?? now) - now) / 60_000)} menit lagi)`)].join('\n'),
+          : [
+              '*Chat yang dijeda*',
+              ...paused.map((c) => `• ${who(c)} sampai ${clockTime(c.pausedUntil ?? now)} (${Math.ceil(((c.pausedUntil ?? now) - now) / 60_000)} menit lagi)`),
+            ].join('\n'),
       );
       return;
     }
@@ -168,7 +173,9 @@ export function registerBuiltins(deps: BuiltinDeps): void {
     }
     const until = now + minutes * 60_000;
     customers.pause(record.chatId, until);
-    run.reply(`⏸️ Bot dijeda di chat ${who(record)} sampai pukul ${clockTime(until)} (${minutes} menit). Lanjutkan lebih cepat dengan ${prefix}lanjut ${record.number ?? ''}`.trim());
+    run.reply(
+      `⏸️ Bot dijeda di chat ${who(record)} sampai pukul ${clockTime(until)} (${minutes} menit). Lanjutkan lebih cepat dengan ${prefix}lanjut ${record.number ?? ''}`.trim(),
+    );
   });
 
   commands.add('core', BUILTIN_COMMANDS.lanjut, async (run, parsed) => {
@@ -199,7 +206,9 @@ function teksCommand(run: MessageRun, parsed: ParsedCommand, texts: Texts, prefi
   const value = (m[2] ?? '').trim();
   if (!texts.has(key)) {
     const close = texts.list().filter((t) => t.key.includes(key) || key.includes(t.key));
-    throw new UsageError(`Teks *${key}* tidak ada.${close.length > 0 ? ` Mungkin: ${close.map((t) => t.key).join(', ')}.` : ''} Ketik ${prefix}teks untuk daftarnya.`);
+    throw new UsageError(
+      `Teks *${key}* tidak ada.${close.length > 0 ? ` Mungkin: ${close.map((t) => t.key).join(', ')}.` : ''} Ketik ${prefix}teks untuk daftarnya.`,
+    );
   }
   if (value === '') {
     const def = texts.def(key);

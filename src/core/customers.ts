@@ -160,7 +160,12 @@ export class Customers {
    */
   /** Every chat id the customer wrote on: the record's own and its aliases (a LID and a phone-number id). */
   idsOf(record: CustomerRecord): string[] {
-    return [record.chatId, ...Object.entries(this.store.data.aliases).filter(([, to]) => to === record.chatId).map(([from]) => from)];
+    return [
+      record.chatId,
+      ...Object.entries(this.store.data.aliases)
+        .filter(([, to]) => to === record.chatId)
+        .map(([from]) => from),
+    ];
   }
 
   forget(record: CustomerRecord): string[] {

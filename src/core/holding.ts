@@ -72,7 +72,8 @@ export function restoreReply(stored: UnsentReply): Outgoing | null {
   if (m.kind === 'text') return { kind: 'text', text: m.text };
   const caption = m.caption !== undefined ? { caption: m.caption } : {};
   if (m.path !== undefined) return { kind: 'image', image: { path: m.path }, ...caption };
-  if (m.data !== undefined) return { kind: 'image', image: { data: new Uint8Array(Buffer.from(m.data, 'base64')), mimetype: m.mimetype ?? 'image/png' }, ...caption };
+  if (m.data !== undefined)
+    return { kind: 'image', image: { data: new Uint8Array(Buffer.from(m.data, 'base64')), mimetype: m.mimetype ?? 'image/png' }, ...caption };
   return null;
 }
 

@@ -57,9 +57,13 @@ export function registerHoursCommands(deps: { commands: CommandRegistry<CommandR
     if (args === '') {
       const upcoming = upcomingHolidays();
       run.reply(
-        ['*Jam buka*', formatWeek(hours()), '', statusLine(), ...(upcoming.length > 0 ? ['', `Libur: ${upcoming.map((h) => `${formatDate(h.date)}${h.note ? ` (${h.note})` : ''}`).join('; ')}`] : [])].join(
-          '\n',
-        ),
+        [
+          '*Jam buka*',
+          formatWeek(hours()),
+          '',
+          statusLine(),
+          ...(upcoming.length > 0 ? ['', `Libur: ${upcoming.map((h) => `${formatDate(h.date)}${h.note ? ` (${h.note})` : ''}`).join('; ')}`] : []),
+        ].join('\n'),
       );
       return;
     }
@@ -78,7 +82,12 @@ export function registerHoursCommands(deps: { commands: CommandRegistry<CommandR
     let ranges: TimeRange[] = [];
     if (!['tutup', 'libur', 'closed'].includes(what)) {
       // "09:00 - 12:00 13:00-15:00": ranges apart by commas or spaces
-      const r = parseRanges(what.replace(/\s*(-|–|sampai|s\/d)\s*/g, '-').trim().replace(/[\s,]+/g, ','));
+      const r = parseRanges(
+        what
+          .replace(/\s*(-|–|sampai|s\/d)\s*/g, '-')
+          .trim()
+          .replace(/[\s,]+/g, ','),
+      );
       if (!r.ok) throw new UsageError(`Jam buka tidak diubah: ${r.reason}.`);
       ranges = r.value;
     }
@@ -126,6 +135,8 @@ export function registerHoursCommands(deps: { commands: CommandRegistry<CommandR
     if (existing) existing.note = note;
     else store.data.hours.holidays.push({ date: date.value, note });
     store.changed();
-    run.reply(`✅ ${formatDate(date.value)}${note ? ` (${note})` : ''} ${existing ? 'diperbarui' : 'ditambahkan sebagai hari libur'}. Pada hari itu toko dianggap tutup sepanjang hari.`);
+    run.reply(
+      `✅ ${formatDate(date.value)}${note ? ` (${note})` : ''} ${existing ? 'diperbarui' : 'ditambahkan sebagai hari libur'}. Pada hari itu toko dianggap tutup sepanjang hari.`,
+    );
   });
 }

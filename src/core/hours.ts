@@ -207,7 +207,11 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 /** "senin", "senin-sabtu", "sabtu,minggu" → weekday numbers. A range runs forward through the week. */
 export function parseDays(text: string): Parsed<number[]> {
   const days: number[] = [];
-  for (const part of text.toLowerCase().split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .toLowerCase()
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [a, b, ...rest] = part.split(/\s*(?:-|–|sampai|s\/d)\s*/);
     if (rest.length > 0 || a === undefined) return { ok: false, reason: `"${part}" bukan nama hari` };
     const from = DAY_WORDS[a];
@@ -240,7 +244,10 @@ export function parseClock(text: string): Parsed<number> {
 /** "09:00-12:00,13:00-15:00" → ranges, refusing reversed or overlapping ones. */
 export function parseRanges(text: string): Parsed<TimeRange[]> {
   const ranges: TimeRange[] = [];
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [a, b, ...rest] = part.split(/\s*(?:-|–|sampai|s\/d)\s*/);
     if (a === undefined || b === undefined || rest.length > 0) return { ok: false, reason: `"${part}" bukan rentang jam (contoh: 09:00-17:00)` };
     const from = parseClock(a);
@@ -255,7 +262,8 @@ export function parseRanges(text: string): Parsed<TimeRange[]> {
   for (let i = 1; i < ranges.length; i++) {
     const prev = ranges[i - 1] as TimeRange;
     const cur = ranges[i] as TimeRange;
-    if (cur.from < prev.to) return { ok: false, reason: `${formatClock(prev.from)}–${formatClock(prev.to)} dan ${formatClock(cur.from)}–${formatClock(cur.to)} bertumpuk` };
+    if (cur.from < prev.to)
+      return { ok: false, reason: `${formatClock(prev.from)}–${formatClock(prev.to)} dan ${formatClock(cur.from)}–${formatClock(cur.to)} bertumpuk` };
   }
   return { ok: true, value: ranges };
 }

@@ -23,7 +23,11 @@ export class Media {
     if (bytes.byteLength === 0) throw new Error('the picture is empty');
     if (bytes.byteLength > MAX_IMAGE_BYTES) throw new Error(`the picture is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
     const ext = EXTENSIONS[image.mimetype] ?? 'jpg';
-    const safe = prefix.toLowerCase().replace(/[^a-z0-9-]+/g, '-').slice(0, 40) || 'gambar';
+    const safe =
+      prefix
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-')
+        .slice(0, 40) || 'gambar';
     const relative = join(MEDIA_DIR, `${safe}-${randomUUID().slice(0, 8)}.${ext}`);
     await mkdir(join(this.dataDir, MEDIA_DIR), { recursive: true });
     await writeFileAtomic(join(this.dataDir, relative), bytes);

@@ -125,8 +125,7 @@ export class Outbox {
    * it does not expire while the connection is down (an owner alert).
    */
   enqueue(chatId: string, message: Outgoing, options: { keep?: boolean } = {}): Promise<boolean> {
-    const pieces: Outgoing[] =
-      message.kind === 'text' ? splitText(message.text).map((text) => ({ kind: 'text', text })) : [clampCaption(message)];
+    const pieces: Outgoing[] = message.kind === 'text' ? splitText(message.text).map((text) => ({ kind: 'text', text })) : [clampCaption(message)];
     const results = pieces.map(
       (piece) =>
         new Promise<boolean>((done) => {
@@ -313,7 +312,7 @@ export class Outbox {
 
 function clampCaption(message: Extract<Outgoing, { kind: 'image' }>): Outgoing {
   if (!message.caption || message.caption.length <= 1024) return message;
-  return { ...message, caption: message.caption.slice(0, 1023) + '…' };
+  return { ...message, caption: `${message.caption.slice(0, 1023)}…` };
 }
 
 /** Chat ids carry phone numbers; logs at info level only show them masked. */

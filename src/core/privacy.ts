@@ -96,8 +96,10 @@ export function registerPrivacyCommand(deps: {
     pending.delete(phone.digits);
     const chatIds = customers.forget(record);
     for (const h of handlers) await h.forget(chatIds);
-    run.log.info({ handlers: handlers.map((h) => h.plugin) }, 'a customer\'s data was erased at the owner\'s request');
-    run.reply(`✅ Data ${formatPhone(phone.digits)} sudah dihapus. Keluhan dan pesanannya tetap ada tanpa nama, nomor dan isi cerita. Kalau pelanggan ini menghubungi lagi, bot menganggapnya pelanggan baru.`);
+    run.log.info({ handlers: handlers.map((h) => h.plugin) }, "a customer's data was erased at the owner's request");
+    run.reply(
+      `✅ Data ${formatPhone(phone.digits)} sudah dihapus. Keluhan dan pesanannya tetap ada tanpa nama, nomor dan isi cerita. Kalau pelanggan ini menghubungi lagi, bot menganggapnya pelanggan baru.`,
+    );
   });
 }
 
@@ -125,7 +127,7 @@ export class AuditLog {
       // a price (1.500.000) or a short number stays as written
       return digits.length < 9 || digits.length > 15 || /^\d{1,3}(\.\d{3})+$/.test(found) ? found : maskPhone(digits);
     });
-    const line = JSON.stringify({ at: new Date(entry.at).toISOString(), owner: entry.owner, command: entry.command, args }) + '\n';
+    const line = `${JSON.stringify({ at: new Date(entry.at).toISOString(), owner: entry.owner, command: entry.command, args })}\n`;
     const path = join(this.dataDir, AUDIT_FILE);
     this.chain = this.chain
       .then(async () => {

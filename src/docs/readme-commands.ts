@@ -49,7 +49,7 @@ export function replaceSection(readme: string, section: string): string {
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
   if (start === -1 || end === -1 || end < start) throw new Error('README.md has no commands section markers');
-  return readme.slice(0, start + START.length) + '\n' + section + '\n' + readme.slice(end);
+  return `${readme.slice(0, start + START.length)}\n${section}\n${readme.slice(end)}`;
 }
 
 // Run from the source tree (npm run docs): src/docs/ is two levels below the README.

@@ -46,7 +46,7 @@ export async function runInteractive(config: Config, logger: Logger): Promise<nu
   const setPrompt = (): void => rl?.setPrompt(`${who()} › `);
   const print = (text: string): void => {
     if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
-    process.stdout.write(text + '\n');
+    process.stdout.write(`${text}\n`);
     rl?.prompt(true);
   };
 
@@ -58,8 +58,13 @@ export async function runInteractive(config: Config, logger: Logger): Promise<nu
     const body =
       sent.message.kind === 'text'
         ? renderWhatsApp(sent.message.text, colour)
-        : `[image: ${imagePathOf(sent.message)}]${sent.message.caption ? '\n' + renderWhatsApp(sent.message.caption, colour) : ''}`;
-    print(`${header}\n${body.split('\n').map((l) => '  ' + l).join('\n')}\n`);
+        : `[image: ${imagePathOf(sent.message)}]${sent.message.caption ? `\n${renderWhatsApp(sent.message.caption, colour)}` : ''}`;
+    print(
+      `${header}\n${body
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n')}\n`,
+    );
   };
 
   const app = await bootApp({ config, transport, clock, logger });

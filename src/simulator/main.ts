@@ -22,24 +22,28 @@ const USAGE = `usage: npm run simulate -- [--jsonl] [--data DIR] [--owner NUMBER
   --data DIR      keep the bot's data in DIR (default: a fresh temporary folder, removed at exit)
   --owner NUMBER  the owner's number (default: OWNER_NUMBERS, else ${DEFAULT_SIM_OWNER})`;
 
+function parseSimulatorArgs() {
+  return parseArgs({
+    options: {
+      jsonl: { type: 'boolean', default: false },
+      data: { type: 'string' },
+      owner: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  }).values;
+}
+
 async function main(): Promise<number> {
-  let args;
+  let args: ReturnType<typeof parseSimulatorArgs>;
   try {
-    args = parseArgs({
-      options: {
-        jsonl: { type: 'boolean', default: false },
-        data: { type: 'string' },
-        owner: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }).values;
+    args = parseSimulatorArgs();
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
     return 2;
   }
   if (args.help) {
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   const temporary = args.data === undefined ? await mkdtemp(join(tmpdir(), 'layani-sim-')) : null;
@@ -51,7 +55,7 @@ async function main(): Promise<number> {
   if (!args.jsonl && !env['LOG_LEVEL'] && !fromFile['LOG_LEVEL']) env['LOG_LEVEL'] = 'warn';
   const parsed = loadConfig(env);
   if (!parsed.ok) {
-    process.stderr.write('layani simulator cannot start: the configuration has problems:\n' + parsed.problems.map((p) => '  ' + p).join('\n') + '\n');
+    process.stderr.write(`layani simulator cannot start: the configuration has problems:\n${parsed.problems.map((p) => `  ${p}`).join('\n')}\n`);
     if (temporary) await rm(temporary, { recursive: true, force: true });
     return 2;
   }
@@ -63,7 +67,7 @@ async function main(): Promise<number> {
   const logger = createLogger({ level: parsed.config.logLevel, fd: 2 });
   try {
     return args.jsonl
-      ? await runJsonl(parsed.config, logger, { input: process.stdin, output: (line) => process.stdout.write(line + '\n') })
+      ? await runJsonl(parsed.config, logger, { input: process.stdin, output: (line) => process.stdout.write(`${line}\n`) })
       : await runInteractive(parsed.config, logger);
   } catch (err) {
     if (err instanceof StoreOpenError || err instanceof SeedError) {
@@ -73,7 +77,10 @@ async function main(): Promise<number> {
     throw err;
   } finally {
     // a leftover temporary folder is not worth hiding what went wrong before it
-    if (temporary) await rm(temporary, { recursive: true, force: true }).catch((err: unknown) => process.stderr.write(`(the temporary folder ${temporary} could not be removed: ${(err as Error).message})\n`));
+    if (temporary)
+      await rm(temporary, { recursive: true, force: true }).catch((err: unknown) =>
+        process.stderr.write(`(the temporary folder ${temporary} could not be removed: ${(err as Error).message})\n`),
+      );
   }
 }
 

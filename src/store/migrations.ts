@@ -12,9 +12,7 @@ export interface Migration {
 
 export const MIGRATIONS: Migration[] = [];
 
-export type MigrationResult =
-  | { ok: true; data: Record<string, unknown>; applied: Migration[] }
-  | { ok: false; reason: 'newer' | 'unknown'; version: unknown };
+export type MigrationResult = { ok: true; data: Record<string, unknown>; applied: Migration[] } | { ok: false; reason: 'newer' | 'unknown'; version: unknown };
 
 export function migrate(raw: Record<string, unknown>, migrations: Migration[] = MIGRATIONS, target = SCHEMA_VERSION): MigrationResult {
   const version = raw['schemaVersion'];

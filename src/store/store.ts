@@ -83,7 +83,7 @@ class JsonFileAdapter implements Adapter<DbData> {
   }
   async write(data: DbData): Promise<void> {
     // Serialised synchronously, so later changes wait for the next write instead of tearing this one.
-    const text = JSON.stringify(data, null, 1) + '\n';
+    const text = `${JSON.stringify(data, null, 1)}\n`;
     await writeFileAtomic(this.path, text, this.fs);
     this.writes++;
   }
@@ -230,7 +230,7 @@ export class Store {
     const dir = join(this.dir, BACKUP_DIR);
     await mkdir(dir, { recursive: true });
     const path = join(dir, `${prefix}-${new Date(now).toISOString().replace(/[:.]/g, '-')}.json`);
-    await writeFileAtomic(path, JSON.stringify(this.low.data, null, 1) + '\n');
+    await writeFileAtomic(path, `${JSON.stringify(this.low.data, null, 1)}\n`);
     const mine = (await readdir(dir)).filter((n) => n.startsWith(`${prefix}-`) && n.endsWith('.json')).sort();
     for (const old of mine.slice(0, Math.max(0, mine.length - keep))) await rm(join(dir, old), { force: true });
     return path;
@@ -337,10 +337,19 @@ export function loadText(text: string, opts: Pick<StoreOptions, 'plugins' | 'cus
   try {
     migrated = migrate(raw as Record<string, unknown>, opts.migrations ?? MIGRATIONS, target);
   } catch (err) {
-    return { ok: false, untouchable: true, reason: `updating it to schema version ${target} failed (${(err as Error).message}). Report this to whoever hosts the bot, or run the previous layani` };
+    return {
+      ok: false,
+      untouchable: true,
+      reason: `updating it to schema version ${target} failed (${(err as Error).message}). Report this to whoever hosts the bot, or run the previous layani`,
+    };
   }
   if (!migrated.ok) {
-    if (migrated.reason === 'newer') return { ok: false, untouchable: true, reason: `it was written by a newer layani (schema version ${String(migrated.version)}, this build knows ${target}). Upgrade layani or restore a backup` };
+    if (migrated.reason === 'newer')
+      return {
+        ok: false,
+        untouchable: true,
+        reason: `it was written by a newer layani (schema version ${String(migrated.version)}, this build knows ${target}). Upgrade layani or restore a backup`,
+      };
     return { ok: false, reason: `unknown schema version ${JSON.stringify(migrated.version)}` };
   }
   const parsed = dbSchema.safeParse(target === SCHEMA_VERSION ? migrated.data : { ...migrated.data, schemaVersion: SCHEMA_VERSION });

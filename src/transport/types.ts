@@ -5,16 +5,7 @@
  */
 
 /** The kinds of content a message can carry. A sticker or a voice note reaches the pipeline as such. */
-export type MessageKind =
-  | 'text'
-  | 'image'
-  | 'video'
-  | 'audio'
-  | 'sticker'
-  | 'document'
-  | 'location'
-  | 'contact'
-  | 'other';
+export type MessageKind = 'text' | 'image' | 'video' | 'audio' | 'sticker' | 'document' | 'location' | 'contact' | 'other';
 
 export interface IncomingImage {
   mimetype: string;
@@ -65,9 +56,7 @@ export interface Incoming {
 
 export type OutgoingImage = { path: string } | { data: Uint8Array; mimetype: string };
 
-export type Outgoing =
-  | { kind: 'text'; text: string }
-  | { kind: 'image'; image: OutgoingImage; caption?: string };
+export type Outgoing = { kind: 'text'; text: string } | { kind: 'image'; image: OutgoingImage; caption?: string };
 
 export interface SendOptions {
   /** How long to show "typing…" before the message, in ms; the transport may ignore it. */

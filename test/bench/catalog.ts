@@ -24,7 +24,33 @@ import { CatalogIndex } from '../../plugins/catalog/search.js';
 import fixture from '../fixtures/catalog-search.json' with { type: 'json' };
 import holdout from '../fixtures/catalog-search-holdout.json' with { type: 'json' };
 
-const FLOWERS = ['Mawar', 'Anggrek', 'Tulip', 'Lily', 'Melati', 'Krisan', 'Lavender', 'Peony', 'Sakura', 'Daisy', 'Matahari', 'Kamboja', 'Dahlia', 'Aster', 'Gerbera', 'Anyelir', 'Teratai', 'Kaktus', 'Monstera', 'Pakis', 'Baby Breath', 'Hydrangea', 'Carnation', 'Eucalyptus', 'Magnolia'];
+const FLOWERS = [
+  'Mawar',
+  'Anggrek',
+  'Tulip',
+  'Lily',
+  'Melati',
+  'Krisan',
+  'Lavender',
+  'Peony',
+  'Sakura',
+  'Daisy',
+  'Matahari',
+  'Kamboja',
+  'Dahlia',
+  'Aster',
+  'Gerbera',
+  'Anyelir',
+  'Teratai',
+  'Kaktus',
+  'Monstera',
+  'Pakis',
+  'Baby Breath',
+  'Hydrangea',
+  'Carnation',
+  'Eucalyptus',
+  'Magnolia',
+];
 const COLOURS = ['Merah', 'Putih', 'Pink', 'Kuning', 'Ungu', 'Biru', 'Hijau', 'Salem', 'Peach', 'Maroon', 'Gold', 'Silver', 'Hitam', 'Orange', 'Krem'];
 const KINDS = ['Tangkai', 'Buket', 'Bunga Meja', 'Pot', 'Rangkaian', 'Gantung', 'Papan', 'Vas Kaca', 'Mini', 'Jumbo'];
 
@@ -61,7 +87,18 @@ const round = (n: number, digits = 3): number => Number(n.toFixed(digits));
 const stats = (values: readonly number[]) => ({ p50: round(percentile(values, 50)), p99: round(percentile(values, 99)), max: round(percentile(values, 100)) });
 
 const BROWSE = ['katalog', '2', 'lagi', 'lagi', '7', 'kembali', '24', 'kembali', 'kembali', '5', '3'];
-const SEARCHES = ['ada mawar merah?', 'anggrek putih brp', 'bunga meja yg murah', 'tulip kuning ready?', 'angrek ungu', 'buket lily pink', 'yang paling murah apa kak', 'pot kaktus hijau', 'gerbera orange ada?', 'rangkaian peony salem'];
+const SEARCHES = [
+  'ada mawar merah?',
+  'anggrek putih brp',
+  'bunga meja yg murah',
+  'tulip kuning ready?',
+  'angrek ungu',
+  'buket lily pink',
+  'yang paling murah apa kak',
+  'pot kaktus hijau',
+  'gerbera orange ada?',
+  'rangkaian peony salem',
+];
 
 /** Browse and search messages through the real app, timed one at a time. */
 async function pipeline(customers: number): Promise<{ browseMs: ReturnType<typeof stats>; searchMs: ReturnType<typeof stats>; messages: number }> {

@@ -108,7 +108,28 @@ const round = (n: number, digits = 3): number => Number(n.toFixed(digits));
 function quickReplies() {
   // 493 more rules shaped like a shop's own (a product and its colour, a size, an occasion), so
   // their keywords start with many different words, as real ones do.
-  const flowers = ['mawar', 'anggrek', 'tulip', 'lily', 'melati', 'krisan', 'lavender', 'peony', 'sakura', 'daisy', 'matahari', 'kamboja', 'dahlia', 'aster', 'gerbera', 'anyelir', 'teratai', 'kaktus', 'monstera', 'pakis'];
+  const flowers = [
+    'mawar',
+    'anggrek',
+    'tulip',
+    'lily',
+    'melati',
+    'krisan',
+    'lavender',
+    'peony',
+    'sakura',
+    'daisy',
+    'matahari',
+    'kamboja',
+    'dahlia',
+    'aster',
+    'gerbera',
+    'anyelir',
+    'teratai',
+    'kaktus',
+    'monstera',
+    'pakis',
+  ];
   const colours = ['merah', 'putih', 'pink', 'kuning', 'ungu', 'biru', 'hijau', 'salem', 'peach', 'maroon', 'gold', 'silver', 'hitam', 'orange', 'krem'];
   const extras = ['mini', 'jumbo', 'wisuda', 'ulang tahun', 'pernikahan', 'duka cita', 'meja', 'gantung', 'vas', 'kotak'];
   const rules = [...DEFAULT_RULES()];
@@ -171,7 +192,8 @@ async function soak(): Promise<{
     await app.store.flush();
     gc?.();
     const m = process.memoryUsage();
-    if (process.env['SOAK_DEBUG']) process.stderr.write(`${JSON.stringify(Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Math.round(v / 1048576)])))}\n`);
+    if (process.env['SOAK_DEBUG'])
+      process.stderr.write(`${JSON.stringify(Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Math.round(v / 1048576)])))}\n`);
     return { rss: m.rss / 1024 / 1024, heap: m.heapUsed / 1024 / 1024 };
   };
   let next = 0;
@@ -181,7 +203,9 @@ async function soak(): Promise<{
         const i = next++;
         const customer = i % customers;
         const text = TEXTS[(Math.floor(i / customers) + customer) % TEXTS.length] ?? 'halo';
-        await app.deliver(transport.build({ id: `s${i}`, from: `62813${String(10_000_000 + customer)}`, senderName: `Pelanggan ${customer}`, text, at: Date.now() }));
+        await app.deliver(
+          transport.build({ id: `s${i}`, from: `62813${String(10_000_000 + customer)}`, senderName: `Pelanggan ${customer}`, text, at: Date.now() }),
+        );
         await yieldToLoop();
       }
     };
@@ -221,7 +245,7 @@ async function soak(): Promise<{
 
 if (process.env['BENCH_ONLY'] === 'soak') {
   // `BENCH_ONLY=soak npm run bench`: the soak alone, in a fresh process
-  process.stdout.write(JSON.stringify({ soak: await soak(), node: process.version }, null, 2) + '\n');
+  process.stdout.write(`${JSON.stringify({ soak: await soak(), node: process.version }, null, 2)}\n`);
   process.exit(0);
 }
 const throughput = await run(20);
@@ -230,12 +254,16 @@ const qr = quickReplies();
 const catalog = await catalogBench();
 const soaked = await soak();
 process.stdout.write(
-  JSON.stringify(
+  `${JSON.stringify(
     {
       messages: MESSAGES,
       customers: CUSTOMERS,
       messagesPerSecond: Math.round(throughput.messagesPerSecond),
-      latencyMs: { p50: round(percentile(latency.latencies, 50)), p99: round(percentile(latency.latencies, 99)), max: round(percentile(latency.latencies, 100)) },
+      latencyMs: {
+        p50: round(percentile(latency.latencies, 50)),
+        p99: round(percentile(latency.latencies, 99)),
+        max: round(percentile(latency.latencies, 100)),
+      },
       storeWrites: throughput.storeWrites,
       messagesPerStoreWrite: Math.round(MESSAGES / Math.max(1, throughput.storeWrites)),
       peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -244,11 +272,16 @@ process.stdout.write(
       soak: soaked,
       detail: {
         throughputRun: { concurrency: 20, seconds: round(throughput.seconds), repliesSent: throughput.repliesSent },
-        latencyRun: { concurrency: 1, seconds: round(latency.seconds), messagesPerSecond: Math.round(latency.messagesPerSecond), storeWrites: latency.storeWrites },
+        latencyRun: {
+          concurrency: 1,
+          seconds: round(latency.seconds),
+          messagesPerSecond: Math.round(latency.messagesPerSecond),
+          storeWrites: latency.storeWrites,
+        },
       },
       node: process.version,
     },
     null,
     2,
-  ) + '\n',
+  )}\n`,
 );

@@ -149,7 +149,13 @@ describe('reading what the owner types', () => {
   });
 
   it('reads ranges and refuses reversed, overlapping or malformed ones', () => {
-    expect(parseRanges('09:00-12:00,13:00-15:00')).toEqual({ ok: true, value: [{ from: 540, to: 720 }, { from: 780, to: 900 }] });
+    expect(parseRanges('09:00-12:00,13:00-15:00')).toEqual({
+      ok: true,
+      value: [
+        { from: 540, to: 720 },
+        { from: 780, to: 900 },
+      ],
+    });
     expect(parseRanges('17:00-09:00')).toEqual({ ok: false, reason: '17.00–09.00 terbalik: jam tutup harus sesudah jam buka' });
     expect(parseRanges('09:00-13:00,12:00-15:00')).toEqual({ ok: false, reason: '09.00–13.00 dan 12.00–15.00 bertumpuk' });
     expect(parseRanges('pagi').ok).toBe(false);

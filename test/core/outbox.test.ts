@@ -80,7 +80,11 @@ describe('outbox', () => {
       const { transport, outbox, logs } = make();
       const send = transport.send.bind(transport);
       let hang = true;
-      transport.send = (chatId, message, options) => (hang ? ((hang = false), new Promise(() => undefined)) : send(chatId, message, options));
+      transport.send = (chatId, message, options) => {
+        if (!hang) return send(chatId, message, options);
+        hang = false;
+        return new Promise(() => undefined);
+      };
       const first = outbox.enqueue('a', text('stuck'));
       const second = outbox.enqueue('a', text('next'));
       await vi.advanceTimersByTimeAsync(30_001);
@@ -126,7 +130,7 @@ describe('outbox', () => {
   });
 
   it('splits a text longer than WhatsApp allows at a paragraph break', () => {
-    const long = 'a'.repeat(3000) + '\n\n' + 'b'.repeat(3000);
+    const long = `${'a'.repeat(3000)}\n\n${'b'.repeat(3000)}`;
     expect(splitText(long).map((p) => p.length)).toEqual([3000, 3000]);
     const words = Array.from({ length: 2000 }, () => 'kata').join(' ');
     const parts = splitText(words);

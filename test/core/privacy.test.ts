@@ -39,9 +39,21 @@ describe('!pelanggan', () => {
     expect(saved).not.toContain('Rina');
     expect(saved).not.toContain('vasnya pecah');
     const ticket = (bot.app.store.data.plugins['complaint'] as ComplaintState).tickets[0];
-    expect(ticket).toMatchObject({ number: 'K-0001', category: 'rusak', customerName: null, customerNumber: null, description: '(dihapus atas permintaan pelanggan)', photos: [] });
+    expect(ticket).toMatchObject({
+      number: 'K-0001',
+      category: 'rusak',
+      customerName: null,
+      customerNumber: null,
+      description: '(dihapus atas permintaan pelanggan)',
+      photos: [],
+    });
     expect(existsSync(join(bot.dir, photo))).toBe(false);
-    expect((bot.app.store.data.plugins['catalog'] as CatalogState).orders[0]).toMatchObject({ number: 'O-0001', total: 50000, customerName: null, customerNumber: null });
+    expect((bot.app.store.data.plugins['catalog'] as CatalogState).orders[0]).toMatchObject({
+      number: 'O-0001',
+      total: 50000,
+      customerName: null,
+      customerNumber: null,
+    });
     expect((await bot.owner('!pelanggan 081234567890'))[0]).toContain('Tidak ada data tentang +62 812-3456-7890');
     // a new message is a new customer: greeted again
     expect((await bot.say(RINA, 'halo'))[0]).toContain('Selamat datang');
@@ -81,7 +93,10 @@ describe('audit log', () => {
     await bot.owner('!toko nama Baim Florist');
     await bot.owner('!tidakada');
     await bot.say(RINA, '!jam'); // a customer typing a command is not an admin action
-    const lines = readFileSync(join(bot.dir, 'audit.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    const lines = readFileSync(join(bot.dir, 'audit.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string>);
     expect(lines).toEqual([
       { at: '2026-12-01T03:00:00.000Z', owner: OWNER, command: 'jam', args: '' },
       { at: '2026-12-01T03:00:00.000Z', owner: OWNER, command: 'toko', args: 'nama Baim Florist' },
@@ -96,7 +111,10 @@ describe('audit log', () => {
     await bot.say('', '!produk ubah P07 harga 1.500.000', { chatId: LID, senderNumber: null, senderId: LID });
     await bot.say('', '!pesanan 12 1500000', { chatId: LID, senderNumber: null, senderId: LID });
     await bot.app.idle();
-    const lines = readFileSync(join(bot.dir, 'audit.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    const lines = readFileSync(join(bot.dir, 'audit.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string>);
     expect(lines.map((l) => [l['owner'], l['command'], l['args']])).toEqual([
       [OWNER, 'jam', ''],
       [OWNER, 'pelanggan', '08123****7890'],

@@ -33,12 +33,25 @@ describe('ReplyCap', () => {
 describe('in the bot', () => {
   it('answers six messages of a flood, tells the owner once, and answers again after a quiet spell', async () => {
     const bot = await startBot();
-    const questions = ['halo', 'lokasi dimana', 'jam buka?', 'ongkir ke binjai brp', 'bisa cod?', 'ada mawar merah?', 'harga buket?', 'kirim hari ini bisa?', 'cara pesan?', 'ok'];
+    const questions = [
+      'halo',
+      'lokasi dimana',
+      'jam buka?',
+      'ongkir ke binjai brp',
+      'bisa cod?',
+      'ada mawar merah?',
+      'harga buket?',
+      'kirim hari ini bisa?',
+      'cara pesan?',
+      'ok',
+    ];
     const answered: string[] = [];
     for (const q of questions) if ((await bot.say(RINA, q)).length > 0) answered.push(q);
     expect(answered).toEqual(questions.slice(0, 6));
     const alerts = bot.sentTo(OWNER).filter((m) => m.startsWith('🔁'));
-    expect(alerts).toEqual(['🔁 *Pelanggan* (+62 812-3456-7890) sudah menerima 6 balasan otomatis dalam 10 menit. Bot berhenti membalas otomatis di chat itu sampai chatnya tenang (mungkin itu bot lain, atau pesan yang sangat banyak). Silakan lihat chatnya.']);
+    expect(alerts).toEqual([
+      '🔁 *Pelanggan* (+62 812-3456-7890) sudah menerima 6 balasan otomatis dalam 10 menit. Bot berhenti membalas otomatis di chat itu sampai chatnya tenang (mungkin itu bot lain, atau pesan yang sangat banyak). Silakan lihat chatnya.',
+    ]);
     await bot.advance(11 * MINUTE);
     expect((await bot.say(RINA, 'lokasi dimana'))[0]).toContain('Pusat Pasar');
   });
@@ -60,7 +73,7 @@ describe('in the bot', () => {
     expect(bot.sentTo(OWNER).filter((m) => m.startsWith('🔁'))).toEqual([expect.stringContaining('sudah menerima 30 balasan otomatis dalam 10 menit')]);
   });
 
-  it('ends a real loop: another shop\'s bot that answers every message it gets, 3 s later', async () => {
+  it("ends a real loop: another shop's bot that answers every message it gets, 3 s later", async () => {
     const bot = await startBot();
     const OTHER = '6281399990000';
     const otherChat = bot.transport.chatIdForNumber(OTHER);
@@ -89,7 +102,14 @@ describe('in the bot', () => {
       const lines: number[] = [];
       for (let i = 0; i < 60; i++) {
         const at = new Date(Date.parse('2026-12-01T10:00:00+07:00') + i * 5000).toISOString();
-        lines.push(script.line({ from: '081399990000', name: 'Toko Sebelah', text: `Terima kasih telah menghubungi Toko Sebelah. Jam buka kami 08.00-20.00. Ada yang bisa dibantu? (${i})`, at }));
+        lines.push(
+          script.line({
+            from: '081399990000',
+            name: 'Toko Sebelah',
+            text: `Terima kasih telah menghubungi Toko Sebelah. Jam buka kami 08.00-20.00. Ada yang bisa dibantu? (${i})`,
+            at,
+          }),
+        );
       }
       const out = script.run(dir);
       const toBot = out.filter((o) => o.to === '6281399990000');

@@ -8,7 +8,8 @@ const WIB = (local: string): number => Date.parse(`${local}+07:00`);
 let bot: TestBot;
 afterEach(closeBots);
 
-const AWAY = (when: string) => `Terima kasih sudah menghubungi *UD. Baim Florist*, Rina. 🙏\nSaat ini kami sedang tutup. Pesan Kakak sudah kami terima dan akan kami balas ${when}.`;
+const AWAY = (when: string) =>
+  `Terima kasih sudah menghubungi *UD. Baim Florist*, Rina. 🙏\nSaat ini kami sedang tutup. Pesan Kakak sudah kami terima dan akan kami balas ${when}.`;
 
 /** Rina was greeted on Tuesday morning, while the shop was open. */
 async function greetedBot(config = {}): Promise<TestBot> {

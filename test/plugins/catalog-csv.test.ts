@@ -45,7 +45,12 @@ describe('importCsv', () => {
 
   it('updates by code, adds rows without one after the last code, and leaves the rest alone', () => {
     const before = seeded();
-    const csv = ['nama,kategori,harga,kode,stok', 'Mawar Merah Premium,Mawar,Rp 27.500,P01,habis', 'Tulip Ungu,bunga meja,30rb,,', 'Lily Kuning,Lily,1.5jt,,ready'].join('\n');
+    const csv = [
+      'nama,kategori,harga,kode,stok',
+      'Mawar Merah Premium,Mawar,Rp 27.500,P01,habis',
+      'Tulip Ungu,bunga meja,30rb,,',
+      'Lily Kuning,Lily,1.5jt,,ready',
+    ].join('\n');
     const r = importCsv(csv, before, noPhotos);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -129,14 +134,19 @@ describe('npm run catalog', () => {
     expect(exported.status).toBe(0);
     const csv = readFileSync(join(dir, 'katalog.csv'), 'utf8');
     expect(csv.split('\r\n')[0]).toBe('kode,nama,kategori,harga,deskripsi,opsi,stok,tampil,urutan,foto');
-    expect(csv).toContain('\r\nP05,Mawar Biru Latex,Mawar,30000,"Mawar latex real touch, terasa seperti mawar asli. Harga per tangkai.",Warna: biru,habis,ya,5,\r\n');
+    expect(csv).toContain(
+      '\r\nP05,Mawar Biru Latex,Mawar,30000,"Mawar latex real touch, terasa seperti mawar asli. Harga per tangkai.",Warna: biru,habis,ya,5,\r\n',
+    );
 
     const same = run('import', join(dir, 'katalog.csv'));
     expect(same.status).toBe(0);
     expect(same.stdout).toContain('0 produk baru, 21 diperbarui.');
     expect(db().products).toEqual(seeded().products);
 
-    writeFileSync(join(dir, 'edit.csv'), csv.replace('P01,Mawar Merah Premium,Mawar,25000', 'P01,Mawar Merah Premium,Mawar,Rp 27.500') + ',Mawar Hitam,Mawar,30rb,Mawar gothic,,,,,\r\n');
+    writeFileSync(
+      join(dir, 'edit.csv'),
+      `${csv.replace('P01,Mawar Merah Premium,Mawar,25000', 'P01,Mawar Merah Premium,Mawar,Rp 27.500')},Mawar Hitam,Mawar,30rb,Mawar gothic,,,,,\r\n`,
+    );
     const edited = run('import', join(dir, 'edit.csv'));
     expect(edited.stdout).toContain('1 produk baru (P22), 21 diperbarui.');
     expect(db().products.find((p) => p.code === 'P01')?.price).toBe(27500);
@@ -146,7 +156,7 @@ describe('npm run catalog', () => {
     expect(readFileSync(join(dir, 'again.csv'), 'utf8')).toContain('P22,Mawar Hitam,Mawar,30000,Mawar gothic,,ready,ya,22,');
   });
 
-  it('rejects a bad file with each line\'s problem and leaves the data as it was', async () => {
+  it("rejects a bad file with each line's problem and leaves the data as it was", async () => {
     dir = await tempDir();
     const missing = run('import', join(dir, 'tidak-ada.csv'));
     expect([missing.status, missing.stderr]).toEqual([1, `${join(dir, 'tidak-ada.csv')} tidak ada.\n`]);

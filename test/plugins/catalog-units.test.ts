@@ -74,7 +74,20 @@ describe('what a message asks', () => {
   });
 
   it('reads numbers from a list and product codes', () => {
-    expect(['3', 'no 3', 'Nomor 12', 'pilih 2', '3️⃣', 'yang 4', '2 kak', 'yg 2', 'no 3 kak', 'yang nomor 3', '3 tangkai', 'tiga'].map(listNumber)).toEqual([3, 3, 12, 2, 3, 4, 2, 2, 3, 3, null, null]);
+    expect(['3', 'no 3', 'Nomor 12', 'pilih 2', '3️⃣', 'yang 4', '2 kak', 'yg 2', 'no 3 kak', 'yang nomor 3', '3 tangkai', 'tiga'].map(listNumber)).toEqual([
+      3,
+      3,
+      12,
+      2,
+      3,
+      4,
+      2,
+      2,
+      3,
+      3,
+      null,
+      null,
+    ]);
     expect(codesIn('mau P07 sama p1, P07 lagi')).toEqual(['P07', 'P01']);
     expect(codesIn('harga 25000 kak, ukuran 3p')).toEqual([]);
   });
@@ -88,7 +101,14 @@ describe('what a message asks', () => {
     expect(orderIntent('P01 2 pcs ya kak')?.rest).toBe('p01 2 pcs ya kak');
     expect(orderIntent('pesan P01 -2')?.negative).toBe(true);
     expect(orderIntent('pesan P14 bisa hari ini?')?.question).toBe(true);
-    for (const talk of ['order tadi gimana kak', 'beli di toko bisa?', 'pesan untuk besok bisa?', 'beli lagi', 'pesan yang kemarin lagi kak', 'ambil di toko aja']) {
+    for (const talk of [
+      'order tadi gimana kak',
+      'beli di toko bisa?',
+      'pesan untuk besok bisa?',
+      'beli lagi',
+      'pesan yang kemarin lagi kak',
+      'ambil di toko aja',
+    ]) {
       expect(orderIntent(talk), talk).toBeNull();
     }
     expect(orderIntent('pesanan saya kapan sampai?')).toBeNull();
@@ -96,7 +116,13 @@ describe('what a message asks', () => {
     expect(orderIntent('beli dimana kak')).toBeNull();
     const none = { items: [], qty: null, words: '', badQty: null, listPick: null };
     expect(parseOrder('p07 2')).toEqual({ ...none, items: [{ code: 'P07', qty: 2 }] });
-    expect(parseOrder('2 p07 p1 x3 tangkai')).toEqual({ ...none, items: [{ code: 'P07', qty: 2 }, { code: 'P01', qty: 3 }] });
+    expect(parseOrder('2 p07 p1 x3 tangkai')).toEqual({
+      ...none,
+      items: [
+        { code: 'P07', qty: 2 },
+        { code: 'P01', qty: 3 },
+      ],
+    });
     expect(parseOrder('p01-2')).toEqual({ ...none, items: [{ code: 'P01', qty: 2 }] });
     expect(parseOrder('dua')).toEqual({ ...none, qty: 2 });
     expect(parseOrder('mawar merah 3 ya kak')).toEqual({ ...none, qty: 3, words: 'mawar merah' });
@@ -177,7 +203,7 @@ describe('texts', () => {
 });
 
 describe('placeholder cards', () => {
-  it('draws a square PNG in the category\'s colour', () => {
+  it("draws a square PNG in the category's colour", () => {
     const png = PNG.sync.read(Buffer.from(placeholderCard({ name: 'Mawar Merah Premium', code: 'P01', category: 'Mawar' })));
     expect([png.width, png.height]).toEqual([480, 480]);
     const corner = [png.data[0], png.data[1], png.data[2]];

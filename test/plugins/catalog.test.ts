@@ -117,7 +117,9 @@ describe('browsing', () => {
     expect(page2).toContain('halaman 2 dari 2');
     expect(page2).toContain('*11.* Mawar Seri 6 (P27) · Rp26.000');
     expect(page2).toContain('*13.* Mawar Seri 8 (P29) · Rp28.000');
-    expect((await bot.say(RINA, 'next'))[0]).toBe('Itu sudah semua produk *Mawar*, Kak. Balas dengan *nomor* produk, atau ketik *kembali* untuk daftar kategori.');
+    expect((await bot.say(RINA, 'next'))[0]).toBe(
+      'Itu sudah semua produk *Mawar*, Kak. Balas dengan *nomor* produk, atau ketik *kembali* untuk daftar kategori.',
+    );
     // a number from the first page still works on the second
     expect((await bot.say(RINA, '2'))[0]).toContain('*Mawar Putih Premium*');
     expect((await bot.say(RINA, '12'))[0]).toContain('*Mawar Seri 7*');
@@ -155,8 +157,12 @@ describe('numbers and questions while browsing', () => {
   it('answers the price and stock of the product on screen, not the generic reply', async () => {
     bot = await greeted();
     await bot.say(RINA, 'P01');
-    expect(await bot.say(RINA, 'ready kak?')).toEqual(['*Mawar Merah Premium* (P01): Rp25.000, ✅ stok ready. Untuk memesan, balas *pesan <jumlah>*, misalnya *pesan 2*.']);
-    expect(await bot.say(RINA, 'ini berapa kak?')).toEqual(['*Mawar Merah Premium* (P01): Rp25.000, ✅ stok ready. Untuk memesan, balas *pesan <jumlah>*, misalnya *pesan 2*.']);
+    expect(await bot.say(RINA, 'ready kak?')).toEqual([
+      '*Mawar Merah Premium* (P01): Rp25.000, ✅ stok ready. Untuk memesan, balas *pesan <jumlah>*, misalnya *pesan 2*.',
+    ]);
+    expect(await bot.say(RINA, 'ini berapa kak?')).toEqual([
+      '*Mawar Merah Premium* (P01): Rp25.000, ✅ stok ready. Untuk memesan, balas *pesan <jumlah>*, misalnya *pesan 2*.',
+    ]);
     await bot.say(RINA, 'P05');
     expect((await bot.say(RINA, 'masih ada?'))[0]).toBe('*Mawar Biru Latex* (P05): Rp30.000, ❌ stok sedang habis.');
   });
@@ -170,7 +176,7 @@ describe('numbers and questions while browsing', () => {
 });
 
 describe('product detail', () => {
-  it('shows the owner\'s photos: the first with the caption, the others after it', async () => {
+  it("shows the owner's photos: the first with the caption, the others after it", async () => {
     bot = await greeted();
     const image = { mimetype: 'image/png', read: () => Promise.resolve(new Uint8Array(MAWAR_PNG)) };
     expect(await bot.owner('!produk foto P01', { kind: 'image', image })).toEqual([
@@ -258,7 +264,9 @@ describe('search', () => {
       ].join('\n'),
     );
     const [cheapest] = await bot.say(RINA, 'yang paling termurah apa kak?');
-    expect(cheapest).toMatch(/^Ini pilihan yang paling terjangkau:\n\*1\.\* Daun Monstera Artificial \(P21\) · Rp15\.000\n\*2\.\* Mawar Kuning Satin \(P04\) · Rp20\.000/);
+    expect(cheapest).toMatch(
+      /^Ini pilihan yang paling terjangkau:\n\*1\.\* Daun Monstera Artificial \(P21\) · Rp15\.000\n\*2\.\* Mawar Kuning Satin \(P04\) · Rp20\.000/,
+    );
   });
 
   it('says when nothing matches, and offers the categories', async () => {
@@ -293,7 +301,7 @@ describe('search', () => {
 });
 
 describe('price questions', () => {
-  it('answers a product\'s price from the catalog instead of the generic price reply', async () => {
+  it("answers a product's price from the catalog instead of the generic price reply", async () => {
     bot = await greeted();
     const replies = await bot.say(RINA, 'harga mawar merah brp kak');
     expect(replies).toHaveLength(1);
@@ -317,7 +325,14 @@ describe('sold out', () => {
     const shown = await sees(bot, RINA, 'mawar biru');
     expect(textOf(shown[0])).toContain('*Mawar Biru Latex*');
     expect(textOf(shown[0])).toContain(
-      ['❌ *Stok sedang habis.*', '', 'Pilihan lain yang ready:', '*1.* Mawar Merah Premium (P01) · Rp25.000', '*2.* Mawar Putih Premium (P02) · Rp25.000', '*3.* Mawar Pink Velvet (P03) · Rp22.000'].join('\n'),
+      [
+        '❌ *Stok sedang habis.*',
+        '',
+        'Pilihan lain yang ready:',
+        '*1.* Mawar Merah Premium (P01) · Rp25.000',
+        '*2.* Mawar Putih Premium (P02) · Rp25.000',
+        '*3.* Mawar Pink Velvet (P03) · Rp22.000',
+      ].join('\n'),
     );
     expect(textOf(shown[0])).not.toContain('Untuk memesan');
     expect((await bot.say(RINA, '2'))[0]).toContain('*Mawar Putih Premium*');
@@ -357,7 +372,14 @@ describe('orders', () => {
     const saved = JSON.parse(onDisk as unknown as string) as { plugins: { catalog: CatalogState } };
     expect(saved.plugins.catalog.orders[0]).toMatchObject({ number: 'O-0001', status: 'baru', total: 90000, items: [{ code: 'P07', qty: 2, price: 45000 }] });
     expect(bot.sentTo(OWNER)).toEqual([
-      ['🛒 *Pesanan baru O-0001*', 'Dari: *Rina* (+62 812-3456-7890)', '• 2 × Anggrek Bulan Ungu (P07) @ Rp45.000 = Rp90.000', '*Total: Rp90.000*', '', 'Balas pelanggan di chat mereka, lalu: !pesanan O-0001 konfirmasi'].join('\n'),
+      [
+        '🛒 *Pesanan baru O-0001*',
+        'Dari: *Rina* (+62 812-3456-7890)',
+        '• 2 × Anggrek Bulan Ungu (P07) @ Rp45.000 = Rp90.000',
+        '*Total: Rp90.000*',
+        '',
+        'Balas pelanggan di chat mereka, lalu: !pesanan O-0001 konfirmasi',
+      ].join('\n'),
     ]);
     // the generic "how to order" quick reply does not follow
     expect(bot.sentTo(RINA).join('\n')).not.toContain('Cara pesan di');
@@ -368,7 +390,9 @@ describe('orders', () => {
     const [first] = await bot.say(RINA, 'pesan P01 3');
     expect(first).toContain('Pesanan *O-0001*');
     const [second] = await bot.say(RINA, 'mau order p2 2 pcs dan P01 1');
-    expect(second).toContain('• 4 × Mawar Merah Premium (P01) @ Rp25.000 = Rp100.000\n• 2 × Mawar Putih Premium (P02) @ Rp25.000 = Rp50.000\n*Total: Rp150.000*');
+    expect(second).toContain(
+      '• 4 × Mawar Merah Premium (P01) @ Rp25.000 = Rp100.000\n• 2 × Mawar Putih Premium (P02) @ Rp25.000 = Rp50.000\n*Total: Rp150.000*',
+    );
     expect(bot.sentTo(OWNER).at(-1)).toContain('🛒 *Pesanan O-0001 ditambah*');
     await bot.advance(CART_WINDOW_MS + MINUTE);
     expect((await bot.say(RINA, 'pesan P03'))[0]).toContain('Pesanan *O-0002* sudah kami catat:\n• 1 × Mawar Pink Velvet (P03)');
@@ -390,7 +414,9 @@ describe('orders', () => {
     // eight tries in a row: more than the reply cap allows in ten minutes, which is not under test here
     bot = await startBot({ config: { replyCap: { count: 50, windowMs: 10 * MINUTE } } });
     await bot.say(RINA, 'halo', { senderName: 'Rina' });
-    expect((await bot.say(RINA, 'mau pesan'))[0]).toBe('Mau pesan apa, Kak? 😊\nTulis kode produk dan jumlahnya, misalnya *pesan P01 2*.\nKode produk ada di *katalog*: ketik *katalog* untuk melihatnya.');
+    expect((await bot.say(RINA, 'mau pesan'))[0]).toBe(
+      'Mau pesan apa, Kak? 😊\nTulis kode produk dan jumlahnya, misalnya *pesan P01 2*.\nKode produk ada di *katalog*: ketik *katalog* untuk melihatnya.',
+    );
     expect((await bot.say(RINA, 'pesan 2'))[0]).toContain('Produk mana yang mau dipesan 2 buah, Kak?');
     await bot.say(RINA, 'P11');
     expect((await bot.say(RINA, 'pesan'))[0]).toBe('Mau pesan berapa *Bunga Meja Lily Putih*, Kak? Balas jumlahnya, misalnya *2*.');
@@ -482,7 +508,9 @@ describe('orders', () => {
     rmSync(db);
     mkdirSync(join(db, 'blocked'), { recursive: true });
     const replies = await bot.say(RINA, 'pesan P01 2');
-    expect(replies).toEqual(['Maaf Rina, pesanan Kakak belum bisa kami simpan karena gangguan di sistem kami. 🙏 Admin kami sudah diberi tahu dan akan mencatatnya langsung di chat ini.']);
+    expect(replies).toEqual([
+      'Maaf Rina, pesanan Kakak belum bisa kami simpan karena gangguan di sistem kami. 🙏 Admin kami sudah diberi tahu dan akan mencatatnya langsung di chat ini.',
+    ]);
     const alert = bot.sentTo(OWNER).find((m) => m.startsWith('⚠️ Pesanan')) ?? '';
     expect(alert).toContain('⚠️ Pesanan dari *Rina* (+62 812-3456-7890) tidak bisa disimpan ke disk');
     expect(alert).toContain('• 2 × Mawar Merah Premium (P01)');
@@ -544,7 +572,10 @@ describe('odd input', () => {
 });
 
 describe('pictures made at start', () => {
-  const cards = (b: TestBot): string[] => catalogState(b).products.map((p) => p.placeholder).filter((p): p is string => p !== null);
+  const cards = (b: TestBot): string[] =>
+    catalogState(b)
+      .products.map((p) => p.placeholder)
+      .filter((p): p is string => p !== null);
 
   it('draws a card for each product without photos, in the background, and keeps them', async () => {
     bot = await startBot();

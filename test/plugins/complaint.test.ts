@@ -48,7 +48,8 @@ describe('intake', () => {
     const db = join(bot.dir, 'db.json');
     let onDisk = '';
     bot.transport.onSend = (sent) => {
-      if (sent.message.kind === 'text' && sent.message.text.includes('K-0001') && sent.chatId === bot.transport.chatIdForNumber(RINA)) onDisk = readFileSync(db, 'utf8');
+      if (sent.message.kind === 'text' && sent.message.text.includes('K-0001') && sent.chatId === bot.transport.chatIdForNumber(RINA))
+        onDisk = readFileSync(db, 'utf8');
     };
     const [filed] = await bot.say(RINA, 'sudah');
     expect(filed).toBe(
@@ -83,8 +84,12 @@ describe('intake', () => {
   it('asks once more when nothing was told, and files nothing on a second "sudah", a cancel, or silence', async () => {
     bot = await greeted();
     await bot.say(RINA, 'komplain');
-    expect(await bot.say(RINA, 'sudah')).toEqual(['Kami belum menerima ceritanya, Rina. Boleh tuliskan singkat apa yang terjadi, atau kirim fotonya? Ketik *batal* kalau tidak jadi.']);
-    expect(await bot.say(RINA, 'sudah')).toEqual(['Baik Rina, tidak ada keluhan yang kami catat. Kalau nanti ingin menyampaikan sesuatu, ketik *komplain* kapan saja. 🙏']);
+    expect(await bot.say(RINA, 'sudah')).toEqual([
+      'Kami belum menerima ceritanya, Rina. Boleh tuliskan singkat apa yang terjadi, atau kirim fotonya? Ketik *batal* kalau tidak jadi.',
+    ]);
+    expect(await bot.say(RINA, 'sudah')).toEqual([
+      'Baik Rina, tidak ada keluhan yang kami catat. Kalau nanti ingin menyampaikan sesuatu, ketik *komplain* kapan saja. 🙏',
+    ]);
     await bot.say(RINA, 'komplain');
     await bot.say(RINA, 'barangnya rusak');
     expect((await bot.say(RINA, 'gak jadi kak'))[0]).toContain('tidak ada keluhan yang kami catat');
@@ -116,7 +121,9 @@ describe('intake', () => {
     rmSync(db);
     mkdirSync(join(db, 'blocked'), { recursive: true });
     const [reply] = await bot.say(RINA, 'sudah');
-    expect(reply).toBe('Mohon maaf Rina, keluhan Kakak belum bisa kami simpan karena gangguan di sistem kami. Admin kami sudah diberi tahu dan akan menghubungi Kakak langsung. 🙏');
+    expect(reply).toBe(
+      'Mohon maaf Rina, keluhan Kakak belum bisa kami simpan karena gangguan di sistem kami. Admin kami sudah diberi tahu dan akan menghubungi Kakak langsung. 🙏',
+    );
     expect(state(bot).tickets).toEqual([]);
     expect(bot.sentTo(OWNER).some((m) => m.startsWith('⚠️ Keluhan dari *Rina*'))).toBe(true);
     rmSync(db, { recursive: true });
@@ -127,9 +134,13 @@ describe('follow-up with the customer', () => {
   it('answers "status keluhan", passes answers to the shop\'s question on, takes a rating, and reopens', async () => {
     bot = await greeted();
     await fileOne(bot);
-    expect(await bot.say(RINA, 'status keluhan')).toEqual(['Keluhan Kakak:\n• *K-0001* (sudah kami terima, menunggu admin): “kak mawarnya patah 2 tangkai pesanan O-0001 kemarin”']);
+    expect(await bot.say(RINA, 'status keluhan')).toEqual([
+      'Keluhan Kakak:\n• *K-0001* (sudah kami terima, menunggu admin): “kak mawarnya patah 2 tangkai pesanan O-0001 kemarin”',
+    ]);
     await bot.advance(30 * MINUTE);
-    expect(await bot.owner('!keluhan 1 tanya Boleh kirim foto tangkainya, Kak?')).toEqual(['⏳ Pertanyaan untuk K-0001 dicatat; menunggu jawaban pelanggan. Terkirim ke pelanggan.']);
+    expect(await bot.owner('!keluhan 1 tanya Boleh kirim foto tangkainya, Kak?')).toEqual([
+      '⏳ Pertanyaan untuk K-0001 dicatat; menunggu jawaban pelanggan. Terkirim ke pelanggan.',
+    ]);
     expect(bot.sentTo(RINA).at(-1)).toBe('Boleh kirim foto tangkainya, Kak?');
     expect(state(bot).tickets[0]?.firstResponseAt).toBe(bot.clock.now());
     expect(await bot.say(RINA, '', { kind: 'image', image })).toEqual(['Terima kasih Rina, sudah kami teruskan ke admin (keluhan *K-0001*). 🙏']);
@@ -141,7 +152,9 @@ describe('follow-up with the customer', () => {
     // a rating, even though "4" is also a main menu item
     expect(await bot.say(RINA, '4')).toEqual(['Terima kasih atas nilainya, Rina! 🌸 Masukan Kakak sangat berarti untuk kami.']);
     expect(state(bot).tickets[0]?.rating).toBe(4);
-    expect((await bot.say(RINA, 'belum beres kak, penggantinya belum datang'))[0]).toBe('Mohon maaf Rina, ternyata belum beres. Keluhan *K-0001* kami buka lagi dan admin kami segera menindaklanjuti. 🙏');
+    expect((await bot.say(RINA, 'belum beres kak, penggantinya belum datang'))[0]).toBe(
+      'Mohon maaf Rina, ternyata belum beres. Keluhan *K-0001* kami buka lagi dan admin kami segera menindaklanjuti. 🙏',
+    );
     expect(state(bot).tickets[0]?.status).toBe('diproses');
     expect(bot.sentTo(OWNER).at(-1)).toContain('🔁 Keluhan *K-0001* dibuka lagi');
   });
@@ -230,7 +243,9 @@ describe('reminders and the daily summary', () => {
     await bot.owner('!keluhan 1 selesai Diganti.');
     await bot.say(RINA, '5');
     const [stats] = await bot.owner('!statistik');
-    expect(stats).toContain('📊 *Statistik*\n\n*7 hari terakhir*\nPelanggan baru: 1 · pesan masuk: 5\nKeluhan: 1 baru, 1 selesai, 0 masih terbuka\nWaktu balasan pertama (median): 1 jam\nNilai rata-rata: 5,0 dari 5 (1 nilai)\nKeluhan per kategori: rusak 1');
+    expect(stats).toContain(
+      '📊 *Statistik*\n\n*7 hari terakhir*\nPelanggan baru: 1 · pesan masuk: 5\nKeluhan: 1 baru, 1 selesai, 0 masih terbuka\nWaktu balasan pertama (median): 1 jam\nNilai rata-rata: 5,0 dari 5 (1 nilai)\nKeluhan per kategori: rusak 1',
+    );
     expect(stats).toContain('*30 hari terakhir*');
     expect((await bot.owner('!statistik minggu'))[0]).toContain('⚠️ !statistik tidak memakai tambahan apa-apa.');
   });
@@ -288,7 +303,9 @@ describe('what a review of real messages found', () => {
   it('does not file a greeting as a complaint', async () => {
     bot = await greeted();
     await bot.say(RINA, 'selamat pagi kak, saya mau komplain');
-    expect(await bot.say(RINA, 'sudah')).toEqual(['Kami belum menerima ceritanya, Rina. Boleh tuliskan singkat apa yang terjadi, atau kirim fotonya? Ketik *batal* kalau tidak jadi.']);
+    expect(await bot.say(RINA, 'sudah')).toEqual([
+      'Kami belum menerima ceritanya, Rina. Boleh tuliskan singkat apa yang terjadi, atau kirim fotonya? Ketik *batal* kalau tidak jadi.',
+    ]);
   });
 
   it('takes a number as a rating only while the rating request is the last thing said', async () => {
@@ -345,7 +362,11 @@ describe('what a review of real messages found', () => {
     expect(await bot.say(RINA, '3 tangkai kak')).toEqual(['Terima kasih Rina, sudah kami teruskan ke admin (keluhan *K-0001*). 🙏']);
     expect(await bot.say(RINA, 'yang merah semua')).toEqual([]);
     await bot.say(RINA, '', { kind: 'audio' });
-    expect(state(bot).tickets[0]?.timeline.slice(-3).map((e) => e.text)).toEqual(['3 tangkai kak', 'yang merah semua', '(pesan suara)']);
+    expect(
+      state(bot)
+        .tickets[0]?.timeline.slice(-3)
+        .map((e) => e.text),
+    ).toEqual(['3 tangkai kak', 'yang merah semua', '(pesan suara)']);
     await bot.advance(HOUR);
     // an hour later, an order is an order again
     expect((await bot.say(RINA, 'pesan P01 2'))[0]).toContain('Pesanan *O-0001*');
@@ -355,7 +376,13 @@ describe('what a review of real messages found', () => {
     bot = await greeted();
     await fileOne(bot);
     await bot.advance(20 * MINUTE);
-    bot.transport.deliver({ chatId: bot.transport.chatIdForNumber(RINA), senderNumber: null, fromShop: true, text: 'Maaf Kak, kami cek ya', at: bot.clock.now() });
+    bot.transport.deliver({
+      chatId: bot.transport.chatIdForNumber(RINA),
+      senderNumber: null,
+      fromShop: true,
+      text: 'Maaf Kak, kami cek ya',
+      at: bot.clock.now(),
+    });
     await bot.app.idle();
     expect(state(bot).tickets[0]).toMatchObject({ status: 'diproses', firstResponseAt: bot.clock.now() });
     await bot.advance(DAY);

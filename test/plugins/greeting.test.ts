@@ -9,7 +9,8 @@ const BUDI = '6281298765432';
 let bot: TestBot;
 afterEach(closeBots);
 
-const MENU = 'Silakan pilih menu berikut, Kak:\n*1.* Lihat produk & harga\n*2.* Lokasi & jam buka\n*3.* Cara pemesanan\n*4.* Sampaikan keluhan\n*5.* Bicara dengan admin\n\nBalas dengan *angka* pilihan Kakak, misalnya *1*.';
+const MENU =
+  'Silakan pilih menu berikut, Kak:\n*1.* Lihat produk & harga\n*2.* Lokasi & jam buka\n*3.* Cara pemesanan\n*4.* Sampaikan keluhan\n*5.* Bicara dengan admin\n\nBalas dengan *angka* pilihan Kakak, misalnya *1*.';
 
 describe('greeting rules', () => {
   const on: GreetingSettings = { enabled: true, silentDays: 14, mode: 'semua', numbers: [] };
@@ -113,7 +114,9 @@ describe('greeting plugin', () => {
   it('lets the owner replace the text, refusing unknown variables with the valid ones', async () => {
     bot = await startBot();
     const [refused] = await bot.owner('!sapaan Halo {name}, selamat datang di {toko}!');
-    expect(refused).toMatch(/^⚠️ Teks sapaan tidak diubah: variabel \{name\} tidak dikenal\. Yang bisa dipakai: \{toko\}, \{alamat\}, \{jam\}, \{buka\}, \{status\}, \{nama\}\./);
+    expect(refused).toMatch(
+      /^⚠️ Teks sapaan tidak diubah: variabel \{name\} tidak dikenal\. Yang bisa dipakai: \{toko\}, \{alamat\}, \{jam\}, \{buka\}, \{status\}, \{nama\}\./,
+    );
     expect((await bot.owner('!sapaan'))[0]).toContain('Selamat datang di *{toko}*, toko bunga artificial');
     const [ok] = await bot.owner('!sapaan Horas {nama}! Selamat datang di {toko} 🌷');
     expect(ok).toBe('✅ Teks sapaan diperbarui. Contoh untuk pelanggan bernama Rina:\n\nHoras Rina! Selamat datang di UD. Baim Florist 🌷');

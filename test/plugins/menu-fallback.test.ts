@@ -122,7 +122,7 @@ describe('menu plugin', () => {
 });
 
 describe('fallback', () => {
-  it("answers what nobody understood with \"didn't catch that\" and the menu, at most once per 10 minutes", async () => {
+  it('answers what nobody understood with "didn\'t catch that" and the menu, at most once per 10 minutes', async () => {
     bot = await greeted();
     const [first] = await bot.say(RINA, 'asdfgh');
     expect(first).toMatch(/^Maaf Rina, kami belum menangkap maksud pesan Kakak\. 🙏\n\nSilakan pilih menu berikut, Kak:/);

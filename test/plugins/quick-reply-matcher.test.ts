@@ -13,7 +13,18 @@ describe('normalising what customers type', () => {
     expect(normalise('hargaaa kakkk')).toEqual(['harga', 'kak']);
     expect(normalise('lokasi di mana ya')).toEqual(['lokasi', 'dimana', 'ya']);
     expect(normalise('bsk buka gk, yg dmn utk sy krn tlg kpn tdk gmn')).toEqual([
-      'besok', 'buka', 'tidak', 'yang', 'dimana', 'untuk', 'saya', 'karena', 'tolong', 'kapan', 'tidak', 'gimana',
+      'besok',
+      'buka',
+      'tidak',
+      'yang',
+      'dimana',
+      'untuk',
+      'saya',
+      'karena',
+      'tolong',
+      'kapan',
+      'tidak',
+      'gimana',
     ]);
     expect(normalise('')).toEqual([]);
     expect(normalise('🌸🌸')).toEqual([]);
@@ -50,7 +61,8 @@ describe('matching', () => {
 
   it('works with 500 rules, and no cap of 50', () => {
     const rules = [...DEFAULT_RULES()];
-    for (let i = 0; i < 493; i++) rules.push({ name: `produk-${i}`, keywords: [`kode p${i}`, `bunga nomor ${i}`], answer: `Produk ${i}`, image: null, hits: 0 });
+    for (let i = 0; i < 493; i++)
+      rules.push({ name: `produk-${i}`, keywords: [`kode p${i}`, `bunga nomor ${i}`], answer: `Produk ${i}`, image: null, hits: 0 });
     const big = new Matcher(rules);
     expect(big.match('kode p492 ready?')).toEqual(['produk-492', 'stok']);
     expect(big.match('bunga nomor 7 harganya')).toEqual(['produk-7', 'harga']);

@@ -221,8 +221,10 @@ const P07_CARD = [
   'Urutan: 7',
   'Foto: belum ada (pelanggan melihat kartu bergambar)',
 ].join('\n');
-const ADD_USAGE = 'Cara pakai:\n• !produk tambah <nama> | <harga> | <kategori> | <deskripsi>\n   tambah produk; deskripsi boleh dikosongkan; harga seperti 25000, 25.000, 25rb';
-const EDIT_USAGE = 'Cara pakai:\n• !produk ubah <kode> <field> <nilai>\n   ubah nama, harga, kategori, deskripsi, opsi, atau urutan (deskripsi/opsi "-" = kosongkan)';
+const ADD_USAGE =
+  'Cara pakai:\n• !produk tambah <nama> | <harga> | <kategori> | <deskripsi>\n   tambah produk; deskripsi boleh dikosongkan; harga seperti 25000, 25.000, 25rb';
+const EDIT_USAGE =
+  'Cara pakai:\n• !produk ubah <kode> <field> <nilai>\n   ubah nama, harga, kategori, deskripsi, opsi, atau urutan (deskripsi/opsi "-" = kosongkan)';
 const RINA_WHO = '*Rina* (+62 812-3456-7890)';
 
 beforeAll(async () => {
@@ -242,17 +244,25 @@ it('runs every line of the script without an input error', () => {
 
 describe('!produk: list and detail', () => {
   it('lists the first page with counts and the way to the next page', () => {
-    expect(one(L.list)).toBe(['📦 *Produk* · 21 produk · 2 habis · 0 disembunyikan · halaman 1/2', ...PAGE1_SEED, '', 'Halaman berikutnya: !produk hal 2'].join('\n'));
+    expect(one(L.list)).toBe(
+      ['📦 *Produk* · 21 produk · 2 habis · 0 disembunyikan · halaman 1/2', ...PAGE1_SEED, '', 'Halaman berikutnya: !produk hal 2'].join('\n'),
+    );
   });
 
   it('shows the second page, with the way to details and help at the end', () => {
     expect(one(L.page2)).toBe(
-      ['📦 *Produk* · 21 produk · 2 habis · 0 disembunyikan · halaman 2/2', '*P21* Daun Monstera Artificial · Rp15.000 · ✅ ready', '', 'Detail satu produk: !produk P01 · Semua perintah: !bantuan produk'].join('\n'),
+      [
+        '📦 *Produk* · 21 produk · 2 habis · 0 disembunyikan · halaman 2/2',
+        '*P21* Daun Monstera Artificial · Rp15.000 · ✅ ready',
+        '',
+        'Detail satu produk: !produk P01 · Semua perintah: !bantuan produk',
+      ].join('\n'),
     );
   });
 
   it('refuses a page that does not exist or is not a number, with the usage of hal', () => {
-    const halUsage = 'produk* (alias !product, !products): Kelola katalog: tambah produk, ubah harga, stok habis/ready, foto.\n\nCara pakai:\n• !produk hal <N>\n   halaman berikutnya dari daftar';
+    const halUsage =
+      'produk* (alias !product, !products): Kelola katalog: tambah produk, ubah harga, stok habis/ready, foto.\n\nCara pakai:\n• !produk hal <N>\n   halaman berikutnya dari daftar';
     expect(reason(L.page3)).toBe('⚠️ Halaman 3 tidak ada; daftar produk punya 2 halaman.');
     expect(usage(L.page3)).toBe(halUsage);
     expect(reason(L.page0)).toBe('⚠️ Halaman 0 tidak ada; daftar produk punya 2 halaman.');
@@ -277,7 +287,20 @@ describe('!produk: list and detail', () => {
     expect(reason(L.unknownWord)).toBe('⚠️ "apa" bukan perintah !produk yang dikenal.');
     for (const after of [L.detailUnknown, L.unknownWord]) {
       const u = usage(after);
-      for (const form of ['• !produk\n', '• !produk hal <N>', '• !produk <kode>', '• !produk tambah', '• !produk ubah', '• !produk habis', '• !produk ready', '• !produk sembunyi', '• !produk tampil', '• !produk hapus', '• !produk foto <kode>\n', '• !produk foto <kode> hapus']) {
+      for (const form of [
+        '• !produk\n',
+        '• !produk hal <N>',
+        '• !produk <kode>',
+        '• !produk tambah',
+        '• !produk ubah',
+        '• !produk habis',
+        '• !produk ready',
+        '• !produk sembunyi',
+        '• !produk tampil',
+        '• !produk hapus',
+        '• !produk foto <kode>\n',
+        '• !produk foto <kode> hapus',
+      ]) {
         expect(u).toContain(form);
       }
     }
@@ -304,13 +327,27 @@ describe('!produk tambah', () => {
       ].join('\n'),
     );
     expect(one(L.addNoDescCard)).toBe(
-      ['*P23* Lily Oranye', 'Kategori: Lily', 'Harga: Rp25.000', 'Opsi: -', 'Deskripsi: -', 'Stok: ready', 'Tampil: ya', 'Urutan: 23', 'Foto: belum ada (pelanggan melihat kartu bergambar)'].join('\n'),
+      [
+        '*P23* Lily Oranye',
+        'Kategori: Lily',
+        'Harga: Rp25.000',
+        'Opsi: -',
+        'Deskripsi: -',
+        'Stok: ready',
+        'Tampil: ya',
+        'Urutan: 23',
+        'Foto: belum ada (pelanggan melihat kartu bergambar)',
+      ].join('\n'),
     );
   });
 
   it('adds with "Rp 25.000", files it under the existing category as written, and keeps a | in the description', () => {
-    expect(one(L.addRp)).toMatch(/^✅ Produk \*P24\* ditambahkan: Tulip Merah · Rp25\.000 · Bunga Meja\nKirim fotonya dengan keterangan \*!produk foto P24\*\./);
-    expect(one(L.addRpCard)).toContain('Kategori: Bunga Meja\nHarga: Rp25.000\nOpsi: -\nDeskripsi: Tulip satu tangkai | tinggi 40 cm\nStok: ready\nTampil: ya\nUrutan: 24');
+    expect(one(L.addRp)).toMatch(
+      /^✅ Produk \*P24\* ditambahkan: Tulip Merah · Rp25\.000 · Bunga Meja\nKirim fotonya dengan keterangan \*!produk foto P24\*\./,
+    );
+    expect(one(L.addRpCard)).toContain(
+      'Kategori: Bunga Meja\nHarga: Rp25.000\nOpsi: -\nDeskripsi: Tulip satu tangkai | tinggi 40 cm\nStok: ready\nTampil: ya\nUrutan: 24',
+    );
   });
 
   it('refuses missing fields with an example and the usage of tambah', () => {
@@ -371,7 +408,17 @@ describe('!produk ubah', () => {
 
   it('shows the changed product, first in the list now that its order is 0', () => {
     expect(one(L.editCard)).toBe(
-      ['*P22* Mawar Hitam Elegan', 'Kategori: Anggrek', 'Harga: Rp30.000', 'Opsi: Ukuran: 40 cm, 60 cm', 'Deskripsi: -', 'Stok: ready', 'Tampil: ya', 'Urutan: 0', 'Foto: belum ada (pelanggan melihat kartu bergambar)'].join('\n'),
+      [
+        '*P22* Mawar Hitam Elegan',
+        'Kategori: Anggrek',
+        'Harga: Rp30.000',
+        'Opsi: Ukuran: 40 cm, 60 cm',
+        'Deskripsi: -',
+        'Stok: ready',
+        'Tampil: ya',
+        'Urutan: 0',
+        'Foto: belum ada (pelanggan melihat kartu bergambar)',
+      ].join('\n'),
     );
     const lines = one(L.editList).split('\n');
     expect(lines[0]).toBe('📦 *Produk* · 25 produk · 2 habis · 0 disembunyikan · halaman 1/2');
@@ -386,7 +433,8 @@ describe('!produk ubah', () => {
     expect(reason(L.editNoValue)).toBe('⚠️ Nilai harga yang baru belum ditulis.');
     expect(reason(L.editNoField)).toBe('⚠️ Field yang diubah belum ditulis: nama, harga, kategori, deskripsi, opsi, atau urutan.');
     expect(reason(L.editNoCode)).toBe('⚠️ Kode produknya belum ditulis, misalnya P07.');
-    for (const after of [L.editUnknownCode, L.editBadCode, L.editUnknownField, L.editNoValue, L.editNoField, L.editNoCode]) expect(usage(after)).toContain(EDIT_USAGE);
+    for (const after of [L.editUnknownCode, L.editBadCode, L.editUnknownField, L.editNoValue, L.editNoField, L.editNoCode])
+      expect(usage(after)).toContain(EDIT_USAGE);
   });
 
   it('refuses a bad price, a bad order, a taken name and values too long', () => {
@@ -433,7 +481,9 @@ describe('!produk habis / ready / sembunyi / tampil', () => {
     const list = one(L.listWithHidden).split('\n');
     expect(list[0]).toBe('📦 *Produk* · 25 produk · 2 habis · 2 disembunyikan · halaman 1/2');
     expect(list).toContain('*P19* Rangkaian Lamaran Hantaran · Rp350.000 · ✅ ready'); // named with P99: untouched
-    expect(one(L.listWithHidden2)).toMatch(/^📦 \*Produk\* · 25 produk · 2 habis · 2 disembunyikan · halaman 2\/2\n\*P20\* Bunga Papan Mini Ucapan · Rp175\.000 · ✅ ready · 🙈 disembunyikan\n\*P21\* Daun Monstera Artificial · Rp15\.000 · ✅ ready · 🙈 disembunyikan\n/);
+    expect(one(L.listWithHidden2)).toMatch(
+      /^📦 \*Produk\* · 25 produk · 2 habis · 2 disembunyikan · halaman 2\/2\n\*P20\* Bunga Papan Mini Ucapan · Rp175\.000 · ✅ ready · 🙈 disembunyikan\n\*P21\* Daun Monstera Artificial · Rp15\.000 · ✅ ready · 🙈 disembunyikan\n/,
+    );
     expect(one(L.showTwo)).toBe('✅ P20, P21 sekarang tampil untuk pelanggan.');
     expect(one(L.showAlready)).toBe('P21 memang sudah tampil untuk pelanggan.');
     expect(reason(L.showUnknown)).toBe('⚠️ Produk P99 tidak ada. Lihat daftarnya dengan !produk');
@@ -451,7 +501,11 @@ describe('!produk habis / ready / sembunyi / tampil', () => {
 describe('!produk hapus', () => {
   it('asks for confirmation, then deletes on "ya" within 10 minutes', () => {
     expect(one(L.deleteAsk)).toBe(
-      ['⚠️ Hapus *P07 Anggrek Bulan Ungu* (Rp45.000) dari katalog?', 'Kalau yakin, dalam 10 menit tulis: *!produk hapus P07 ya*', 'Cukup disembunyikan? !produk sembunyi P07'].join('\n'),
+      [
+        '⚠️ Hapus *P07 Anggrek Bulan Ungu* (Rp45.000) dari katalog?',
+        'Kalau yakin, dalam 10 menit tulis: *!produk hapus P07 ya*',
+        'Cukup disembunyikan? !produk sembunyi P07',
+      ].join('\n'),
     );
     expect(one(L.deleteYes)).toBe('🗑️ P07 Anggrek Bulan Ungu dihapus dari katalog. Kodenya tidak dipakai lagi untuk produk lain.');
     expect(reason(L.deletedCard)).toBe('⚠️ Produk P07 tidak ada. Lihat daftarnya dengan !produk');
@@ -527,7 +581,9 @@ describe('!produk foto', () => {
 
   it('removes the photos, refusing a photo sent along and a product without photos', () => {
     expect(reason(L.photoClearWithImage)).toBe('⚠️ Foto yang dikirim bersama "!produk foto P01 hapus" tidak disimpan; kirim perintahnya tanpa foto.');
-    expect(one(L.photoClear)).toBe('✅ 1 foto dilepas dari P01 Mawar Merah Premium; berkasnya tetap tersimpan di data/media. Pelanggan sekarang melihat kartu bergambar.');
+    expect(one(L.photoClear)).toBe(
+      '✅ 1 foto dilepas dari P01 Mawar Merah Premium; berkasnya tetap tersimpan di data/media. Pelanggan sekarang melihat kartu bergambar.',
+    );
     expect(reason(L.photoClearNone)).toBe('⚠️ P02 memang belum punya foto.');
     expect(one(L.photoCardAfterClear)).toContain('Foto: belum ada (pelanggan melihat kartu bergambar)');
     const seen = toRina(L.customerAfterClear);
@@ -546,13 +602,20 @@ describe('!pesanan', () => {
     expect(one(L.ordersAllNone)).toBe('Belum ada pesanan sama sekali.');
   });
 
-  it('records the customer\'s order, tells her, and tells the owner', () => {
+  it("records the customer's order, tells her, and tells the owner", () => {
     const seen = toRina(L.order1).map((o) => o.text);
     expect(seen).toEqual([
       `✅ Terima kasih Rina! Pesanan *O-0001* sudah kami catat:\n${ORDER1_LINE}\n*Total: Rp50.000* (belum termasuk ongkos kirim)\n\nAdmin kami akan mengonfirmasi ketersediaan, ongkos kirim, dan cara pembayaran di chat ini secepatnya. 🙏`,
     ]);
     expect(one(L.order1)).toBe(
-      ['🛒 *Pesanan baru O-0001*', `Dari: ${RINA_WHO}`, ORDER1_LINE, '*Total: Rp50.000*', '', 'Balas pelanggan di chat mereka, lalu: !pesanan O-0001 konfirmasi'].join('\n'),
+      [
+        '🛒 *Pesanan baru O-0001*',
+        `Dari: ${RINA_WHO}`,
+        ORDER1_LINE,
+        '*Total: Rp50.000*',
+        '',
+        'Balas pelanggan di chat mereka, lalu: !pesanan O-0001 konfirmasi',
+      ].join('\n'),
     );
   });
 
@@ -561,7 +624,9 @@ describe('!pesanan', () => {
     const row = '*O-0001* · 🆕 baru · Rina · 2 barang · Rp50.000 · Selasa, 1 Desember 2026 10.30';
     expect(one(L.ordersOpen)).toBe(['🧾 *1 pesanan terbuka*', row, '', footer].join('\n'));
     expect(one(L.ordersAll)).toBe(['🧾 *1 pesanan terakhir*', row, '', footer].join('\n'));
-    expect(one(L.ordersOpen2)).toBe(['🧾 *1 pesanan terbuka*', '*O-0002* · 🆕 baru · Rina · 1 barang · Rp22.000 · Selasa, 1 Desember 2026 11.00', '', footer].join('\n'));
+    expect(one(L.ordersOpen2)).toBe(
+      ['🧾 *1 pesanan terbuka*', '*O-0002* · 🆕 baru · Rina · 1 barang · Rp22.000 · Selasa, 1 Desember 2026 11.00', '', footer].join('\n'),
+    );
     expect(one(L.ordersAllEnd)).toBe(
       [
         '🧾 *2 pesanan terakhir*',
@@ -575,7 +640,14 @@ describe('!pesanan', () => {
   });
 
   it('shows one order by its number written as 1, O-0001 or o-1 (alias !orders)', () => {
-    const card = ['🧾 *Pesanan O-0001* · 🆕 baru', `Pelanggan: ${RINA_WHO}`, 'Dibuat: Selasa, 1 Desember 2026 10.30', '', ORDER1_LINE, '*Total: Rp50.000*'].join('\n');
+    const card = [
+      '🧾 *Pesanan O-0001* · 🆕 baru',
+      `Pelanggan: ${RINA_WHO}`,
+      'Dibuat: Selasa, 1 Desember 2026 10.30',
+      '',
+      ORDER1_LINE,
+      '*Total: Rp50.000*',
+    ].join('\n');
     expect(one(L.orderByDigit)).toBe(card);
     expect(one(L.orderByNumber)).toBe(card);
     expect(one(L.orderAlias)).toBe(card);
@@ -628,7 +700,15 @@ describe('!pesanan', () => {
     expect(reason(L.cancelAgain)).toBe('⚠️ Pesanan O-0002 sudah batal; statusnya tidak bisa diubah lagi.');
     expect(toRina(L.cancelAgain)).toEqual([]);
     expect(one(L.orderCancelled)).toBe(
-      ['🧾 *Pesanan O-0002* · ⛔ batal', `Pelanggan: ${RINA_WHO}`, 'Dibuat: Selasa, 1 Desember 2026 11.00', '', ORDER2_LINE, '*Total: Rp22.000*', 'Alasan batal: stok kosong'].join('\n'),
+      [
+        '🧾 *Pesanan O-0002* · ⛔ batal',
+        `Pelanggan: ${RINA_WHO}`,
+        'Dibuat: Selasa, 1 Desember 2026 11.00',
+        '',
+        ORDER2_LINE,
+        '*Total: Rp22.000*',
+        'Alasan batal: stok kosong',
+      ].join('\n'),
     );
   });
 
@@ -639,13 +719,22 @@ describe('!pesanan', () => {
     expect(reason(L.orderBadAction)).toBe('⚠️ "hapus" bukan tindakan untuk pesanan. Pilih: konfirmasi, selesai, atau batal.');
     expect(reason(L.ordersAllExtra)).toBe('⚠️ "lagi" tidak diperlukan di sini.');
     const u = usage(L.orderBadAction);
-    for (const form of ['• !pesanan\n', '• !pesanan semua', '• !pesanan <nomor>\n', '• !pesanan <nomor> konfirmasi [catatan]', '• !pesanan <nomor> selesai', '• !pesanan <nomor> batal <alasan>']) {
+    for (const form of [
+      '• !pesanan\n',
+      '• !pesanan semua',
+      '• !pesanan <nomor>\n',
+      '• !pesanan <nomor> konfirmasi [catatan]',
+      '• !pesanan <nomor> selesai',
+      '• !pesanan <nomor> batal <alasan>',
+    ]) {
       expect(u).toContain(form);
     }
   });
 
   it('keeps the orders on disk with their final status', () => {
-    const db = JSON.parse(readFileSync(join(dataDir, 'db.json'), 'utf8')) as { plugins: { catalog: { orders: Array<{ number: string; status: string; note: string; reason: string }> } } };
+    const db = JSON.parse(readFileSync(join(dataDir, 'db.json'), 'utf8')) as {
+      plugins: { catalog: { orders: Array<{ number: string; status: string; note: string; reason: string }> } };
+    };
     expect(db.plugins.catalog.orders.map((o) => [o.number, o.status, o.note, o.reason])).toEqual([
       ['O-0001', 'selesai', 'ongkir 15rb', ''],
       ['O-0002', 'batal', '', 'stok kosong'],

@@ -162,7 +162,10 @@ let dataDir = '';
  */
 const isK2Reminder = (text: string): boolean => text.startsWith('⏰') && text.includes('*K-0002*') && !/\*K-000[13]\*/.test(text);
 const to = (after: number, who = OWNER_CHAT): string[] =>
-  out.filter((o) => o.after === after && o.to === who).map((o) => o.text ?? '').filter((t) => !isK2Reminder(t));
+  out
+    .filter((o) => o.after === after && o.to === who)
+    .map((o) => o.text ?? '')
+    .filter((t) => !isK2Reminder(t));
 const one = (after: number): string => to(after).join('\n---\n');
 /** The last message the owner got for a line: the command's own answer, after any reminder or summary that came first. */
 const last = (after: number): string => to(after).at(-1) ?? '';
@@ -230,7 +233,16 @@ const K2_HEAD = (status: string, extra = ''): string[] => [
   'Kategori: warna (warna tidak sesuai)',
   'Dibuat: Selasa, 1 Desember 2026 11.40 (1 jam lalu)',
 ];
-const K2_STORY = ['', 'Cerita: kecewa, warnanya beda sama foto\nyang pink jadi ungu', 'Foto: tidak ada', '', '*Riwayat*', '1/12 11.40 👤 kecewa, warnanya beda sama foto', '1/12 11.40 👤 yang pink jadi ungu', '1/12 11.40 · keluhan dicatat'];
+const K2_STORY = [
+  '',
+  'Cerita: kecewa, warnanya beda sama foto\nyang pink jadi ungu',
+  'Foto: tidak ada',
+  '',
+  '*Riwayat*',
+  '1/12 11.40 👤 kecewa, warnanya beda sama foto',
+  '1/12 11.40 👤 yang pink jadi ungu',
+  '1/12 11.40 · keluhan dicatat',
+];
 
 beforeAll(async () => {
   dataDir = await tempDir();
@@ -311,19 +323,25 @@ describe('Rina files complaints', () => {
         'Selesai: !keluhan K-0002 selesai <solusi>',
       ].join('\n'),
     );
-    expect(toRina(L.file2Done)[0]).toMatch(/^✅ Keluhan Kakak sudah kami catat dengan nomor \*K-0002\*:\n“kecewa, warnanya beda sama foto yang pink jadi ungu”\n/);
+    expect(toRina(L.file2Done)[0]).toMatch(
+      /^✅ Keluhan Kakak sudah kami catat dengan nomor \*K-0002\*:\n“kecewa, warnanya beda sama foto yang pink jadi ungu”\n/,
+    );
   });
 });
 
 describe('!keluhan: lists', () => {
   it('lists the open ticket with its age in minutes', () => {
-    expect(one(L.listOne)).toBe(['📋 *1 keluhan terbuka* (paling lama dulu)', `*K-0001* · 🆕 baru · Rina · rusak · 35 menit · ${K1_SUMMARY}`, '', FOOTER].join('\n'));
+    expect(one(L.listOne)).toBe(
+      ['📋 *1 keluhan terbuka* (paling lama dulu)', `*K-0001* · 🆕 baru · Rina · rusak · 35 menit · ${K1_SUMMARY}`, '', FOOTER].join('\n'),
+    );
   });
 
   it('lists open tickets oldest first with their ages in hours, after the reminder that came due', () => {
     const [reminder, list] = to(L.listTwo);
     // K-0001 went unanswered for the default 2 business hours: reminded at 12.00
-    expect(reminder).toBe(['⏰ *Keluhan ini belum dibalas*', `• *K-0001* · Rina · rusak · 2 jam · ${K1_SUMMARY}`, '', 'Balas: !keluhan <nomor> balas <teks>'].join('\n'));
+    expect(reminder).toBe(
+      ['⏰ *Keluhan ini belum dibalas*', `• *K-0001* · Rina · rusak · 2 jam · ${K1_SUMMARY}`, '', 'Balas: !keluhan <nomor> balas <teks>'].join('\n'),
+    );
     const rows = (list ?? '').split('\n');
     expect(rows[0]).toBe('📋 *2 keluhan terbuka* (paling lama dulu)');
     expect(rows[1]).toBe(`*K-0001* · 🆕 baru · Rina · rusak · 3 jam · ${K1_SUMMARY}`);
@@ -415,14 +433,20 @@ describe('!keluhan <nomor> tanya', () => {
     expect(one(L.ask)).toBe('⏳ Pertanyaan untuk K-0002 dicatat; menunggu jawaban pelanggan. Terkirim ke pelanggan.');
     expect(row(one(L.listWaiting).split('\n')[2] ?? '')).toBe('*K-0002* · ⏳ menunggu pelanggan · Rina · warna · 1 jam');
     expect(one(L.cardWaiting)).toBe(
-      [...K2_HEAD('⏳ menunggu pelanggan'), 'Balasan pertama: setelah 1 jam', ...K2_STORY, `1/12 13.00 🏪 ${QUESTION}`, '1/12 13.00 · menunggu jawaban pelanggan'].join('\n'),
+      [
+        ...K2_HEAD('⏳ menunggu pelanggan'),
+        'Balasan pertama: setelah 1 jam',
+        ...K2_STORY,
+        `1/12 13.00 🏪 ${QUESTION}`,
+        '1/12 13.00 · menunggu jawaban pelanggan',
+      ].join('\n'),
     );
     expect(toRina(L.rinaStatus)).toEqual([
       `Keluhan Kakak:\n• *K-0001* (sedang ditangani admin): ${K1_SUMMARY}\n• *K-0002* (menunggu jawaban Kakak): “${K2_SUMMARY}”`,
     ]);
   });
 
-  it('attaches Rina\'s next message to the ticket and tells the owner', () => {
+  it("attaches Rina's next message to the ticket and tells the owner", () => {
     expect(toRina(L.rinaAnswer)).toEqual(['Terima kasih Rina, sudah kami teruskan ke admin (keluhan *K-0002*). 🙏']);
     expect(one(L.rinaAnswer)).toBe(`💬 *K-0002*: ${RINA_WHO} menjawab:\nini kak, pinknya jadi ungu semua\n\nBalas: !keluhan K-0002 balas <teks>`);
     expect(one(L.cardAfterAnswer)).toBe(
@@ -511,7 +535,7 @@ describe('!keluhan <nomor> selesai', () => {
     expect(row(all[2] ?? '')).toBe('*K-0002* · 🔧 diproses · Rina · warna · 1 jam');
   });
 
-  it('shows the whole exchange on K-0001\'s timeline', () => {
+  it("shows the whole exchange on K-0001's timeline", () => {
     expect(one(L.timeline1)).toBe(
       [
         '🧾 *Keluhan K-0001* · ✅ selesai',
@@ -535,7 +559,7 @@ describe('!keluhan <nomor> selesai', () => {
     );
   });
 
-  it('shows the question, the answer and the priority changes on K-0002\'s timeline, and nothing from the refusals', () => {
+  it("shows the question, the answer and the priority changes on K-0002's timeline, and nothing from the refusals", () => {
     expect(one(L.timeline2)).toBe(
       [
         ...K2_HEAD('🔧 diproses'),
@@ -593,7 +617,12 @@ describe('!keluhan pengingat', () => {
     expect(one(L.listThree)).not.toContain('⏰');
     const [reminder] = to(L.card3);
     expect(reminder).toBe(
-      ['⏰ *Keluhan ini belum dibalas*', '• *K-0003* · Rina · lain · 30 menit · “tangkainya kependekan, tidak bisa masuk vas”', '', 'Balas: !keluhan <nomor> balas <teks>'].join('\n'),
+      [
+        '⏰ *Keluhan ini belum dibalas*',
+        '• *K-0003* · Rina · lain · 30 menit · “tangkainya kependekan, tidak bisa masuk vas”',
+        '',
+        'Balas: !keluhan <nomor> balas <teks>',
+      ].join('\n'),
     );
     const db = JSON.parse(readFileSync(join(dataDir, 'db.json'), 'utf8')) as { plugins: { complaint: { settings: { reminderHours: number } } } };
     expect(db.plugins.complaint.settings.reminderHours).toBe(0.5);
@@ -704,7 +733,7 @@ describe('the English action words: reply, ask, priority, done', () => {
     expect(one(L.aliasDone)).toBe('✅ Keluhan K-0003 selesai. Pelanggan sudah diberi tahu dan diminta memberi nilai 1–5.');
   });
 
-  it('put the whole exchange on K-0003\'s timeline', () => {
+  it("put the whole exchange on K-0003's timeline", () => {
     expect(one(L.card3Done)).toBe(
       [
         '🧾 *Keluhan K-0003* · ✅ selesai · ❗ prioritas tinggi',
@@ -762,7 +791,7 @@ describe('a week after a ticket was resolved', () => {
   });
 });
 
-describe('a customer\'s answer the shop has not replied to', () => {
+describe("a customer's answer the shop has not replied to", () => {
   it('brings the owner a reminder, as a new ticket does', () => {
     const reminders = out.filter((o) => o.to === OWNER_CHAT && isK2Reminder(o.text ?? '')).map((o) => o.text ?? '');
     expect(reminders.length).toBeGreaterThan(0);

@@ -63,11 +63,13 @@ describe('a complaint from start to end', () => {
 
   it('tells the owner at once, with the photo', () => {
     const alert = to(L.done, OWNER_CHAT);
-    expect(alert[0]?.text).toContain('📝 *Keluhan baru K-0001* · barang rusak\nDari: *Rina* (+62 812-3456-7890)\nCerita: kak mawarnya patah 2 tangkai, kecewa\nyang pesanan kemarin, buket wisuda\nFoto: 1 (menyusul)');
+    expect(alert[0]?.text).toContain(
+      '📝 *Keluhan baru K-0001* · barang rusak\nDari: *Rina* (+62 812-3456-7890)\nCerita: kak mawarnya patah 2 tangkai, kecewa\nyang pesanan kemarin, buket wisuda\nFoto: 1 (menyusul)',
+    );
     expect(alert[1]?.image).toMatch(/media\/keluhan-[0-9a-f]{8}\.png$/);
   });
 
-  it('carries the owner\'s question, the answer, the reply and the resolution between them', () => {
+  it("carries the owner's question, the answer, the reply and the resolution between them", () => {
     expect(texts(L.ask, RINA_CHAT)).toEqual(['Boleh kirim foto tangkainya yang patah, Kak?']);
     expect(texts(L.answer, RINA_CHAT)).toEqual(['Terima kasih Rina, sudah kami teruskan ke admin (keluhan *K-0001*). 🙏']);
     expect(texts(L.answer, OWNER_CHAT)[0]).toContain('💬 *K-0001*: *Rina* (+62 812-3456-7890) menjawab:\nini kak, patahnya di tengah');
@@ -78,7 +80,9 @@ describe('a complaint from start to end', () => {
 
   it('takes the rating, reopens on "belum beres", and takes the rating again after the second resolution', () => {
     expect(texts(L.rate, RINA_CHAT)).toEqual(['Terima kasih atas nilainya, Rina! 🌸 Masukan Kakak sangat berarti untuk kami.']);
-    expect(texts(L.reopen, RINA_CHAT)).toEqual(['Mohon maaf Rina, ternyata belum beres. Keluhan *K-0001* kami buka lagi dan admin kami segera menindaklanjuti. 🙏']);
+    expect(texts(L.reopen, RINA_CHAT)).toEqual([
+      'Mohon maaf Rina, ternyata belum beres. Keluhan *K-0001* kami buka lagi dan admin kami segera menindaklanjuti. 🙏',
+    ]);
     expect(texts(L.reopen, OWNER_CHAT).find((t) => t.startsWith('🔁'))).toContain('🔁 Keluhan *K-0001* dibuka lagi');
     expect(texts(L.rateAgain, RINA_CHAT)).toEqual(['Terima kasih atas nilainya, Rina! 🌸 Masukan Kakak sangat berarti untuk kami.']);
   });
@@ -108,7 +112,17 @@ describe('a complaint from start to end', () => {
     const card = texts(L.weekLater, OWNER_CHAT).find((t) => t.startsWith('🧾')) ?? '';
     expect(card).toMatch(/^🧾 \*Keluhan K-0001\* · 📁 ditutup/);
     expect(card).toContain('Nilai: ⭐⭐⭐⭐⭐ (5)');
-    for (const line of ['👤 kak mawarnya patah 2 tangkai, kecewa', '👤 📷 (foto)', '🏪 Boleh kirim foto tangkainya yang patah, Kak?', '👤 📷 ini kak, patahnya di tengah', '· selesai: Kami kirim', '👤 nilai 4', '· dibuka lagi oleh pelanggan', '👤 nilai 5', '· ditutup otomatis 7 hari setelah selesai']) {
+    for (const line of [
+      '👤 kak mawarnya patah 2 tangkai, kecewa',
+      '👤 📷 (foto)',
+      '🏪 Boleh kirim foto tangkainya yang patah, Kak?',
+      '👤 📷 ini kak, patahnya di tengah',
+      '· selesai: Kami kirim',
+      '👤 nilai 4',
+      '· dibuka lagi oleh pelanggan',
+      '👤 nilai 5',
+      '· ditutup otomatis 7 hari setelah selesai',
+    ]) {
       expect(card).toContain(line);
     }
   });
@@ -138,7 +152,7 @@ describe('durability', () => {
         { from: '081234567890', text: 'sudah' },
       ];
       // no end of input: the process is still running when it is killed
-      child.stdin.write(lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+      child.stdin.write(`${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
       await killed;
       await exited;
       expect(child.signalCode).toBe('SIGKILL');

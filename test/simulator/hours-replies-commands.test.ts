@@ -91,7 +91,9 @@ afterAll(async () => removeDir(dataDir));
 
 describe('!jam', () => {
   it('shows the week and whether the shop is open now', () => {
-    expect(one(L.jamShow)).toBe('*Jam buka*\nSenin–Sabtu: 09.00–17.00\nMinggu: tutup\n\nSekarang: *buka*\n\nLibur: Jumat, 25 Desember 2026 (Natal); Jumat, 1 Januari 2027 (Tahun Baru)');
+    expect(one(L.jamShow)).toBe(
+      '*Jam buka*\nSenin–Sabtu: 09.00–17.00\nMinggu: tutup\n\nSekarang: *buka*\n\nLibur: Jumat, 25 Desember 2026 (Natal); Jumat, 1 Januari 2027 (Tahun Baru)',
+    );
   });
 
   it('sets a range of days, a day with two ranges, a closed day, with spaces or dots', () => {
@@ -132,7 +134,9 @@ describe('!tutup', () => {
   it('shows, edits and switches the away message', () => {
     expect(one(L.tutupShow)).toContain('*Pesan tutup* ✅ aktif\nDikirim: saat toko tutup (di luar jam buka, hari libur, dan tutup sementara)');
     expect(one(L.tutupText)).toMatch(/^✅ Teks pesan tutup diperbarui\. Contoh:\n\nMaaf Rina, UD\. Baim Florist sedang tutup\. Kami balas sekarang ya\./);
-    expect(one(L.tutupRange)).toBe('✅ Toko tutup sementara: Kamis, 24 Desember 2026 12.00 sampai Minggu, 27 Desember 2026 09.00. Pelanggan yang menghubungi diberi tahu toko buka lagi Senin, 28 Desember pukul 08.00.');
+    expect(one(L.tutupRange)).toBe(
+      '✅ Toko tutup sementara: Kamis, 24 Desember 2026 12.00 sampai Minggu, 27 Desember 2026 09.00. Pelanggan yang menghubungi diberi tahu toko buka lagi Senin, 28 Desember pukul 08.00.',
+    );
     expect(one(L.tutupHours)).toBe('✅ Pesan tutup dikirim saat toko tutup (di luar jam buka, hari libur, dan tutup sementara).');
     expect(one(L.tutupRangeSlashes)).toContain('✅ Toko tutup sementara: Kamis, 24 Desember 2026 12.00 sampai Minggu, 27 Desember 2026 09.00.');
     expect(one(L.tutupShowClosure)).toContain('Tutup sementara: Kamis, 24 Desember 2026 12.00 sampai Minggu, 27 Desember 2026 09.00');
@@ -154,7 +158,7 @@ describe('!tutup', () => {
 });
 
 describe('!balasan', () => {
-  it('lists and shows the florist\'s quick replies', () => {
+  it("lists and shows the florist's quick replies", () => {
     expect(one(L.balasanList)).toMatch(/^\*Balasan cepat\* \(7\)\n\n• \*harga\* \(0×\): harga, ~berapa, berapaan/);
     for (const name of ['harga', 'lokasi', 'jam', 'stok', 'pesan', 'bayar', 'kirim']) expect(one(L.balasanList)).toContain(`*${name}*`);
     expect(one(L.balasanShow)).toContain('*harga* (dipakai 0×)');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 /** Types lines into the interactive simulator through a pipe, as a person at a terminal would. */
 function chat(lines: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/simulator/main.ts'], {
-    input: lines.join('\n') + '\n',
+    input: `${lines.join('\n')}\n`,
     encoding: 'utf8',
     env: { PATH: process.env['PATH'] ?? '', OWNER_NUMBERS: '081100001111' },
     timeout: 20_000,

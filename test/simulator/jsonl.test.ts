@@ -17,7 +17,7 @@ afterEach(async () => {
 
 /** Runs `npm run simulate -- --jsonl` as a separate process, as a script would. */
 function simulate(lines: Array<object | string>, args: string[] = [], env: Record<string, string> = {}) {
-  const input = lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n';
+  const input = `${lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n')}\n`;
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/simulator/main.ts', '--jsonl', ...args], {
     input,
     encoding: 'utf8',
@@ -67,7 +67,12 @@ describe('simulate --jsonl (a separate process)', () => {
       ['6281234567890', 10],
       ['6281100001111', 11],
     ]);
-    expect(r.out[0]).toEqual({ to: '6281234567890', text: expect.stringContaining('Halo Rina! 🌸 Selamat datang di *UD. Baim Florist*'), image: null, after: 1 });
+    expect(r.out[0]).toEqual({
+      to: '6281234567890',
+      text: expect.stringContaining('Halo Rina! 🌸 Selamat datang di *UD. Baim Florist*'),
+      image: null,
+      after: 1,
+    });
     expect(r.out[1]?.text).toContain('Pusat Pasar Lantai 1, Medan');
     expect(r.out.slice(2, 8).map((o) => o.error)).toEqual([
       expect.stringMatching(/^not valid JSON/),
@@ -142,7 +147,7 @@ describe('simulate --jsonl clock', () => {
     const out: SimOut[] = [];
     const { logger } = memoryLogger('warn');
     const code = await runJsonl(testConfig(dir), logger, {
-      input: Readable.from(lines.map((l) => JSON.stringify(l) + '\n')),
+      input: Readable.from(lines.map((l) => `${JSON.stringify(l)}\n`)),
       output: (line) => out.push(JSON.parse(line) as SimOut),
       plugins: [clockTeller],
     });
@@ -177,7 +182,9 @@ describe('simulator line parsing', () => {
     expect(parseSimLine('{"fromMe":true,"to":"081234567890","text":"x"}')).toMatchObject({ ok: true, line: { fromMe: true, to: '6281234567890', from: null } });
     // without an offset, a time is shop time
     expect(parseSimLine('{"from":"0812345678","text":"x","at":"2026-12-01 10:00"}', 'Asia/Jakarta')).toMatchObject({ line: { at: Date.parse(AT) } });
-    expect(parseSimLine('{"from":"0812345678","text":"x","at":"2026-12-01T10:00:00"}', 'Asia/Makassar')).toMatchObject({ line: { at: Date.parse('2026-12-01T10:00:00+08:00') } });
+    expect(parseSimLine('{"from":"0812345678","text":"x","at":"2026-12-01T10:00:00"}', 'Asia/Makassar')).toMatchObject({
+      line: { at: Date.parse('2026-12-01T10:00:00+08:00') },
+    });
     expect(parseSimLine('{"from":"0812345678","text":"x","at":"2026-12-01T03:00:00Z"}')).toMatchObject({ line: { at: Date.parse(AT) } });
   });
 

@@ -32,7 +32,7 @@ export class SimScript {
   /** Runs the whole script on a data folder; throws with the simulator's stderr if it failed. */
   run(dataDir: string): SimOut[] {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/simulator/main.ts', '--jsonl', '--data', dataDir, '--owner', OWNER], {
-      input: this.lines.map((s) => JSON.stringify(s)).join('\n') + '\n',
+      input: `${this.lines.map((s) => JSON.stringify(s)).join('\n')}\n`,
       encoding: 'utf8',
       env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'warn' },
     });

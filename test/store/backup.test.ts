@@ -19,11 +19,11 @@ describe('backups', () => {
     const first = JSON.parse(readFileSync(join(dir, readdirSync(dir)[0] as string), 'utf8')) as { customers: Record<string, unknown> };
     expect(Object.keys(first.customers)).toHaveLength(1);
     await bot.advance(5 * DAY);
-    expect(readdirSync(dir).filter((n) => n.startsWith('daily-')).sort()).toEqual([
-      'daily-2026-12-04T20-15-00-000Z.json',
-      'daily-2026-12-05T20-15-00-000Z.json',
-      'daily-2026-12-06T20-15-00-000Z.json',
-    ]);
+    expect(
+      readdirSync(dir)
+        .filter((n) => n.startsWith('daily-'))
+        .sort(),
+    ).toEqual(['daily-2026-12-04T20-15-00-000Z.json', 'daily-2026-12-05T20-15-00-000Z.json', 'daily-2026-12-06T20-15-00-000Z.json']);
   });
 
   it('tells the owner once, when the bot starts on a damaged file, which backup it used and how much time it lost', async () => {
@@ -38,7 +38,9 @@ describe('backups', () => {
     const bot = await startBot({ dataDir: dir, start: first.clock.now() + 2 * HOUR });
     await bot.app.idle();
     const [alert] = bot.sentTo(OWNER);
-    expect(alert).toMatch(/^⚠️ File data bot \(db\.json\) rusak saat bot mulai\. File itu disimpan utuh sebagai db\.json\.corrupt-[\dTZ-]+, dan bot memakai cadangan daily-2026-12-01T20-15-00-000Z\.json\. Perubahan sejak cadangan itu \(sekitar 3 jam terakhir\) tidak ada/);
+    expect(alert).toMatch(
+      /^⚠️ File data bot \(db\.json\) rusak saat bot mulai\. File itu disimpan utuh sebagai db\.json\.corrupt-[\dTZ-]+, dan bot memakai cadangan daily-2026-12-01T20-15-00-000Z\.json\. Perubahan sejak cadangan itu \(sekitar 3 jam terakhir\) tidak ada/,
+    );
     // the customer from before the backup is still known: no greeting again
     expect(await bot.say(RINA, 'lokasi dimana?')).not.toContain(expect.stringContaining('Selamat datang'));
     // a second start is a normal one
@@ -83,7 +85,9 @@ describe('npm run restore', () => {
     const before = readFileSync(join(dir, 'db.json'), 'utf8');
     const ok = run(dir, backup);
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toMatch(new RegExp(`^Restored ${backup.replace(/\./g, '\\.')} as .*db\\.json\\. The previous db\\.json was kept as db\\.json\\.replaced-`));
+    expect(ok.stdout).toMatch(
+      new RegExp(`^Restored ${backup.replace(/\./g, '\\.')} as .*db\\.json\\. The previous db\\.json was kept as db\\.json\\.replaced-`),
+    );
     const kept = readdirSync(dir).find((n) => n.startsWith('db.json.replaced-')) as string;
     expect(readFileSync(join(dir, kept), 'utf8')).toBe(before);
     // the shop's new name came after the backup: it is gone again

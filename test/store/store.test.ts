@@ -124,7 +124,7 @@ describe('store', () => {
     await writeFile(join(dir, 'db.json'), 'garbage');
     await open({ now: () => Date.parse('2026-12-01T03:04:05.678Z') });
     expect(await readFile(kept, 'utf8')).toBe(content);
-    expect(await readFile(kept + '-2', 'utf8')).toBe('garbage');
+    expect(await readFile(`${kept}-2`, 'utf8')).toBe('garbage');
   });
 
   it('starts from the newest valid backup when db.json is corrupt', async () => {
@@ -292,8 +292,15 @@ describe('migrations', () => {
     dir = await tempDir();
     const before = JSON.stringify(validDb());
     await writeFile(join(dir, 'db.json'), before);
-    const failing: Migration = { ...nextVersion, run: () => { throw new Error('shop.name is missing'); } };
-    await expect(open({ migrations: [failing], schemaVersion: SCHEMA_VERSION + 1 })).rejects.toThrow(/updating it to schema version 2 failed \(shop\.name is missing\)/);
+    const failing: Migration = {
+      ...nextVersion,
+      run: () => {
+        throw new Error('shop.name is missing');
+      },
+    };
+    await expect(open({ migrations: [failing], schemaVersion: SCHEMA_VERSION + 1 })).rejects.toThrow(
+      /updating it to schema version 2 failed \(shop\.name is missing\)/,
+    );
     expect(await readFile(join(dir, 'db.json'), 'utf8')).toBe(before);
     expect(await readdir(dir)).toEqual(['db.json']);
   });

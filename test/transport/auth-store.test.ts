@@ -104,7 +104,7 @@ describe('auth store', () => {
     await store.state.keys.set({ session: { c: Buffer.from([3]) } });
     const journal = join(dir, JOURNAL_FILE);
     const lines = (await readFile(journal, 'utf8')).split('\n');
-    lines[1] = 'ffffffffffffffff' + (lines[1] ?? '').slice(16);
+    lines[1] = `ffffffffffffffff${(lines[1] ?? '').slice(16)}`;
     await writeFile(journal, lines.join('\n'));
     const { store: again, lost, logs } = await openAuth(dir);
     expect(lost).toBeNull();
@@ -182,7 +182,10 @@ describe('auth store', () => {
     expect((await stat(join(dir, JOURNAL_FILE))).size).toBeLessThan(512 * 1024);
     expect((await stat(join(dir, KEYS_FILE))).size).toBeGreaterThan(500_000);
     const again = (await openAuth(dir)).store;
-    const got = await again.state.keys.get('session', Array.from({ length: 40 }, (_, n) => `s${n}`));
+    const got = await again.state.keys.get(
+      'session',
+      Array.from({ length: 40 }, (_, n) => `s${n}`),
+    );
     expect(Object.keys(got)).toHaveLength(40);
     expect(got['s39']?.[0]).toBe(39);
   });

@@ -30,9 +30,9 @@ interface Rig {
   maxAlive: () => number;
 }
 
-let dirs: string[] = [];
-let apps: App[] = [];
-let rigs: Rig[] = [];
+const dirs: string[] = [];
+const apps: App[] = [];
+const rigs: Rig[] = [];
 afterEach(async () => {
   for (const a of apps.splice(0)) await a.stop();
   for (const r of rigs.splice(0)) await r.transport.stop();
@@ -239,7 +239,9 @@ describe('connection policy in action', () => {
     await vi.waitFor(() => expect(r.sockets).toHaveLength(2));
     expect(await readdir(authDir)).toEqual([]);
     expect(r.sock().config.auth.creds.registered).toBe(false);
-    expect(r.logs.find((l) => l.level === 50)?.msg).toBe('WhatsApp logged this device out. The session was cleared; link the device again with the new QR code.');
+    expect(r.logs.find((l) => l.level === 50)?.msg).toBe(
+      'WhatsApp logged this device out. The session was cleared; link the device again with the new QR code.',
+    );
   });
 
   it.each([
@@ -356,14 +358,17 @@ describe('messages', () => {
     expect(r.received.map((m) => m.text)).toEqual(['halo, masih buka?']);
   });
 
-  it('does the same with Baileys\' own event buffer, as used once the session is logged in', async () => {
-    const r = await rig({
-      socketFactory: (config) => {
-        const fake = new FakeSocket(config, true);
-        r.sockets.push(fake);
-        return asSocket(fake);
+  it("does the same with Baileys' own event buffer, as used once the session is logged in", async () => {
+    const r = await rig(
+      {
+        socketFactory: (config) => {
+          const fake = new FakeSocket(config, true);
+          r.sockets.push(fake);
+          return asSocket(fake);
+        },
       },
-    }, false);
+      false,
+    );
     await r.transport.start((m) => void r.received.push(m));
     await settle();
     r.sock().open();
@@ -394,7 +399,9 @@ describe('messages', () => {
     const r = await rig();
     r.sock().open();
     await r.transport.send(RINA_LID, { kind: 'text', text: 'x' });
-    r.sock().emit('messages.update', [{ key: { remoteJid: RINA_LID, fromMe: true, id: r.sock().sent[0]?.id }, update: { status: 0, messageStubParameters: ['463'] } }]);
+    r.sock().emit('messages.update', [
+      { key: { remoteJid: RINA_LID, fromMe: true, id: r.sock().sent[0]?.id }, update: { status: 0, messageStubParameters: ['463'] } },
+    ]);
     expect(r.transport.status().sendFailures).toBe(1);
     expect(r.logs.find((l) => /reported a sent message as failed/.test(l.msg))).toMatchObject({ code: '463', chat: '15000****0002@lid' });
     expect(r.sock().sent).toHaveLength(1);
@@ -491,7 +498,14 @@ describe('the whole bot over the WhatsApp transport', () => {
     expect(saved.held.map((h) => [h.chatId, h.text])).toEqual([['6281377778888@s.whatsapp.net', 'mau tanya kak']]);
 
     const transport = new MemoryTransport(r.clock);
-    const next = await createApp({ config: testConfig(r.dir), transport, clock: r.clock, logger: memoryLogger().logger, plugins: PLUGINS, seed: floristSeed() });
+    const next = await createApp({
+      config: testConfig(r.dir),
+      transport,
+      clock: r.clock,
+      logger: memoryLogger().logger,
+      plugins: PLUGINS,
+      seed: floristSeed(),
+    });
     apps.push(next);
     await next.start();
     await next.idle();
@@ -521,7 +535,9 @@ describe('the whole bot over the WhatsApp transport', () => {
     await vi.waitFor(() => expect(r.sockets).toHaveLength(2));
     r.sock().open();
     await app.outbox.idle();
-    expect(r.sock().sent.map((s) => [s.jid, (s.content as { text: string }).text])).toEqual([['6281377778888@s.whatsapp.net', expect.stringContaining('Selamat datang')]]);
+    expect(r.sock().sent.map((s) => [s.jid, (s.content as { text: string }).text])).toEqual([
+      ['6281377778888@s.whatsapp.net', expect.stringContaining('Selamat datang')],
+    ]);
     expect(existsSync(join(r.dir, 'auth'))).toBe(true);
   });
 });

@@ -93,7 +93,7 @@ export class FakeSocket {
 
   // ---- what WhatsApp does ---------------------------------------------------------------
 
-  qr(code = 'QR-CODE-' + Math.random()): void {
+  qr(code = `QR-CODE-${Math.random()}`): void {
     this.emit('connection.update', { qr: code });
   }
 
@@ -137,7 +137,9 @@ export function asSocket(fake: FakeSocket): SocketLike {
 export function waMessage(text: string, key: Partial<WAMessageKey>, at: number, pushName = 'Rina'): WAMessage {
   const fullKey: WAMessageKey = { remoteJid: '150000000000002@lid', fromMe: false, id: `W${Math.random().toString(16).slice(2, 10)}`, ...key };
   const decoded = proto.WebMessageInfo.decode(
-    proto.WebMessageInfo.encode(proto.WebMessageInfo.fromObject({ key: fullKey, message: { conversation: text }, messageTimestamp: Math.floor(at / 1000), pushName })).finish(),
+    proto.WebMessageInfo.encode(
+      proto.WebMessageInfo.fromObject({ key: fullKey, message: { conversation: text }, messageTimestamp: Math.floor(at / 1000), pushName }),
+    ).finish(),
   ) as WAMessage;
   decoded.key = fullKey;
   return decoded;

@@ -42,9 +42,19 @@ describe('inbound: content kinds and wrappers', () => {
     ['conversation', { conversation: 'halo kak' }, 'text', 'halo kak'],
     ['extended text', { extendedTextMessage: { text: 'hrg brp kak' } }, 'text', 'hrg brp kak'],
     ['ephemeral extended text', { ephemeralMessage: { message: { extendedTextMessage: { text: 'lokasi dmn' } } } }, 'text', 'lokasi dmn'],
-    ['view-once image with caption', { viewOnceMessageV2: { message: { imageMessage: { caption: 'yang ini ada?', mimetype: 'image/jpeg' } } } }, 'image', 'yang ini ada?'],
+    [
+      'view-once image with caption',
+      { viewOnceMessageV2: { message: { imageMessage: { caption: 'yang ini ada?', mimetype: 'image/jpeg' } } } },
+      'image',
+      'yang ini ada?',
+    ],
     ['document with caption', { documentWithCaptionMessage: { message: { documentMessage: { caption: 'nota', fileName: 'nota.pdf' } } } }, 'document', 'nota'],
-    ['ephemeral view-once video', { ephemeralMessage: { message: { viewOnceMessage: { message: { videoMessage: { caption: 'lihat' } } } } } }, 'video', 'lihat'],
+    [
+      'ephemeral view-once video',
+      { ephemeralMessage: { message: { viewOnceMessage: { message: { videoMessage: { caption: 'lihat' } } } } } },
+      'video',
+      'lihat',
+    ],
     ['button response', { buttonsResponseMessage: { selectedButtonId: 'menu-2', selectedDisplayText: '2' } }, 'text', '2'],
     ['list response', { listResponseMessage: { title: 'Lokasi', singleSelectReply: { selectedRowId: 'lokasi' } } }, 'text', 'Lokasi'],
     ['template button reply', { templateButtonReplyMessage: { selectedId: 'pesan', selectedDisplayText: 'Cara pesan' } }, 'text', 'Cara pesan'],
@@ -60,7 +70,16 @@ describe('inbound: content kinds and wrappers', () => {
 
   it('lets the pipeline download a picture, and only when asked', async () => {
     let downloads = 0;
-    const incoming = await take(wire({ imageMessage: { mimetype: 'image/png' } }), 'notify', deps({ download: async () => (downloads++, new Uint8Array([7])) }));
+    const incoming = await take(
+      wire({ imageMessage: { mimetype: 'image/png' } }),
+      'notify',
+      deps({
+        download: async () => {
+          downloads++;
+          return new Uint8Array([7]);
+        },
+      }),
+    );
     expect(downloads).toBe(0);
     expect(incoming.image?.mimetype).toBe('image/png');
     expect(await incoming.image?.read()).toEqual(new Uint8Array([7]));
@@ -76,15 +95,23 @@ describe('inbound: what is never answered', () => {
   it.each([
     ['a reaction', wire({ reactionMessage: { key: { id: 'X' }, text: '👍' } }), /not a message/],
     ['a deleted message (revoke)', wire({ protocolMessage: { type: proto.Message.ProtocolMessage.Type.REVOKE, key: { id: 'X' } } }), /not a message/],
-    ['an edit', wire({ protocolMessage: { type: proto.Message.ProtocolMessage.Type.MESSAGE_EDIT, key: { id: 'X' }, editedMessage: { conversation: 'x' } } }), /not a message/],
+    [
+      'an edit',
+      wire({ protocolMessage: { type: proto.Message.ProtocolMessage.Type.MESSAGE_EDIT, key: { id: 'X' }, editedMessage: { conversation: 'x' } } }),
+      /not a message/,
+    ],
     ['a key share', wire({ protocolMessage: { type: proto.Message.ProtocolMessage.Type.APP_STATE_SYNC_KEY_SHARE } }), /not a message/],
     ['a poll vote', wire({ pollUpdateMessage: { pollCreationMessageKey: { id: 'P' } } }), /not a message/],
-    ['an undecryptable stub', wire(null, {}, { messageStubType: proto.WebMessageInfo.StubType.CIPHERTEXT, messageStubParameters: ['No session record'] }), /no content/],
+    [
+      'an undecryptable stub',
+      wire(null, {}, { messageStubType: proto.WebMessageInfo.StubType.CIPHERTEXT, messageStubParameters: ['No session record'] }),
+      /no content/,
+    ],
     ['a status update', wire({ conversation: 'story' }, { remoteJid: 'status@broadcast', participant: RINA_LID }), /status/],
     ['a broadcast list message', wire({ conversation: 'promo' }, { remoteJid: '1700000000@broadcast' }), /broadcast/],
     ['a newsletter post', wire({ conversation: 'news' }, { remoteJid: '120363000000000000@newsletter' }), /newsletter/],
     ['a group message', wire({ conversation: 'halo semua' }, { remoteJid: '120363111111111111@g.us', participant: RINA_LID }), /group/],
-    ['the bot\'s own echo', wire({ conversation: 'Halo Kak!' }, { fromMe: true, id: 'SENT-BY-BOT' }), /own echo/],
+    ["the bot's own echo", wire({ conversation: 'Halo Kak!' }, { fromMe: true, id: 'SENT-BY-BOT' }), /own echo/],
   ])('skips %s', async (_name, msg, reason) => {
     const r = await toIncoming(msg, 'notify', deps());
     expect(r.ok).toBe(false);
@@ -92,7 +119,10 @@ describe('inbound: what is never answered', () => {
   });
 
   it('answers groups only when allowed, naming the member who wrote', async () => {
-    const msg = wire({ conversation: 'harga?' }, { remoteJid: '120363111111111111@g.us', participant: '160000000000003@lid', participantAlt: '6281377778888@s.whatsapp.net' });
+    const msg = wire(
+      { conversation: 'harga?' },
+      { remoteJid: '120363111111111111@g.us', participant: '160000000000003@lid', participantAlt: '6281377778888@s.whatsapp.net' },
+    );
     const incoming = await take(msg, 'notify', deps({ allowGroups: true }));
     expect(incoming).toMatchObject({ chatId: '120363111111111111@g.us', senderNumber: '6281377778888', senderId: '160000000000003@lid' });
   });
@@ -105,10 +135,13 @@ describe('inbound: the shop itself', () => {
     expect(incoming.selfChat).toBeUndefined();
   });
 
-  it.each(['6281100009999@s.whatsapp.net', '140000000000001@lid', '6281100009999:3@s.whatsapp.net'])('recognises the "message yourself" chat %s', async (jid) => {
-    const incoming = await take(wire({ conversation: '!bantuan' }, { fromMe: true, remoteJid: jid, id: 'NOTE' }));
-    expect(incoming).toMatchObject({ fromShop: true, selfChat: true, text: '!bantuan' });
-  });
+  it.each(['6281100009999@s.whatsapp.net', '140000000000001@lid', '6281100009999:3@s.whatsapp.net'])(
+    'recognises the "message yourself" chat %s',
+    async (jid) => {
+      const incoming = await take(wire({ conversation: '!bantuan' }, { fromMe: true, remoteJid: jid, id: 'NOTE' }));
+      expect(incoming).toMatchObject({ fromShop: true, selfChat: true, text: '!bantuan' });
+    },
+  );
 });
 
 describe('inbound: backlog age', () => {
@@ -136,7 +169,11 @@ describe('inbound: who wrote (LID first)', () => {
   it('leaves the number unknown when nothing resolves it (never guessed)', async () => {
     const incoming = await take(wire({ conversation: 'x' }, { remoteJid: '180000000000005@lid' }));
     expect(incoming.senderNumber).toBeNull();
-    const failing = await take(wire({ conversation: 'x' }, { remoteJid: '180000000000005@lid' }), 'notify', deps({ pnForLid: async () => Promise.reject(new Error('428')) }));
+    const failing = await take(
+      wire({ conversation: 'x' }, { remoteJid: '180000000000005@lid' }),
+      'notify',
+      deps({ pnForLid: async () => Promise.reject(new Error('428')) }),
+    );
     expect(failing.senderNumber).toBeNull();
   });
 

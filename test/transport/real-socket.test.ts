@@ -13,7 +13,7 @@ import { memoryLogger, removeDir, T0, tempDir } from '../helpers.js';
  * Nothing here leaves 127.0.0.1. Reconnect delays follow the manual clock; the sockets are real.
  */
 const WATCHDOG_MS = 90_000;
-let cleanup: Array<() => Promise<void> | void> = [];
+const cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
 });

@@ -137,7 +137,7 @@ export class BaileysTransport implements Transport {
       reconnects: 0,
     };
     this.factory = opts.socketFactory ?? ((config) => makeWASocket(config));
-    this.print = opts.print ?? ((text) => void process.stdout.write(text + '\n'));
+    this.print = opts.print ?? ((text) => void process.stdout.write(`${text}\n`));
     this.random = opts.random ?? Math.random;
   }
 
@@ -268,14 +268,19 @@ export class BaileysTransport implements Transport {
       void auth.saveCreds().catch((err: unknown) => this.log.error({ err }, 'could not save the WhatsApp credentials'));
     });
     sock.ev.on('messages.upsert', ({ messages, type }) => {
-      this.inbound = this.inbound.then(() => this.onMessages(sock, messages, type)).catch((err: unknown) => this.log.error({ err }, 'incoming messages could not be read'));
+      this.inbound = this.inbound
+        .then(() => this.onMessages(sock, messages, type))
+        .catch((err: unknown) => this.log.error({ err }, 'incoming messages could not be read'));
     });
     sock.ev.on('messages.update', (updates) => {
       for (const { key, update } of updates) {
         if (!key.fromMe || update.status !== 0) continue;
         this.status_.sendFailures++;
         const code = (update as { messageStubParameters?: unknown[] }).messageStubParameters?.[0];
-        this.log.warn({ chat: maskChat(key.remoteJid ?? ''), code: code ?? 'unknown', failures: this.status_.sendFailures }, 'WhatsApp reported a sent message as failed; it is not sent again');
+        this.log.warn(
+          { chat: maskChat(key.remoteJid ?? ''), code: code ?? 'unknown', failures: this.status_.sendFailures },
+          'WhatsApp reported a sent message as failed; it is not sent again',
+        );
       }
     });
   }
@@ -286,14 +291,14 @@ export class BaileysTransport implements Transport {
     if (update.isNewLogin) this.log.info('the device was linked; WhatsApp restarts the connection once');
     if (update.connection === 'open') {
       this.watchdog?.cancel();
-      const me = sock.user?.id ? jidNormalizedUser(sock.user.id).split('@')[0] ?? null : null;
+      const me = sock.user?.id ? (jidNormalizedUser(sock.user.id).split('@')[0] ?? null) : null;
       // A later version rejection (WhatsApp updates itself every few weeks) may fetch again.
       this.versionRefreshed = false;
       this.status_.me = me;
       this.status_.stopped = null;
       this.setState('open');
       // masked even here: info-level logs hold no whole phone numbers, the shop's own included
-      this.log.info(`connected as ${me ? '+' + maskPhone(me) : 'the linked number'}`);
+      this.log.info(`connected as ${me ? `+${maskPhone(me)}` : 'the linked number'}`);
       this.stableTimer?.cancel();
       this.stableTimer = this.opts.clock.at(this.opts.clock.now() + STABLE_AFTER_MS, () => {
         if (this.sock === sock && this.status_.state === 'open') this.attempt = 0;
@@ -394,7 +399,10 @@ export class BaileysTransport implements Transport {
         this.versionRefreshed = true;
         const fetched = await withTimeout((this.opts.fetchVersion ?? defaultFetchVersion)(), 15_000).catch(() => null);
         if (fetched) this.version = fetched;
-        this.log.warn({ reason: action.reason, version: fetched?.join('.') ?? 'unchanged' }, 'WhatsApp rejected the client version; retrying with the current one');
+        this.log.warn(
+          { reason: action.reason, version: fetched?.join('.') ?? 'unchanged' },
+          'WhatsApp rejected the client version; retrying with the current one',
+        );
         this.attempt++;
         this.reconnect(action.delayMs);
         return;
@@ -464,7 +472,9 @@ export class BaileysTransport implements Transport {
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([work, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([work, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 async function defaultFetchVersion(): Promise<WAVersion | null> {
