@@ -9,24 +9,24 @@ import type { BackgroundSignal, BaseContext, CommandContext, CustomerInfo, Plugi
 import { Store, type SeedData, type SliceSpec } from './store/store.js';
 import { heldMessageSchema, unsentReplySchema, type CustomerRecord, type DialogSession, type HeldMessage } from './store/schema.js';
 import { textOut, type Incoming, type Outgoing, type Transport } from './transport/types.js';
-import { BoundedSet, ChatQueue } from './core/chat-queue.js';
-import { CommandRegistry, formatUsage, parseCommand, type ParsedCommand } from './core/commands.js';
-import { Customers, describeCustomer } from './core/customers.js';
-import { DialogTimers, isActive } from './core/dialogs.js';
-import { Menu, MENU_TEXTS, menuSpec } from './core/menu.js';
-import { Activity, ACTIVITY_SLICE, activitySpec } from './core/activity.js';
-import { ReplyCap } from './core/reply-cap.js';
-import { AuditLog, registerPrivacyCommand, type PrivacyHandler } from './core/privacy.js';
-import { maskChat, NO_PACING, Outbox, type Pacing } from './core/outbox.js';
-import { Scheduler } from './core/scheduler.js';
-import { Texts, type TextDefs } from './core/texts.js';
-import { registerBuiltins } from './core/builtins.js';
-import { Media } from './core/media.js';
-import { forgetHeldPicture, heldEntry, keepPicture, releaseMessage, restoreReply, storeReply } from './core/holding.js';
-import { registerHoursCommands } from './core/hours-commands.js';
-import { describeOpening, formatWeek, isOpen, nextOpening, statusWord } from './core/hours.js';
-import { MessageRun } from './core/message-run.js';
-import { PluginViews, type PluginRuntime } from './core/plugin-views.js';
+import { BoundedSet, ChatQueue } from './engine/chat-queue.js';
+import { CommandRegistry, formatUsage, parseCommand, type ParsedCommand } from './host/commands/registry.js';
+import { Customers, describeCustomer } from './engine/customers.js';
+import { DialogTimers, isActive } from './host/dialogs.js';
+import { Menu, MENU_TEXTS, menuSpec } from './host/menu.js';
+import { Activity, ACTIVITY_SLICE, activitySpec } from './engine/activity.js';
+import { ReplyCap } from './engine/reply-cap.js';
+import { AuditLog, registerPrivacyCommand, type PrivacyHandler } from './host/privacy.js';
+import { maskChat, NO_PACING, Outbox, type Pacing } from './engine/outbox.js';
+import { Scheduler } from './engine/scheduler.js';
+import { Texts, type TextDefs } from './host/texts.js';
+import { registerBuiltins } from './builtins/core-commands.js';
+import { Media } from './engine/media.js';
+import { forgetHeldPicture, heldEntry, keepPicture, releaseMessage, restoreReply, storeReply } from './engine/holding.js';
+import { registerHoursCommands } from './builtins/hours.js';
+import { describeOpening, formatWeek, isOpen, nextOpening, statusWord } from './hours.js';
+import { MessageRun } from './engine/run.js';
+import { PluginViews, type PluginRuntime } from './host/plugin-views.js';
 
 /**
  * The app factory: store, texts, menu, outbox, scheduler, commands and plugins wired around one

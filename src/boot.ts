@@ -3,7 +3,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { PluginDefinition } from './plugin-api.js';
-import type { Pacing } from './core/outbox.js';
+import type { Pacing } from './engine/outbox.js';
 import { PLUGINS } from './plugins.js';
 import { loadSeed } from './store/seed.js';
 import type { Transport } from './transport/types.js';

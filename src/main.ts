@@ -3,7 +3,7 @@ import type { App } from './app.js';
 import { bootApp } from './boot.js';
 import { SystemClock } from './clock.js';
 import { exitOnBadConfig, loadConfig, type Config } from './config.js';
-import type { Pacing } from './core/outbox.js';
+import type { Pacing } from './engine/outbox.js';
 import { HEALTH_FILE, HealthWriter } from './health.js';
 import { handleProcessEnd } from './lifecycle.js';
 import { createLogger } from './logger.js';

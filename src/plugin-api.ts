@@ -7,9 +7,9 @@ import type { Logger } from './logger.js';
 import type { Slice, SliceSpec } from './store/store.js';
 import type { DialogSession, ShopProfile } from './store/schema.js';
 import type { Incoming, Outgoing } from './transport/types.js';
-import type { TextDefs } from './core/texts.js';
-import type { MenuActionHandler, MenuItem } from './core/menu.js';
-import type { OpeningHours } from './core/hours.js';
+import type { TextDefs } from './host/texts.js';
+import type { MenuActionHandler, MenuItem } from './host/menu.js';
+import type { OpeningHours } from './hours.js';
 
 export type { Slice, SliceSpec, TextDefs, Incoming, Outgoing, DialogSession, MenuItem };
 

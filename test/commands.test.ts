@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.js';
-import { editDistance, parseCommand } from '../src/core/commands.js';
+import { editDistance, parseCommand } from '../src/host/commands/registry.js';
 import { MINUTE, OWNER, closeBots, startBot, type TestBot } from './helpers.js';
 
 const CUSTOMER = '6281234567890';

@@ -8,7 +8,7 @@ import { createApp, type App } from '../src/app.js';
 import { ManualClock } from '../src/clock.js';
 import { configFromEnv, type Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
-import type { Pacing } from '../src/core/outbox.js';
+import type { Pacing } from '../src/engine/outbox.js';
 import type { PluginDefinition } from '../src/plugin-api.js';
 import { PLUGINS } from '../src/plugins.js';
 import { bundledSeedPath, loadSeed, type Seed } from '../src/store/seed.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatPhone, maskPhone, normalisePhone } from '../src/phone.js';
-import { cleanName } from '../src/core/names.js';
+import { cleanName } from '../src/engine/names.js';
 
 describe('phone numbers', () => {
   it.each([

@@ -3,13 +3,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PluginDefinition } from '../src/plugin-api.js';
-import type { Pacing } from '../src/core/outbox.js';
+import type { Pacing } from '../src/engine/outbox.js';
 import { PLUGINS } from '../src/plugins.js';
 import { handleProcessEnd } from '../src/lifecycle.js';
 import type { DbData, HeldMessage, UnsentReply } from '../src/store/schema.js';
 import type { Incoming } from '../src/transport/types.js';
-import { heldEntry, keepPicture } from '../src/core/holding.js';
-import { Media } from '../src/core/media.js';
+import { heldEntry, keepPicture } from '../src/engine/holding.js';
+import { Media } from '../src/engine/media.js';
 import { closeBots, HOUR, memoryLogger, OWNER, removeDir, startBot, tempDir, type TestBot } from './helpers.js';
 
 const RINA = '6281234567890';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { definePlugin } from '../../src/plugin-api.js';
 import { UsageError } from '../../src/errors.js';
-import { describeOpening, parseClock, parseDate } from '../../src/core/hours.js';
+import { describeOpening, parseClock, parseDate } from '../../src/hours.js';
 import { formatLocal, parseLocalDateTime } from '../../src/time.js';
 import { decideAway, type AwayMode } from './rules.js';
 

@@ -1,4 +1,4 @@
-import { closingTime, isOpen, nextOpening, todayKey, type OpeningHours } from '../../src/core/hours.js';
+import { closingTime, isOpen, nextOpening, todayKey, type OpeningHours } from '../../src/hours.js';
 
 /**
  * When the away message goes out: a pure decision, tested on its own.

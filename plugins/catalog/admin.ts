@@ -1,6 +1,6 @@
 import type { CommandContext, PluginApi } from '../../src/plugin-api.js';
 import { ReplyError, UsageError } from '../../src/errors.js';
-import { describeCustomer } from '../../src/core/customers.js';
+import { describeCustomer } from '../../src/engine/customers.js';
 import { formatLocal } from '../../src/time.js';
 import type { Catalog } from './catalog.js';
 import { codeFor, formatRupiah, normaliseCode, normaliseOrderNumber, parsePrice, sortProducts, type CatalogState, type Order, type Product } from './model.js';

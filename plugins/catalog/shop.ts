@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Context, DialogSession, Next, PluginApi } from '../../src/plugin-api.js';
-import { describeCustomer, HANDOFF_MS } from '../../src/core/customers.js';
+import { describeCustomer, HANDOFF_MS } from '../../src/engine/customers.js';
 import type { Catalog } from './catalog.js';
 import {
   asksAboutProducts,

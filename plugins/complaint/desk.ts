@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ChatHandle, Context, CustomerInfo, DialogSession, Next, Outgoing, PluginApi } from '../../src/plugin-api.js';
-import { describeCustomer, HANDOFF_MS } from '../../src/core/customers.js';
-import { closingTime, formatClock, nextOpening } from '../../src/core/hours.js';
+import { describeCustomer, HANDOFF_MS } from '../../src/engine/customers.js';
+import { closingTime, formatClock, nextOpening } from '../../src/hours.js';
 import { localTime } from '../../src/time.js';
 import { asksStatus, categoryOf, detectComplaint, isCancel, isDone, ratingIn, saysNotResolved } from './detect.js';
 import { CATEGORY_WORDS, isOpenTicket, summaryOf, ticketNumberFor, type Category, type ComplaintState, type Ticket, type TicketEvent } from './model.js';

@@ -1,4 +1,4 @@
-import { normalise, NOT_TYPOS, withinOneEdit, wordForms } from '../../src/core/words.js';
+import { normalise, NOT_TYPOS, withinOneEdit, wordForms } from '../../src/engine/read/words.js';
 import type { Category } from './model.js';
 
 /**

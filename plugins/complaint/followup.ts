@@ -1,6 +1,6 @@
 import type { PluginApi } from '../../src/plugin-api.js';
 import { UsageError } from '../../src/errors.js';
-import { afterOpenTime, nextOpening, todayKey } from '../../src/core/hours.js';
+import { afterOpenTime, nextOpening, todayKey } from '../../src/hours.js';
 import { localTime, zonedToEpoch } from '../../src/time.js';
 import { age, clip } from './owner.js';
 import { CATEGORIES, isOpenTicket, summaryOf, type ComplaintState, type Ticket } from './model.js';

@@ -1,6 +1,6 @@
 import type { CommandContext, PluginApi } from '../../src/plugin-api.js';
 import { UsageError } from '../../src/errors.js';
-import { describeCustomer } from '../../src/core/customers.js';
+import { describeCustomer } from '../../src/engine/customers.js';
 import { formatLocal, localTime } from '../../src/time.js';
 import type { Desk } from './desk.js';
 import { CATEGORIES, CATEGORY_WORDS, isOpenTicket, normaliseTicketNumber, summaryOf, type Category, type ComplaintState, type Ticket } from './model.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { definePlugin } from '../../src/plugin-api.js';
 import type { MessageKind } from '../../src/transport/types.js';
-import { describeCustomer, HANDOFF_MS } from '../../src/core/customers.js';
+import { describeCustomer, HANDOFF_MS } from '../../src/engine/customers.js';
 
 /**
  * The last middleware: when nothing answered a customer's message and no greeting went out, say

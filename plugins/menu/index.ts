@@ -1,9 +1,9 @@
 import { definePlugin, type BaseContext, type MenuItem, type PluginApi } from '../../src/plugin-api.js';
 import { UsageError } from '../../src/errors.js';
-import { describeCustomer, HANDOFF_MS } from '../../src/core/customers.js';
+import { describeCustomer, HANDOFF_MS } from '../../src/engine/customers.js';
 import { listVariables, unknownVariables } from '../../src/template.js';
-import { MAX_MENU_ITEMS } from '../../src/core/menu.js';
-import { SHOP_VARIABLES } from '../../src/core/texts.js';
+import { MAX_MENU_ITEMS } from '../../src/host/menu.js';
+import { SHOP_VARIABLES } from '../../src/host/texts.js';
 import { parseChoice } from './choice.js';
 
 /**

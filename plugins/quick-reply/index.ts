@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { definePlugin, type Context } from '../../src/plugin-api.js';
 import { UsageError } from '../../src/errors.js';
-import { SHOP_VARIABLES } from '../../src/core/texts.js';
+import { SHOP_VARIABLES } from '../../src/host/texts.js';
 import { listVariables, unknownVariables } from '../../src/template.js';
 import { DEFAULT_RULES, type QuickRule } from './defaults.js';
 import { Matcher, normalise } from './matcher.js';

@@ -1,4 +1,4 @@
-import { deletions, normalise, NOT_TYPOS, withinOneEdit, wordForms } from '../../src/core/words.js';
+import { deletions, normalise, NOT_TYPOS, withinOneEdit, wordForms } from '../../src/engine/read/words.js';
 
 export { normalise };
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { bootApp } from '../boot.js';
 import { ManualClock } from '../clock.js';
 import { configFromEnv } from '../config.js';
-import type { RegisteredCommand } from '../core/commands.js';
+import type { RegisteredCommand } from '../host/commands/registry.js';
 import { silentLogger } from '../logger.js';
 import { MemoryTransport } from '../transport/memory.js';
 

@@ -1,11 +1,50 @@
 import { z } from 'zod';
-import { DEFAULT_HOURS, hoursSchema } from '../core/hours.js';
 
 /**
  * The shape of data/db.json. Bump SCHEMA_VERSION and add a migration in migrations.ts whenever the
  * shape changes in a way older files do not already satisfy (new fields with defaults need none).
  */
 export const SCHEMA_VERSION = 1;
+
+// ---- opening hours: the data; what it means (open now? next opening?) is in src/hours.ts ----
+
+export const MINUTES_PER_DAY = 24 * 60;
+
+export const rangeSchema = z
+  .object({ from: z.number().int().min(0).max(MINUTES_PER_DAY), to: z.number().int().min(0).max(MINUTES_PER_DAY) })
+  .refine((r) => r.from < r.to, { message: 'a range must end after it starts' });
+export type TimeRange = z.infer<typeof rangeSchema>;
+
+export const holidaySchema = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), note: z.string().default('') });
+export type Holiday = z.infer<typeof holidaySchema>;
+
+export const closureSchema = z.object({ from: z.number(), to: z.number() }).refine((c) => c.from < c.to, { message: 'a closure must end after it starts' });
+export type Closure = z.infer<typeof closureSchema>;
+
+export const hoursSchema = z.object({
+  /** Index 0 is Sunday … 6 is Saturday, as Date.getDay counts. */
+  week: z.array(z.array(rangeSchema)).length(7),
+  holidays: z.array(holidaySchema).default([]),
+  /** A temporary closure the owner set ahead (epoch ms): closed from `from` until `to`. */
+  closure: closureSchema.nullable().default(null),
+});
+export type OpeningHours = z.infer<typeof hoursSchema>;
+
+export const DEFAULT_HOURS = (): OpeningHours => ({
+  week: [[], ...Array.from({ length: 6 }, () => [{ from: 9 * 60, to: 17 * 60 }])],
+  holidays: [],
+  closure: null,
+});
+
+// ---- the main menu's items; the menu itself is in src/host/menu.ts ----
+
+export const menuItemSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  label: z.string().min(1).max(60),
+  reply: z.string().max(4096).default(''),
+  notifyOwner: z.boolean().default(false),
+});
+export type MenuItem = z.infer<typeof menuItemSchema>;
 
 export const shopSchema = z.object({
   name: z.string().min(1),

@@ -2,9 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { menuItemSchema } from '../core/menu.js';
-import { shopSchema } from './schema.js';
-import { hoursSchema } from '../core/hours.js';
+import { hoursSchema, menuItemSchema, shopSchema } from './schema.js';
 import type { SeedData } from './store.js';
 
 /**

@@ -6,8 +6,7 @@ import type { z } from 'zod';
 import type { Logger } from '../logger.js';
 import { removeStaleTempFiles, writeFileAtomic, type AtomicFs } from './atomic-write.js';
 import { migrate, MIGRATIONS, type Migration } from './migrations.js';
-import { dbSchema, DEFAULT_SHOP, SCHEMA_VERSION, type DbData, type ShopProfile } from './schema.js';
-import { DEFAULT_HOURS, type OpeningHours } from '../core/hours.js';
+import { dbSchema, DEFAULT_HOURS, DEFAULT_SHOP, SCHEMA_VERSION, type DbData, type OpeningHours, type ShopProfile } from './schema.js';
 
 /** A plugin's persistent data: a schema to validate it on load and fresh defaults. */
 export interface SliceSpec<T = unknown> {

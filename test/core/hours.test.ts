@@ -12,7 +12,7 @@ import {
   parseDays,
   parseRanges,
   type OpeningHours,
-} from '../../src/core/hours.js';
+} from '../../src/hours.js';
 
 const TZ = 'Asia/Jakarta';
 const at = (local: string): number => Date.parse(`${local}+07:00`);

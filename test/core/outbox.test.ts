@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
-import { NO_PACING, Outbox, splitText, typingTime, type Pacing } from '../../src/core/outbox.js';
+import { NO_PACING, Outbox, splitText, typingTime, type Pacing } from '../../src/engine/outbox.js';
 import { MemoryTransport } from '../../src/transport/memory.js';
 import { memoryLogger, T0 } from '../helpers.js';
 

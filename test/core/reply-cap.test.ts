@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ReplyCap } from '../../src/core/reply-cap.js';
+import { ReplyCap } from '../../src/engine/reply-cap.js';
 import { MINUTE, OWNER, closeBots, startBot } from '../helpers.js';
 import { SimScript } from '../simulator/script.js';
 import { removeDir, tempDir } from '../helpers.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
-import { Scheduler, validateCron, type JobRecord } from '../../src/core/scheduler.js';
+import { Scheduler, validateCron, type JobRecord } from '../../src/engine/scheduler.js';
 import { DAY, HOUR, memoryLogger, MINUTE } from '../helpers.js';
 
 const WIB = (iso: string): number => Date.parse(`${iso}+07:00`);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { decideAway, type AwaySettings } from '../../plugins/away/rules.js';
-import { DEFAULT_HOURS } from '../../src/core/hours.js';
+import { DEFAULT_HOURS } from '../../src/hours.js';
 import { closeBots, MINUTE, OWNER, startBot, type TestBot } from '../helpers.js';
 
 const RINA = '6281234567890';

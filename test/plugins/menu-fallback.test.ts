@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { definePlugin } from '../../src/plugin-api.js';
 import { PLUGINS } from '../../src/plugins.js';
 import { parseChoice } from '../../plugins/menu/choice.js';
-import type { MenuItem } from '../../src/core/menu.js';
+import type { MenuItem } from '../../src/host/menu.js';
 import { HOUR, MINUTE, OWNER, closeBots, startBot, type TestBot } from '../helpers.js';
 
 const RINA = '6281234567890';

@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 import type { Clock } from '../clock.js';
 import type { Store } from '../store/store.js';
 import type { CommandRunner } from '../app.js';
-import type { CommandRegistry } from './commands.js';
+import type { CommandRegistry } from '../host/commands/registry.js';
 import {
   DAY_NAMES,
   describeOpening,
@@ -15,7 +15,7 @@ import {
   parseRanges,
   todayKey,
   type TimeRange,
-} from './hours.js';
+} from '../hours.js';
 
 /** !jam and !libur: the owner sets the week and the holidays from WhatsApp. */
 export const HOURS_COMMANDS = {

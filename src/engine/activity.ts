@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Slice, SliceSpec } from '../store/store.js';
-import { todayKey } from './hours.js';
+import { todayKey } from '../hours.js';
 
 /**
  * How many customer messages and new customers each day had, in the shop's time zone, for the

@@ -4,12 +4,12 @@ import type { CustomerRecord } from '../store/schema.js';
 import type { Clock } from '../clock.js';
 import { formatPhone, normalisePhone, unreadableNumber } from '../phone.js';
 import { formatLocal } from '../time.js';
-import { describeCustomer, type Customers } from './customers.js';
+import { describeCustomer, type Customers } from '../engine/customers.js';
 import { listVariables } from '../template.js';
 import type { CommandRunner } from '../app.js';
-import type { MessageRun } from './message-run.js';
-import { type CommandRegistry, formatHelpList, formatUsage, type ParsedCommand } from './commands.js';
-import type { Texts } from './texts.js';
+import type { MessageRun } from '../engine/run.js';
+import { type CommandRegistry, formatHelpList, formatUsage, type ParsedCommand } from '../host/commands/registry.js';
+import type { Texts } from '../host/texts.js';
 
 /** The commands that belong to the core rather than to a plugin: help, texts and the shop profile. */
 export interface BuiltinDeps {

@@ -3,10 +3,10 @@ import type { ChatHandle, Context, DialogControl, DialogHandler, Middleware, Plu
 import type { DialogSession } from '../store/schema.js';
 import type { Slice, SliceSpec, Store } from '../store/store.js';
 import { textOut, type Outgoing } from '../transport/types.js';
-import type { Customers } from './customers.js';
+import type { Customers } from '../engine/customers.js';
 import { isActive, type DialogTimers } from './dialogs.js';
-import type { MessageRun } from './message-run.js';
-import type { Outbox } from './outbox.js';
+import type { MessageRun } from '../engine/run.js';
+import type { Outbox } from '../engine/outbox.js';
 
 /** A plugin as the app holds it: its definition plus what it registered. */
 export interface PluginRuntime {

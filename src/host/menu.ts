@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { menuItemSchema, type MenuItem } from '../store/schema.js';
 import type { Slice, SliceSpec } from '../store/store.js';
 import type { Texts, TextDefs } from './texts.js';
 import type { BaseContext } from '../plugin-api.js';
@@ -8,13 +9,7 @@ import type { BaseContext } from '../plugin-api.js';
  * plugin can take over an item by its id (the catalog will own "katalog"); an item nobody owns
  * answers with its own text.
  */
-export const menuItemSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  label: z.string().min(1).max(60),
-  reply: z.string().max(4096).default(''),
-  notifyOwner: z.boolean().default(false),
-});
-export type MenuItem = z.infer<typeof menuItemSchema>;
+export { menuItemSchema, type MenuItem };
 
 export const menuStateSchema = z.object({ items: z.array(menuItemSchema).max(20) });
 export type MenuState = z.infer<typeof menuStateSchema>;

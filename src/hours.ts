@@ -1,38 +1,12 @@
-import { z } from 'zod';
-import { localTime, zonedToEpoch } from '../time.js';
+import { localTime, zonedToEpoch } from './time.js';
 
 /**
  * Opening hours: each weekday has zero or more time ranges, holidays close the shop on a date,
  * and everything is in the shop's time zone. The questions the bot asks (is it open now, when does
  * it open next, how to say that to a customer) are pure functions of this model.
  */
-export const MINUTES_PER_DAY = 24 * 60;
-
-export const rangeSchema = z
-  .object({ from: z.number().int().min(0).max(MINUTES_PER_DAY), to: z.number().int().min(0).max(MINUTES_PER_DAY) })
-  .refine((r) => r.from < r.to, { message: 'a range must end after it starts' });
-export type TimeRange = z.infer<typeof rangeSchema>;
-
-export const holidaySchema = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), note: z.string().default('') });
-export type Holiday = z.infer<typeof holidaySchema>;
-
-export const closureSchema = z.object({ from: z.number(), to: z.number() }).refine((c) => c.from < c.to, { message: 'a closure must end after it starts' });
-export type Closure = z.infer<typeof closureSchema>;
-
-export const hoursSchema = z.object({
-  /** Index 0 is Sunday … 6 is Saturday, as Date.getDay counts. */
-  week: z.array(z.array(rangeSchema)).length(7),
-  holidays: z.array(holidaySchema).default([]),
-  /** A temporary closure the owner set ahead (epoch ms): closed from `from` until `to`. */
-  closure: closureSchema.nullable().default(null),
-});
-export type OpeningHours = z.infer<typeof hoursSchema>;
-
-export const DEFAULT_HOURS = (): OpeningHours => ({
-  week: [[], ...Array.from({ length: 6 }, () => [{ from: 9 * 60, to: 17 * 60 }])],
-  holidays: [],
-  closure: null,
-});
+export { MINUTES_PER_DAY, DEFAULT_HOURS, type TimeRange, type Holiday, type Closure, type OpeningHours } from './store/schema.js';
+import { MINUTES_PER_DAY, type Holiday, type OpeningHours, type TimeRange } from './store/schema.js';
 
 function inClosure(hours: OpeningHours, t: number): boolean {
   return hours.closure !== null && t >= hours.closure.from && t < hours.closure.to;

@@ -1,4 +1,4 @@
-import type { CommandDef, CommandUsage } from '../plugin-api.js';
+import type { CommandDef, CommandUsage } from '../../plugin-api.js';
 
 /**
  * Admin commands: parsing, the registry plugins add to, and the help texts. The same registry

@@ -7,8 +7,8 @@ import type { Logger } from '../logger.js';
 import { formatPhone, maskPhone, normalisePhone, unreadableNumber } from '../phone.js';
 import type { Store } from '../store/store.js';
 import { formatLocal } from '../time.js';
-import type { CommandRegistry } from './commands.js';
-import type { Customers } from './customers.js';
+import type { CommandRegistry } from './commands/registry.js';
+import type { Customers } from '../engine/customers.js';
 
 /**
  * The customer's rights under Indonesia's personal data protection law (UU 27/2022), served by the
