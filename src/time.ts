@@ -149,3 +149,9 @@ export function formatLocal(epochMs: number, timeZone: string): string {
   const mm = String(l.minute).padStart(2, '0');
   return `${HARI[l.weekday]}, ${l.day} ${BULAN[l.month - 1]} ${l.year} ${hh}.${mm}`;
 }
+
+/** Local midnight of the day `t` falls on, in `timeZone`. */
+export function startOfDay(t: number, timeZone: string): number {
+  const l = localTime(t, timeZone);
+  return zonedToEpoch(l.year, l.month, l.day, 0, 0, timeZone);
+}

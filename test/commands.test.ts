@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.js';
-import { editDistance, parseCommand } from '../src/host/commands/registry.js';
+import { parseCommand } from '../src/engine/classify.js';
+import { editDistance } from '../src/host/commands/match.js';
 import { MINUTE, OWNER, closeBots, startBot, type TestBot } from './helpers.js';
 
 const CUSTOMER = '6281234567890';
@@ -132,7 +133,7 @@ describe('admin commands', () => {
     await bot.owner('!toko nama Baim Florist & Dekorasi');
     await bot.owner('!toko alamat Pusat Pasar Lt. 1 No. 27, Medan');
     expect((await bot.owner('!toko peta bukan-tautan'))[0]).toContain('⚠️ Tautan peta harus');
-    expect((await bot.owner('!toko warna merah'))[0]).toContain('Bagian "warna" tidak ada');
+    expect((await bot.owner('!toko warna merah'))[0]).toContain('"warna" tidak dikenal untuk !toko. Pilih: nama, alamat, atau peta.');
     const [greeting] = await bot.say(CUSTOMER, 'halo');
     expect(greeting).toContain('*Baim Florist & Dekorasi*');
     expect(greeting).toContain('Pusat Pasar Lt. 1 No. 27, Medan');

@@ -211,31 +211,26 @@ describe('pipeline', () => {
     expect(seenOnDisk).toEqual([1, 2]);
   });
 
-  it('routes a chat with an active dialog to its plugin first, and times it out with the clock', async () => {
+  it('lets a plugin hold a chat in a dialog (its numbers are not menu choices), and times it out with the clock', async () => {
     const expired: string[] = [];
     const survey = definePlugin({
       name: 'survey',
       description: 'test',
       setup(api) {
         api.use(async (ctx, next) => {
-          if (ctx.text === 'survei') {
+          const session = ctx.dialog.current;
+          if (session && /^[1-5]$/.test(ctx.text)) {
+            expect(ctx.choice).toBeNull();
+            ctx.dialog.end();
+            ctx.reply(`Terima kasih, nilai ${ctx.text} (step ${session.step})`);
+          } else if (ctx.text === 'survei') {
             ctx.dialog.start('rating', { asked: ctx.now }, { timeoutMs: 3 * MINUTE });
             ctx.reply('Nilai 1-5?');
           } else await next();
         });
-        api.dialog({
-          handle(ctx, session, next) {
-            if (/^[1-5]$/.test(ctx.text)) {
-              ctx.dialog.end();
-              ctx.reply(`Terima kasih, nilai ${ctx.text} (step ${session.step})`);
-              return;
-            }
-            return next();
-          },
-          async expire(chat, session) {
-            expired.push(session.step);
-            await chat.send(`Waktu habis, ${chat.salutation}`);
-          },
+        api.on('dialog-timeout', async (chat, session) => {
+          expired.push(session.step);
+          await chat.send(`Waktu habis, ${chat.salutation}`);
         });
       },
     });
@@ -259,11 +254,8 @@ describe('pipeline', () => {
         name: 'survey',
         description: 'test',
         setup(api) {
-          api.use((ctx) => ctx.dialog.start('waiting', null, { timeoutMs: 10 * MINUTE }));
-          api.dialog({
-            handle: (ctx) => ctx.reply('still in the dialog'),
-            expire: (chat) => void expired.push(chat.chatId),
-          });
+          api.use((ctx) => (ctx.dialog.current ? ctx.reply('still in the dialog') : ctx.dialog.start('waiting', null, { timeoutMs: 10 * MINUTE })));
+          api.on('dialog-timeout', (chat) => void expired.push(chat.chatId));
         },
       });
     bot = await startBot({ plugins: [make()] });

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { realCommands, renderCommands, replaceSection } from '../src/docs/readme-commands.js';
+import { commandNames, renderCommands, replaceSection } from '../src/docs/readme-commands.js';
 
 describe('README', () => {
   const readme = readFileSync('README.md', 'utf8');
 
   it('lists exactly the admin commands the bot has, as !bantuan does (run `npm run docs` after changing a command)', async () => {
-    const commands = await realCommands();
-    expect(commands.map((c) => c.name)).toEqual([
+    expect(await commandNames()).toEqual([
       'bantuan',
       'teks',
       'toko',
@@ -25,7 +24,7 @@ describe('README', () => {
       'pesanan',
       'balasan',
     ]);
-    expect(replaceSection(readme, renderCommands(commands, '!'))).toBe(readme);
+    expect(replaceSection(readme, await renderCommands('!'))).toBe(readme);
   });
 
   it('gives the setup, test, Docker and simulator instructions', () => {

@@ -1,4 +1,4 @@
-import { closingTime, isOpen, nextOpening, todayKey, type OpeningHours } from '../../src/hours.js';
+import { closingTime, isOpen, nextOpening, type OpeningHours, todayKey } from '../../src/plugin-api.js';
 
 /**
  * When the away message goes out: a pure decision, tested on its own.

@@ -1,10 +1,7 @@
-import type { CommandContext, PluginApi } from '../../src/plugin-api.js';
-import { ReplyError, UsageError } from '../../src/errors.js';
-import { describeCustomer } from '../../src/engine/customers.js';
-import { formatLocal } from '../../src/time.js';
 import type { Catalog } from './catalog.js';
 import { codeFor, formatRupiah, normaliseCode, normaliseOrderNumber, parsePrice, sortProducts, type CatalogState, type Order, type Product } from './model.js';
 import { orderCard, orderLines, orderSummary, ownerProductCard, ownerProductLine } from './views.js';
+import { type CommandContext, describeCustomer, formatLocal, type PluginApi, ReplyError, UsageError } from '../../src/plugin-api.js';
 
 /**
  * The owner's catalog commands, typed in WhatsApp: !produk manages products, !pesanan follows the
@@ -108,92 +105,100 @@ export function registerProductCommand(api: Api, catalog: Catalog): void {
     ctx.reply(lines.join('\n'));
   };
 
-  api.command({
-    name: 'produk',
-    aliases: ['product', 'products'],
-    help: 'Kelola katalog: tambah produk, ubah harga, stok habis/ready, foto.',
-    usage: [
-      { form: 'produk', help: 'daftar produk dengan kode, harga, stok, dan yang disembunyikan' },
-      { form: 'produk hal <N>', help: 'halaman berikutnya dari daftar' },
-      { form: 'produk <kode>', help: 'lihat satu produk lengkap, misalnya P07' },
-      {
-        form: 'produk tambah <nama> | <harga> | <kategori> | <deskripsi>',
-        help: 'tambah produk; deskripsi boleh dikosongkan; harga seperti 25000, 25.000, 25rb',
-      },
-      { form: 'produk ubah <kode> <field> <nilai>', help: 'ubah nama, harga, kategori, deskripsi, opsi, atau urutan (deskripsi/opsi "-" = kosongkan)' },
-      { form: 'produk habis <kode>', help: 'tandai stok habis (boleh beberapa kode)' },
-      { form: 'produk ready <kode>', help: 'tandai stok ready lagi' },
-      { form: 'produk sembunyi <kode>', help: 'sembunyikan dari pelanggan' },
-      { form: 'produk tampil <kode>', help: 'tampilkan lagi ke pelanggan' },
-      { form: 'produk hapus <kode>', help: 'hapus produk; diminta konfirmasi, fotonya tetap disimpan' },
-      { form: 'produk foto <kode>', help: 'tulis sebagai keterangan foto yang dikirim: menambah foto produk' },
-      { form: 'produk foto <kode> hapus', help: 'lepaskan semua foto dari produk (berkasnya tetap disimpan)' },
-    ],
-    async run(ctx) {
-      // "P09, P10" is how the bot itself lists codes: commas separate as spaces do
-      const [first = '', ...tokens] = ctx.args.split(/[\s,]+/).filter(Boolean);
-      const word = first.toLowerCase();
-      const afterWord = ctx.args.slice(first.length).trim();
-      switch (word) {
-        case '':
-          return list(ctx, 1);
-        case 'hal':
-        case 'halaman':
-        case 'page': {
-          const n = Number(tokens[0]);
-          if (tokens.length !== 1 || !Number.isInteger(n)) throw new UsageError('Tulis nomor halamannya, misalnya: hal 2.');
-          return list(ctx, n);
-        }
-        case 'tambah':
-        case 'add':
-          return add(ctx, afterWord);
-        case 'ubah':
-        case 'edit':
-        case 'set':
-          return edit(ctx, afterWord);
-        case 'habis':
-        case 'kosong':
-          return setFlag(ctx, tokens, 'habis', (x) => flip(x.stock === 'ready', () => (x.stock = 'habis')));
-        case 'ready':
-        case 'ada':
-        case 'tersedia':
-          return setFlag(ctx, tokens, 'ready', (x) => flip(x.stock === 'habis', () => (x.stock = 'ready')));
-        case 'sembunyi':
-        case 'sembunyikan':
-        case 'hide':
-          return setFlag(ctx, tokens, 'disembunyikan dari pelanggan', (x) => flip(!x.hidden, () => (x.hidden = true)));
-        case 'tampil':
-        case 'tampilkan':
-        case 'show':
-          return setFlag(ctx, tokens, 'tampil untuk pelanggan', (x) => flip(x.hidden, () => (x.hidden = false)));
-        case 'hapus':
-        case 'delete':
-          return remove(ctx, tokens);
-        case 'foto':
-        case 'photo':
-          return photo(ctx, tokens);
-        default: {
-          if (normaliseCode(first) && tokens.length === 0) {
-            ctx.reply(ownerProductCard(find(first)));
-            return;
-          }
-          if (normaliseCode(first) && tokens[0] && FIELDS[tokens[0].toLowerCase()]) {
-            throw new UsageError(`Untuk mengubah, tulis: ${p}produk ubah ${ctx.args}`);
-          }
-          throw new UsageError(`"${first}" bukan perintah ${p}produk yang dikenal.`);
-        }
-      }
-    },
-  });
+  const codeMissing = 'Kode produknya belum ditulis, misalnya P07.';
+  const fieldList = 'nama, harga, kategori, deskripsi, opsi, atau urutan';
+  const codeIn = (typed: string, at: number): string => {
+    const token = typed.split(/\s+/)[at] ?? '';
+    return normaliseCode(token) ?? token;
+  };
+  const stock =
+    (label: string, apply: (x: Product) => boolean) =>
+    (ctx: Ctx, { daftar }: { daftar: string }) =>
+      setFlag(ctx, daftar.split(/[\s,]+/).filter(Boolean), label, apply);
 
-  function add(ctx: Ctx, text: string): void {
-    const parts = text.split('|').map((s) => s.trim());
-    const [name = '', priceText = '', categoryText = '', ...descParts] = parts;
-    const description = descParts.join(' | ').trim();
-    if (parts.length < 3)
-      throw new UsageError(
-        `Nama, harga, dan kategori harus diisi, dipisah tanda |. Contoh:\n${p}produk tambah Mawar Merah | 25rb | Mawar | Mawar artificial 60 cm`,
-      );
+  api
+    .command({
+      name: 'produk',
+      aliases: ['product', 'products'],
+      help: 'Kelola katalog: tambah produk, ubah harga, stok habis/ready, foto.',
+      args: {
+        kode: { check: (token) => find(token).code, missing: codeMissing },
+        // "P09, P10" is how the bot itself lists codes: commas separate as spaces do
+        daftar: { missing: codeMissing },
+        field: {
+          check: (token) => {
+            if (!FIELDS[token.toLowerCase()]) throw new UsageError(`"${token}" bukan field produk. Pilih: ${fieldList}.`);
+            return token.toLowerCase();
+          },
+          missing: `Field yang diubah belum ditulis: ${fieldList}.`,
+        },
+        nilai: { missing: (written) => `Nilai ${FIELD_WORDS[FIELDS[(written['field'] ?? '').toLowerCase()] ?? ''] ?? ''} yang baru belum ditulis.` },
+      },
+    })
+    .form('', 'daftar produk dengan kode, harga, stok, dan yang disembunyikan', (ctx) => list(ctx, 1))
+    .form(
+      'hal|halaman|page <N>',
+      'halaman berikutnya dari daftar',
+      (ctx, { N }) => {
+        const n = Number(N);
+        if (!Number.isInteger(n)) throw new UsageError('Tulis nomor halamannya, misalnya: hal 2.');
+        list(ctx, n);
+      },
+      { problem: 'Tulis nomor halamannya, misalnya: hal 2.' },
+    )
+    .form('<kode>', 'lihat satu produk lengkap, misalnya P07', (ctx, { kode }) => ctx.reply(ownerProductCard(find(kode))), {
+      args: {
+        kode: (token) => {
+          if (!normaliseCode(token)) throw new UsageError(`"${token}" bukan perintah ${p}produk yang dikenal.`);
+          return find(token).code;
+        },
+      },
+      // "!produk P09 harga 30rb": the owner meant to change it
+      problem: (typed) => {
+        const [first = '', second = ''] = typed.split(/\s+/);
+        if (normaliseCode(first) && FIELDS[second.toLowerCase()]) return `Untuk mengubah, tulis: ${p}produk ubah ${typed}`;
+        return `"${first}" bukan perintah ${p}produk yang dikenal.`;
+      },
+    })
+    .form('tambah|add <nama> | <harga> | <kategori> | [deskripsi]', 'tambah produk; deskripsi boleh dikosongkan; harga seperti 25000, 25.000, 25rb', add, {
+      problem: `Nama, harga, dan kategori harus diisi, dipisah tanda |. Contoh:\n${p}produk tambah Mawar Merah | 25rb | Mawar | Mawar artificial 60 cm`,
+    })
+    .form('ubah|edit|set <kode> <field> <nilai...>', 'ubah nama, harga, kategori, deskripsi, opsi, atau urutan (deskripsi/opsi "-" = kosongkan)', edit)
+    .form(
+      'habis|kosong <daftar...:kode>',
+      'tandai stok habis (boleh beberapa kode)',
+      stock('habis', (x) => flip(x.stock === 'ready', () => (x.stock = 'habis'))),
+    )
+    .form(
+      'ready|ada|tersedia <daftar...:kode>',
+      'tandai stok ready lagi',
+      stock('ready', (x) => flip(x.stock === 'habis', () => (x.stock = 'ready'))),
+    )
+    .form(
+      'sembunyi|sembunyikan|hide <daftar...:kode>',
+      'sembunyikan dari pelanggan',
+      stock('disembunyikan dari pelanggan', (x) => flip(!x.hidden, () => (x.hidden = true))),
+    )
+    .form(
+      'tampil|tampilkan|show <daftar...:kode>',
+      'tampilkan lagi ke pelanggan',
+      stock('tampil untuk pelanggan', (x) => flip(x.hidden, () => (x.hidden = false))),
+    )
+    .form('hapus|delete <kode>', 'hapus produk; diminta konfirmasi, fotonya tetap disimpan', (ctx, { kode }) => remove(ctx, kode, null))
+    .form('hapus|delete <kode> ya|yes|y', 'ya, hapus (dalam 10 menit setelah diminta)', (ctx, { kode }) => remove(ctx, kode, 'ya'), {
+      problem: (typed) => `Untuk memastikan, tulis: ${p}produk hapus ${codeIn(typed, 1)} ya`,
+    })
+    .form('hapus|delete <kode> tidak|batal|no|jangan|gak|ga', 'tidak jadi menghapus', (ctx, { kode }) => remove(ctx, kode, 'tidak'), {
+      problem: (typed) => `Untuk memastikan, tulis: ${p}produk hapus ${codeIn(typed, 1)} ya`,
+    })
+    .form('foto|photo <kode>', 'tulis sebagai keterangan foto yang dikirim: menambah foto produk', (ctx, { kode }) => addPhoto(ctx, kode))
+    .form('foto|photo <kode> hapus|clear|delete', 'lepaskan semua foto dari produk (berkasnya tetap disimpan)', (ctx, { kode }) => clearPhotos(ctx, kode), {
+      problem: (typed) => `Setelah kode hanya bisa "hapus": ${p}produk foto ${codeIn(typed, 1)} hapus`,
+    });
+
+  function add(ctx: Ctx, fields: { nama: string; harga: string; kategori: string; deskripsi?: string }): void {
+    const { nama: name, harga: priceText, kategori: categoryText } = fields;
+    const description = fields.deskripsi ?? '';
     const problem = checkName(name) ?? checkCategory(categoryText);
     if (problem) throw new UsageError(`Tidak ditambahkan: ${problem}.`);
     const price = parsePrice(priceText);
@@ -232,15 +237,11 @@ export function registerProductCommand(api: Api, catalog: Catalog): void {
     );
   }
 
-  async function edit(ctx: Ctx, text: string): Promise<void> {
-    const [codeToken, fieldToken, ...valueWords] = text.split(/\s+/).filter(Boolean);
-    const product = find(codeToken);
-    const field = fieldToken ? FIELDS[fieldToken.toLowerCase()] : undefined;
-    if (!fieldToken) throw new UsageError(`Field yang diubah belum ditulis: nama, harga, kategori, deskripsi, opsi, atau urutan.`);
-    if (!field) throw new UsageError(`"${fieldToken}" bukan field produk. Pilih: nama, harga, kategori, deskripsi, opsi, atau urutan.`);
+  async function edit(ctx: Ctx, args: { kode: string; field: string; nilai: string }): Promise<void> {
+    const product = find(args.kode);
+    const field = FIELDS[args.field] as NonNullable<(typeof FIELDS)[string]>;
     // the value keeps its own spacing and line breaks
-    const value = text.replace(/^\s*\S+\s+\S+/, '').trim();
-    if (value === '' || valueWords.length === 0) throw new UsageError(`Nilai ${FIELD_WORDS[field]} yang baru belum ditulis.`);
+    const value = args.nilai;
     const before = describeField(product, field);
     if (value === '-' && (field === 'name' || field === 'category' || field === 'price' || field === 'order')) {
       throw new UsageError(`Tidak diubah: "-" hanya untuk mengosongkan deskripsi atau opsi; ${FIELD_WORDS[field]} harus diisi.`);
@@ -300,17 +301,14 @@ export function registerProductCommand(api: Api, catalog: Catalog): void {
     }
   }
 
-  function remove(ctx: Ctx, tokens: string[]): void {
-    const [codeToken, confirm, ...extra] = tokens;
-    const product = find(codeToken);
-    if (extra.length === 0 && confirm !== undefined && ['tidak', 'batal', 'no', 'jangan', 'gak', 'ga'].includes(confirm.toLowerCase())) {
+  function remove(ctx: Ctx, code: string, answer: 'ya' | 'tidak' | null): void {
+    const product = find(code);
+    if (answer === 'tidak') {
       if (catalog.state.pendingDelete?.code === product.code) catalog.change((s) => void (s.pendingDelete = null));
       ctx.reply(`Baik, ${product.code} ${product.name} tidak dihapus.`);
       return;
     }
-    if (extra.length > 0 || (confirm !== undefined && !['ya', 'yes', 'y'].includes(confirm.toLowerCase()))) {
-      throw new UsageError(`Untuk memastikan, tulis: ${p}produk hapus ${product.code} ya`);
-    }
+    const confirm = answer ?? undefined;
     const pending = catalog.state.pendingDelete;
     const confirmed = confirm !== undefined && pending?.code === product.code && ctx.now - pending.at <= DELETE_CONFIRM_MS && ctx.now >= pending.at;
     if (!confirmed) {
@@ -338,23 +336,19 @@ export function registerProductCommand(api: Api, catalog: Catalog): void {
     );
   }
 
-  async function photo(ctx: Ctx, tokens: string[]): Promise<void> {
-    const [codeToken, action, ...extra] = tokens;
-    const product = find(codeToken);
-    if (extra.length > 0 || (action !== undefined && !['hapus', 'clear', 'delete'].includes(action.toLowerCase()))) {
-      throw new UsageError(`Setelah kode hanya bisa "hapus": ${p}produk foto ${product.code} hapus`);
-    }
-    if (action !== undefined) {
-      if (ctx.msg.image)
-        throw new UsageError(`Foto yang dikirim bersama "${p}produk foto ${product.code} hapus" tidak disimpan; kirim perintahnya tanpa foto.`);
-      const count = product.photos.length;
-      if (count === 0) throw new UsageError(`${product.code} memang belum punya foto.`);
-      catalog.change(() => void (product.photos = []));
-      ctx.reply(
-        `✅ ${count} foto dilepas dari ${product.code} ${product.name}; berkasnya tetap tersimpan di data/media. Pelanggan sekarang melihat kartu bergambar.`,
-      );
-      return;
-    }
+  function clearPhotos(ctx: Ctx, code: string): void {
+    const product = find(code);
+    if (ctx.msg.image) throw new UsageError(`Foto yang dikirim bersama "${p}produk foto ${product.code} hapus" tidak disimpan; kirim perintahnya tanpa foto.`);
+    const count = product.photos.length;
+    if (count === 0) throw new UsageError(`${product.code} memang belum punya foto.`);
+    catalog.change(() => void (product.photos = []));
+    ctx.reply(
+      `✅ ${count} foto dilepas dari ${product.code} ${product.name}; berkasnya tetap tersimpan di data/media. Pelanggan sekarang melihat kartu bergambar.`,
+    );
+  }
+
+  async function addPhoto(ctx: Ctx, code: string): Promise<void> {
+    const product = find(code);
     if (!ctx.msg.image) {
       throw new UsageError(`Perintah ini ditulis sebagai keterangan sebuah foto: kirim fotonya dengan keterangan ${p}produk foto ${product.code}`);
     }
@@ -386,103 +380,103 @@ export function registerOrderCommand(api: Api, catalog: Catalog): void {
     return ' Pelanggan sudah diberi tahu.';
   };
 
-  api.command({
-    name: 'pesanan',
-    aliases: ['orders', 'order'],
-    help: 'Lihat dan tindak lanjuti pesanan pelanggan: konfirmasi, selesai, batal.',
-    usage: [
-      { form: 'pesanan', help: 'daftar pesanan yang masih terbuka (baru dan dikonfirmasi)' },
-      { form: 'pesanan semua', help: '20 pesanan terakhir, termasuk yang selesai dan batal' },
-      { form: 'pesanan <nomor>', help: 'lihat satu pesanan, misalnya O-0001 (boleh ditulis 1)' },
-      { form: 'pesanan <nomor> konfirmasi [catatan]', help: 'konfirmasi pesanan; pelanggan diberi tahu, dengan catatan jika ada' },
-      { form: 'pesanan <nomor> selesai', help: 'pesanan selesai; pelanggan menerima ucapan terima kasih' },
-      { form: 'pesanan <nomor> batal <alasan>', help: 'batalkan pesanan; pelanggan diberi tahu alasannya dengan sopan' },
-    ],
-    async run(ctx) {
-      const [first = '', second = '', ...restWords] = ctx.args.split(/\s+/).filter(Boolean);
-      const orders = catalog.state.orders;
-      if (first === '' || ['semua', 'all'].includes(first.toLowerCase())) {
-        if (second !== '') throw new UsageError(`"${second}" tidak diperlukan di sini.`);
-        const all = first !== '';
-        const shown = all ? orders.slice(-20) : orders.filter((o) => o.status === 'baru' || o.status === 'dikonfirmasi');
-        if (shown.length === 0) {
-          ctx.reply(all ? 'Belum ada pesanan sama sekali.' : `Tidak ada pesanan yang terbuka. 🎉 Semua pesanan: ${p}pesanan semua`);
-          return;
-        }
-        const lines = shown.slice(-30).map((o) => orderSummary(o, when(o.createdAt)));
-        ctx.reply(
-          [
-            all ? `🧾 *${shown.length} pesanan terakhir*` : `🧾 *${shown.length} pesanan terbuka*`,
-            ...lines,
-            '',
-            `Detail: ${p}pesanan <nomor> · Tindak lanjut: ${p}pesanan <nomor> konfirmasi | selesai | batal <alasan>`,
-          ].join('\n'),
-        );
-        return;
-      }
-      const number = normaliseOrderNumber(first);
-      if (!number) throw new UsageError(`"${first}" bukan nomor pesanan. Nomor pesanan seperti O-0001.`);
-      const order = orders.find((o) => o.number === number);
-      if (!order) throw new UsageError(`Pesanan ${number} tidak ada. Lihat yang terbuka dengan ${p}pesanan`);
-      const action = second.toLowerCase();
-      const rest = ctx.args.replace(/^\s*\S+(\s+\S+)?/, '').trim();
-      const open = order.status === 'baru' || order.status === 'dikonfirmasi';
-      const closedAlready = (): never => {
-        throw new UsageError(`Pesanan ${order.number} sudah ${order.status}; statusnya tidak bisa diubah lagi.`);
-      };
-      switch (action) {
-        case '':
-          ctx.reply(orderCard(order, who(order), when(order.createdAt), when(order.updatedAt)));
-          return;
-        case 'konfirmasi':
-        case 'confirm':
-        case 'ok': {
-          if (order.status === 'dikonfirmasi')
-            throw new UsageError(`Pesanan ${order.number} sudah dikonfirmasi. Selanjutnya: ${p}pesanan ${order.number} selesai`);
-          if (!open) closedAlready();
-          if (rest.length > 500) throw new UsageError('Catatannya terlalu panjang (paling banyak 500 huruf).');
-          catalog.change(() => {
-            order.status = 'dikonfirmasi';
-            order.note = rest;
-            order.updatedAt = ctx.now;
-          });
-          const told = await tell(ctx, order, 'katalog.pesanan-dikonfirmasi', {
-            rincian: orderLines(order),
-            total: formatRupiah(order.total),
-            catatan: rest ? `\n📝 ${rest}` : '',
-          });
-          ctx.reply(`✅ Pesanan ${order.number} dikonfirmasi.${told}`);
-          return;
-        }
-        case 'selesai':
-        case 'done': {
-          if (restWords.length > 0) throw new UsageError(`"selesai" tidak diikuti apa-apa: ${p}pesanan ${order.number} selesai`);
-          if (!open) closedAlready();
-          catalog.change(() => {
-            order.status = 'selesai';
-            order.updatedAt = ctx.now;
-          });
-          const told = await tell(ctx, order, 'katalog.pesanan-selesai', {});
-          ctx.reply(`🌸 Pesanan ${order.number} selesai.${told}`);
-          return;
-        }
-        case 'batal':
-        case 'cancel': {
-          if (!open) closedAlready();
-          if (rest === '') throw new UsageError(`Tulis alasannya untuk pelanggan, misalnya: ${p}pesanan ${order.number} batal stok sedang kosong`);
-          if (rest.length > 500) throw new UsageError('Alasannya terlalu panjang (paling banyak 500 huruf).');
-          catalog.change(() => {
-            order.status = 'batal';
-            order.reason = rest;
-            order.updatedAt = ctx.now;
-          });
-          const told = await tell(ctx, order, 'katalog.pesanan-batal', { alasan: rest });
-          ctx.reply(`⛔ Pesanan ${order.number} dibatalkan.${told}`);
-          return;
-        }
-        default:
-          throw new UsageError(`"${second}" bukan tindakan untuk pesanan. Pilih: konfirmasi, selesai, atau batal.`);
-      }
-    },
-  });
+  const find = (token: string): Order => {
+    const number = normaliseOrderNumber(token);
+    if (!number) throw new UsageError(`"${token}" bukan nomor pesanan. Nomor pesanan seperti O-0001.`);
+    const order = catalog.state.orders.find((o) => o.number === number);
+    if (!order) throw new UsageError(`Pesanan ${number} tidak ada. Lihat yang terbuka dengan ${p}pesanan`);
+    return order;
+  };
+  const list = (ctx: Ctx, all: boolean): void => {
+    const orders = catalog.state.orders;
+    const shown = all ? orders.slice(-20) : orders.filter((o) => o.status === 'baru' || o.status === 'dikonfirmasi');
+    if (shown.length === 0) {
+      ctx.reply(all ? 'Belum ada pesanan sama sekali.' : `Tidak ada pesanan yang terbuka. 🎉 Semua pesanan: ${p}pesanan semua`);
+      return;
+    }
+    const lines = shown.slice(-30).map((o) => orderSummary(o, when(o.createdAt)));
+    ctx.reply(
+      [
+        all ? `🧾 *${shown.length} pesanan terakhir*` : `🧾 *${shown.length} pesanan terbuka*`,
+        ...lines,
+        '',
+        `Detail: ${p}pesanan <nomor> · Tindak lanjut: ${p}pesanan <nomor> konfirmasi | selesai | batal <alasan>`,
+      ].join('\n'),
+    );
+  };
+  const isOpen = (o: Order): boolean => o.status === 'baru' || o.status === 'dikonfirmasi';
+  const closedAlready = (o: Order): never => {
+    throw new UsageError(`Pesanan ${o.number} sudah ${o.status}; statusnya tidak bisa diubah lagi.`);
+  };
+
+  api
+    .command({
+      name: 'pesanan',
+      aliases: ['orders', 'order'],
+      help: 'Lihat dan tindak lanjuti pesanan pelanggan: konfirmasi, selesai, batal.',
+      args: { nomor: (token) => find(token).number },
+    })
+    .form('', 'daftar pesanan yang masih terbuka (baru dan dikonfirmasi)', (ctx) => list(ctx, false))
+    .form('semua|all', '20 pesanan terakhir, termasuk yang selesai dan batal', (ctx) => list(ctx, true))
+    .form('<nomor>', 'lihat satu pesanan, misalnya O-0001 (boleh ditulis 1)', (ctx, { nomor }) => {
+      const order = find(nomor);
+      ctx.reply(orderCard(order, who(order), when(order.createdAt), when(order.updatedAt)));
+    })
+    .form(
+      '<nomor> konfirmasi|confirm|ok [catatan...]',
+      'konfirmasi pesanan; pelanggan diberi tahu, dengan catatan jika ada',
+      async (ctx, { nomor, catatan }) => {
+        const order = find(nomor);
+        const note = catatan ?? '';
+        if (order.status === 'dikonfirmasi')
+          throw new UsageError(`Pesanan ${order.number} sudah dikonfirmasi. Selanjutnya: ${p}pesanan ${order.number} selesai`);
+        if (!isOpen(order)) closedAlready(order);
+        if (note.length > 500) throw new UsageError('Catatannya terlalu panjang (paling banyak 500 huruf).');
+        catalog.change(() => {
+          order.status = 'dikonfirmasi';
+          order.note = note;
+          order.updatedAt = ctx.now;
+        });
+        const told = await tell(ctx, order, 'katalog.pesanan-dikonfirmasi', {
+          rincian: orderLines(order),
+          total: formatRupiah(order.total),
+          catatan: note ? `\n📝 ${note}` : '',
+        });
+        ctx.reply(`✅ Pesanan ${order.number} dikonfirmasi.${told}`);
+      },
+    )
+    .form(
+      '<nomor> selesai|done',
+      'pesanan selesai; pelanggan menerima ucapan terima kasih',
+      async (ctx, { nomor }) => {
+        const order = find(nomor);
+        if (!isOpen(order)) closedAlready(order);
+        catalog.change(() => {
+          order.status = 'selesai';
+          order.updatedAt = ctx.now;
+        });
+        const told = await tell(ctx, order, 'katalog.pesanan-selesai', {});
+        ctx.reply(`🌸 Pesanan ${order.number} selesai.${told}`);
+      },
+      { problem: (typed) => `"selesai" tidak diikuti apa-apa: ${p}pesanan ${normaliseOrderNumber(typed.split(/\s+/)[0] ?? '') ?? ''} selesai` },
+    )
+    .form(
+      '<nomor> batal|cancel [alasan...]',
+      'batalkan pesanan; pelanggan diberi tahu alasannya dengan sopan',
+      async (ctx, { nomor, alasan }) => {
+        const order = find(nomor);
+        const reason = alasan ?? '';
+        if (!isOpen(order)) closedAlready(order);
+        if (reason === '') throw new UsageError(`Tulis alasannya untuk pelanggan, misalnya: ${p}pesanan ${order.number} batal stok sedang kosong`);
+        if (reason.length > 500) throw new UsageError('Alasannya terlalu panjang (paling banyak 500 huruf).');
+        catalog.change(() => {
+          order.status = 'batal';
+          order.reason = reason;
+          order.updatedAt = ctx.now;
+        });
+        const told = await tell(ctx, order, 'katalog.pesanan-batal', { alasan: reason });
+        ctx.reply(`⛔ Pesanan ${order.number} dibatalkan.${told}`);
+      },
+      { shown: '<nomor> batal <alasan>' },
+    );
 }

@@ -2,16 +2,15 @@ import { definePlugin } from '../../src/plugin-api.js';
 import { registerOrderCommand, registerProductCommand } from './admin.js';
 import { Catalog } from './catalog.js';
 import { catalogSchema, type CatalogState } from './model.js';
-import { SHOP_TEXTS, Shop } from './shop.js';
+import { browseSchema, CATALOG_SLICE, MENU_ITEM, SHOP_TEXTS, Shop } from './shop.js';
+
+export { CATALOG_SLICE, MENU_ITEM };
 
 /**
  * The catalog (SOP stages 3 and 6): customers browse, search and order products in the chat, with
  * photos; the owner manages products with !produk and follows orders with !pesanan. A shop's
  * starting catalog comes from the seed (data/seed.json) or from a CSV (npm run catalog).
  */
-export const CATALOG_SLICE = 'catalog';
-/** The main menu item the catalog answers. */
-export const MENU_ITEM = 'katalog';
 
 export const emptyCatalog = (): CatalogState => ({ products: [], nextCode: 1, orders: [], nextOrder: 1, pendingDelete: null });
 
@@ -20,11 +19,11 @@ export default definePlugin<CatalogState, unknown>({
   description: 'Lets customers browse, search and order products in the chat; the owner manages them with !produk and !pesanan.',
   state: { schema: catalogSchema, defaults: emptyCatalog },
   texts: SHOP_TEXTS,
+  dialog: browseSchema,
   setup(api) {
     const catalog = new Catalog(api);
     const shop = new Shop(api, catalog);
-    api.menu.claim(MENU_ITEM, (ctx) => shop.showCategories(ctx, []));
-    api.dialog({ handle: (ctx, session, next) => shop.dialog(ctx, session, next) });
+    api.menu.claim(MENU_ITEM);
     api.use((ctx, next) => shop.middleware(ctx, next));
     registerProductCommand(api, catalog);
     registerOrderCommand(api, catalog);
@@ -52,7 +51,7 @@ export default definePlugin<CatalogState, unknown>({
       const confirmed = orders.filter((o) => o.status === 'dikonfirmasi').length;
       return [`Pesanan: ${made} masuk; terbuka ${fresh + confirmed} (${fresh} baru, ${confirmed} dikonfirmasi)`];
     });
-    api.background(async (signal) => {
+    api.on('start', async (signal) => {
       const drawn = await catalog.drawCards(signal);
       if (drawn > 0) api.log.info({ drawn }, 'placeholder pictures drawn for products without photos');
     });

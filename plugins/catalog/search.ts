@@ -1,5 +1,5 @@
-import { deletions, normalise, NOT_TYPOS, withinOneEdit, wordForms } from '../../src/engine/read/words.js';
 import { visible, type Product } from './model.js';
+import { deletions, normalise, NOT_TYPOS, withinOneEdit, wordForms } from '../../src/plugin-api.js';
 
 /**
  * Free-text product search the way customers ask: "ada mawar merah?", "bunga meja yg murah",

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import type { Context, DialogSession, Next, PluginApi } from '../../src/plugin-api.js';
-import { describeCustomer, HANDOFF_MS } from '../../src/engine/customers.js';
 import type { Catalog } from './catalog.js';
 import {
   asksAboutProducts,
@@ -22,6 +20,7 @@ import {
 } from './intent.js';
 import { formatRupiah, orderNumberFor, type CatalogState, type Order, type Product } from './model.js';
 import { categoryList, categoryPage, orderLines, pageCount, productDetail, PAGE_SIZE, resultList, stockMark } from './views.js';
+import { type Context, describeCustomer, type DialogSession, HANDOFF_MS, type Next, type PluginApi } from '../../src/plugin-api.js';
 
 /**
  * The customer's side of the catalog (SOP stage 3, offering products, and stage 6, closing):
@@ -29,6 +28,10 @@ import { categoryList, categoryPage, orderLines, pageCount, productDetail, PAGE_
  * Where the customer is lives in the plugin's dialog session as a stack of views, so "kembali"
  * goes back and a number always means the list the customer last saw.
  */
+/** The plugin's name (its slice) and the main menu item it answers. */
+export const CATALOG_SLICE = 'catalog';
+export const MENU_ITEM = 'katalog';
+
 export const BROWSE_TIMEOUT_MS = 30 * 60_000;
 /** A new order from the same chat within this time joins the open one instead of starting another. */
 export const CART_WINDOW_MS = 2 * 60 * 60_000;
@@ -58,7 +61,7 @@ const viewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('choose'), codes: z.array(z.string()), qty: z.number().int() }),
 ]);
 type View = z.infer<typeof viewSchema>;
-const browseSchema = z.object({ stack: z.array(viewSchema).min(1) });
+export const browseSchema = z.object({ stack: z.array(viewSchema).min(1) });
 
 type Ctx = Context<CatalogState, unknown>;
 type Api = PluginApi<CatalogState, unknown>;
@@ -96,11 +99,6 @@ export const SHOP_TEXTS = {
 } as const;
 
 export class Shop {
-  /** Messages the catalog answered itself, so its dialog knows whether someone else took over. */
-  private readonly answered = new WeakSet<object>();
-  /** Messages the catalog's dialog dealt with before passing them on: its middleware leaves them. */
-  private readonly handled = new WeakSet<object>();
-
   constructor(
     private readonly api: Api,
     private readonly catalog: Catalog,
@@ -123,7 +121,6 @@ export class Shop {
   }
 
   private say(ctx: Ctx, ...parts: Array<Parameters<Ctx['reply']>[0]>): void {
-    this.answered.add(ctx.msg);
     for (const part of parts) ctx.reply(part);
   }
 
@@ -138,49 +135,68 @@ export class Shop {
     ctx.markAnswered('stok');
   }
 
-  // ---- the dialog: numbers, paging, back ---------------------------------------------------
+  // ---- the one entry: the menu's item, a step of the browsing, or a message about products ------
 
-  async dialog(ctx: Ctx, session: DialogSession, next: Next): Promise<void> {
+  async middleware(ctx: Ctx, next: Next): Promise<void> {
+    if (ctx.choice?.kind === 'item' && ctx.choice.owner === CATALOG_SLICE && ctx.choice.item.id === MENU_ITEM) {
+      this.showCategories(ctx, []);
+      return;
+    }
+    const session = ctx.dialog.current;
+    if (session && (await this.step(ctx, session, next))) return;
+    if (ctx.text === '' || !(await this.answer(ctx, next))) await next();
+    // Someone else answered (a quick reply, the away message): the list on screen is no longer
+    // the catalog's, so a number the customer sends next is not read as a product.
+    if (session && ctx.replied && !ctx.repliedSelf) ctx.dialog.end();
+  }
+
+  /**
+   * A message while the customer browses: a number from the list on screen, paging, back, an
+   * order or a question about the product shown. True when it was one (and answered).
+   */
+  private async step(ctx: Ctx, session: DialogSession, next: Next): Promise<boolean> {
     const parsed = browseSchema.safeParse(session.data);
     if (!parsed.success) {
       // a session from an older version or a damaged file: start over quietly
       ctx.dialog.end();
-      return next();
+      return false;
     }
     const stack = parsed.data.stack;
     const t = simplify(ctx.text);
     if (MENU_WORDS.has(t)) {
       ctx.dialog.end();
-      return next();
+      if (!ctx.replied) this.say(ctx, this.api.menu.render());
+      return true;
     }
     // a picture, even with "2" under it, is for a person to look at: the usual way
-    if (ctx.text !== '' && ctx.msg.kind === 'text') {
-      const order = orderIntent(ctx.text);
-      if (order) {
-        this.handled.add(ctx.msg);
-        return this.order(ctx, stack, order, next);
-      }
-      const top = stack.at(-1);
-      if (top?.type === 'product' && top.askedQty) {
-        // "Mau pesan berapa?" answered with "2", "5 tangkai", "3 aja kak"
-        const qty = bareQuantity(ctx.text);
-        if (qty !== null) return this.place(ctx, stack, [{ code: top.code, qty }]);
-      }
-      if (!isAfterSale(ctx.text)) {
-        const n = listNumber(ctx.text);
-        if (n !== null && this.listOf(stack)) return this.pick(ctx, stack, n);
-        if (NEXT_WORDS.has(t)) {
-          if (this.nextPage(ctx, stack)) return;
-        } else if (BACK_WORDS.has(t)) {
-          return this.back(ctx, stack);
-        }
-        if (top?.type === 'product' && this.aboutThis(ctx, top.code)) return;
+    if (ctx.text === '' || ctx.msg.kind !== 'text') return false;
+    const order = orderIntent(ctx.text);
+    if (order) {
+      await this.order(ctx, stack, order, next);
+      return true;
+    }
+    const top = stack.at(-1);
+    if (top?.type === 'product' && top.askedQty) {
+      // "Mau pesan berapa?" answered with "2", "5 tangkai", "3 aja kak"
+      const qty = bareQuantity(ctx.text);
+      if (qty !== null) {
+        await this.place(ctx, stack, [{ code: top.code, qty }]);
+        return true;
       }
     }
-    await next();
-    // Someone else answered (a quick reply, the main menu): the list on screen is no longer the
-    // catalog's, so a number the customer sends next is not read as a product.
-    if (ctx.replied && !this.answered.has(ctx.msg)) ctx.dialog.end();
+    if (isAfterSale(ctx.text)) return false;
+    const n = listNumber(ctx.text);
+    if (n !== null && this.listOf(stack)) {
+      await this.pick(ctx, stack, n);
+      return true;
+    }
+    if (NEXT_WORDS.has(t)) {
+      if (this.nextPage(ctx, stack)) return true;
+    } else if (BACK_WORDS.has(t)) {
+      await this.back(ctx, stack);
+      return true;
+    }
+    return top?.type === 'product' && this.aboutThis(ctx, top.code);
   }
 
   /** The list a number refers to: the one on top, or under the product being looked at. */
@@ -280,7 +296,7 @@ export class Shop {
 
   showCategories(ctx: Ctx, base: View[]): void {
     const cats = this.catalog.categories();
-    this.say(ctx, categoryList(this.api.shop().name, cats));
+    this.say(ctx, categoryList(this.api.texts.fill('{toko}'), cats));
     this.shownProducts(ctx);
     if (cats.length > 0) this.setStack(ctx, [...base, { type: 'categories', names: cats.map((c) => c.name) }]);
   }
@@ -322,12 +338,7 @@ export class Shop {
     this.setStack(ctx, [...base.filter((v) => v.type !== 'choose'), { type: 'results', title, codes: products.map((p) => p.code) }]);
   }
 
-  // ---- messages outside a list ---------------------------------------------------------------
-
-  async middleware(ctx: Ctx, next: Next): Promise<void> {
-    if (ctx.text !== '' && !this.handled.has(ctx.msg) && (await this.answer(ctx, next))) return;
-    await next();
-  }
+  // ---- messages about products ----------------------------------------------------------
 
   /** True when the message was the catalog's and `next` has been called. */
   private async answer(ctx: Ctx, next: Next): Promise<boolean> {

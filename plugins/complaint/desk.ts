@@ -1,10 +1,32 @@
 import { z } from 'zod';
-import type { ChatHandle, Context, CustomerInfo, DialogSession, Next, Outgoing, PluginApi } from '../../src/plugin-api.js';
-import { describeCustomer, HANDOFF_MS } from '../../src/engine/customers.js';
-import { closingTime, formatClock, nextOpening } from '../../src/hours.js';
-import { localTime } from '../../src/time.js';
 import { asksStatus, categoryOf, detectComplaint, isCancel, isDone, ratingIn, saysNotResolved } from './detect.js';
-import { CATEGORY_WORDS, isOpenTicket, summaryOf, ticketNumberFor, type Category, type ComplaintState, type Ticket, type TicketEvent } from './model.js';
+import {
+  CATEGORY_WORDS,
+  COMPLAINT_SLICE,
+  isOpenTicket,
+  MENU_ITEM,
+  summaryOf,
+  ticketNumberFor,
+  type Category,
+  type ComplaintState,
+  type Ticket,
+  type TicketEvent,
+} from './model.js';
+import {
+  type ChatHandle,
+  closingTime,
+  type Context,
+  type CustomerInfo,
+  describeCustomer,
+  type DialogSession,
+  formatClock,
+  HANDOFF_MS,
+  localTime,
+  type Next,
+  nextOpening,
+  type Outgoing,
+  type PluginApi,
+} from '../../src/plugin-api.js';
 
 /**
  * The customer's side of a complaint (SOP: listen, show empathy, record, explain): the intake
@@ -21,7 +43,7 @@ export const ANSWERING_MS = 15 * 60_000;
 const MAX_PARTS = 30;
 const MAX_DESCRIPTION = 4000;
 
-const intakeSchema = z.object({
+export const intakeSchema = z.object({
   category: z.string(),
   startedAt: z.number(),
   /** What the customer told, each with its time; a photo has its path. */
@@ -243,6 +265,9 @@ export class Desk {
 
   /** Status questions, ratings, "belum beres", answers to the shop's questions, and new complaints. */
   async middleware(ctx: Ctx, next: Next): Promise<void> {
+    // while a complaint is being told, every message is part of it: nobody else answers
+    const session = ctx.dialog.current;
+    if (session) return this.intake(ctx, session);
     const text = ctx.text;
     if (ctx.isOwner && text === '') return next();
     const mine = this.ticketsOf(ctx.chatId);
@@ -281,6 +306,11 @@ export class Desk {
         await this.start(ctx, found.category, details);
         return;
       }
+    }
+    // the main menu's complaint item
+    if (ctx.choice?.kind === 'item' && ctx.choice.owner === COMPLAINT_SLICE && ctx.choice.item.id === MENU_ITEM) {
+      await this.start(ctx, 'lain', null);
+      return;
     }
     await next();
   }

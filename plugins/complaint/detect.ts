@@ -1,5 +1,5 @@
-import { normalise, NOT_TYPOS, withinOneEdit, wordForms } from '../../src/engine/read/words.js';
 import type { Category } from './model.js';
+import { normalise, NOT_TYPOS, withinOneEdit, wordForms } from '../../src/plugin-api.js';
 
 /**
  * Whether a message is a complaint, and about what: pure functions over the customer's words, with

@@ -1,9 +1,6 @@
-import type { PluginApi } from '../../src/plugin-api.js';
-import { UsageError } from '../../src/errors.js';
-import { afterOpenTime, nextOpening, todayKey } from '../../src/hours.js';
-import { localTime, zonedToEpoch } from '../../src/time.js';
 import { age, clip } from './owner.js';
 import { CATEGORIES, isOpenTicket, summaryOf, type ComplaintState, type Ticket } from './model.js';
+import { afterOpenTime, localTime, nextOpening, type PluginApi, startOfDay, todayKey } from '../../src/plugin-api.js';
 
 /**
  * What keeps complaints from being forgotten: a reminder to the owner about a new ticket nobody
@@ -12,12 +9,6 @@ import { CATEGORIES, isOpenTicket, summaryOf, type ComplaintState, type Ticket }
  */
 type Api = PluginApi<ComplaintState, unknown>;
 const DAY_MS = 86_400_000;
-
-/** Local midnight of the day `t` falls on. */
-function startOfDay(t: number, timeZone: string): number {
-  const l = localTime(t, timeZone);
-  return zonedToEpoch(l.year, l.month, l.day, 0, 0, timeZone);
-}
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -36,17 +27,13 @@ export interface Figures {
   averageRating: number | null;
   ratings: number;
   byCategory: Array<[string, number]>;
+  /** Every plugin's lines about the period ("Pesanan: 3 masuk"). */
+  lines: string[];
 }
 
 /** The figures of a period: activity by local day, tickets by their times. */
 export function figures(api: Api, tickets: readonly Ticket[], from: number, to: number): Figures {
-  let newCustomers = 0;
-  let messages = 0;
-  for (let t = startOfDay(from, api.timeZone) + 12 * 3_600_000; t < to; t += DAY_MS) {
-    const day = api.activity(todayKey(t, api.timeZone));
-    newCustomers += day.newCustomers;
-    messages += day.messages;
-  }
+  const { messages, newCustomers, lines } = api.summary(from, to);
   const created = tickets.filter((t) => t.createdAt >= from && t.createdAt < to);
   const resolved = tickets.filter((t) => t.resolvedAt !== null && t.resolvedAt >= from && t.resolvedAt < to);
   const answered = created.filter((t) => t.firstResponseAt !== null).map((t) => (t.firstResponseAt as number) - t.createdAt);
@@ -62,6 +49,7 @@ export function figures(api: Api, tickets: readonly Ticket[], from: number, to: 
     averageRating: rated.length === 0 ? null : rated.reduce((s, t) => s + (t.rating as number), 0) / rated.length,
     ratings: rated.length,
     byCategory,
+    lines,
   };
 }
 
@@ -142,28 +130,25 @@ export function registerFollowUp(api: Api): void {
     job.log.info({ day: today }, 'daily summary sent');
   });
 
-  api.command({
-    name: 'statistik',
-    aliases: ['stats'],
-    help: 'Angka 7 dan 30 hari terakhir: pelanggan, pesan, keluhan, waktu balasan, nilai.',
-    usage: [{ form: 'statistik', help: 'angka 7 dan 30 hari terakhir, dan keluhan per kategori' }],
-    run(ctx) {
-      if (ctx.args !== '') throw new UsageError(`${p}statistik tidak memakai tambahan apa-apa.`);
+  api.command({ name: 'statistik', aliases: ['stats'], help: 'Angka 7 dan 30 hari terakhir: pelanggan, pesan, keluhan, waktu balasan, nilai.' }).form(
+    '',
+    'angka 7 dan 30 hari terakhir, dan keluhan per kategori',
+    (ctx) => {
       const tickets = api.state.get().tickets;
       const end = startOfDay(ctx.now, tz) + DAY_MS;
       const block = (days: number): string[] => {
-        const from = end - days * DAY_MS;
-        const f = figures(api, tickets, from, end);
+        const f = figures(api, tickets, end - days * DAY_MS, end);
         return [
           `*${days} hari terakhir*`,
           ...figureLines(f),
           `Keluhan per kategori: ${f.byCategory.length === 0 ? '-' : f.byCategory.map(([c, n]) => `${c} ${n}`).join(', ')}`,
-          ...api.reports(from, end),
+          ...f.lines,
         ];
       };
       ctx.reply(['📊 *Statistik*', '', ...block(7), '', ...block(30)].join('\n'));
     },
-  });
+    { problem: `${p}statistik tidak memakai tambahan apa-apa.` },
+  );
 }
 
 /** Yesterday in figures, with what is still open today. */
@@ -178,7 +163,7 @@ export function dailySummary(api: Api, now: number): string {
   return [
     `☀️ *Ringkasan kemarin* (${y.day}/${y.month}/${y.year})`,
     ...figureLines(f),
-    ...api.reports(yesterday, today),
+    ...f.lines,
     open.length > 0 ? `\nKeluhan terbuka: ${open.map((t) => t.number).join(', ')}. Lihat: ${api.commandPrefix}keluhan` : '',
     `\nMatikan ringkasan ini: ${api.commandPrefix}keluhan ringkasan off`,
   ]

@@ -1,7 +1,9 @@
 import { rm } from 'node:fs/promises';
 import { definePlugin } from '../../src/plugin-api.js';
-import { Desk } from './desk.js';
-import { complaintStateSchema, emptyComplaints, type ComplaintState } from './model.js';
+import { Desk, intakeSchema } from './desk.js';
+import { COMPLAINT_SLICE, complaintStateSchema, emptyComplaints, MENU_ITEM, type ComplaintState } from './model.js';
+
+export { COMPLAINT_SLICE, MENU_ITEM };
 import { registerComplaintCommand } from './owner.js';
 import { registerFollowUp } from './followup.js';
 import { COMPLAINT_TEXTS } from './texts.js';
@@ -11,9 +13,6 @@ import { COMPLAINT_TEXTS } from './texts.js';
  * intake in the chat, a numbered ticket saved before the customer hears its number, the owner's
  * !keluhan to answer, ask and resolve, a rating afterwards, and follow-up on a schedule.
  */
-export const COMPLAINT_SLICE = 'complaint';
-/** The main menu item the complaint intake answers. */
-export const MENU_ITEM = 'keluhan';
 /** A resolved ticket closes by itself this long after it was resolved. */
 export const CLOSE_AFTER_MS = 7 * 24 * 60 * 60_000;
 
@@ -22,15 +21,13 @@ export default definePlugin<ComplaintState, unknown>({
   description: 'Turns complaints into tickets the owner follows up until the customer is satisfied.',
   state: { schema: complaintStateSchema, defaults: emptyComplaints },
   texts: COMPLAINT_TEXTS,
+  dialog: intakeSchema,
   setup(api) {
     const desk = new Desk(api);
-    api.menu.claim(MENU_ITEM, (ctx) => desk.start(ctx, 'lain', null));
-    api.dialog({
-      handle: (ctx, session) => desk.intake(ctx, session),
-      expire: (chat, session) => desk.expire(chat, session),
-    });
+    api.menu.claim(MENU_ITEM);
     api.use((ctx, next) => desk.middleware(ctx, next));
-    api.onShopMessage((chatId, at) => desk.shopReplied(chatId, at));
+    api.on('dialog-timeout', (chat, session) => desk.expire(chat, session));
+    api.on('shop-message', (chatId, at) => desk.shopReplied(chatId, at));
     registerComplaintCommand(api, desk);
     registerFollowUp(api);
     api.privacy({

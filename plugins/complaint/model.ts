@@ -4,6 +4,10 @@ import { z } from 'zod';
  * A complaint as a ticket: who, what (category, description, photos), where it stands, and every
  * event and message in both directions with its time. Plain data, validated on load.
  */
+/** The plugin's name (its slice in db.json) and the main menu item it answers. */
+export const COMPLAINT_SLICE = 'complaint';
+export const MENU_ITEM = 'keluhan';
+
 export const CATEGORIES = ['warna', 'ukuran', 'rusak', 'stok', 'harga', 'kirim', 'layanan', 'lain'] as const;
 export type Category = (typeof CATEGORIES)[number];
 

@@ -1,9 +1,6 @@
-import type { CommandContext, PluginApi } from '../../src/plugin-api.js';
-import { UsageError } from '../../src/errors.js';
-import { describeCustomer } from '../../src/engine/customers.js';
-import { formatLocal, localTime } from '../../src/time.js';
 import type { Desk } from './desk.js';
 import { CATEGORIES, CATEGORY_WORDS, isOpenTicket, normaliseTicketNumber, summaryOf, type Category, type ComplaintState, type Ticket } from './model.js';
+import { type CommandContext, describeCustomer, formatLocal, localTime, type PluginApi, UsageError } from '../../src/plugin-api.js';
 
 /**
  * The owner's side (`!keluhan`): the open tickets oldest first, one ticket with its timeline, and
@@ -92,157 +89,162 @@ export function registerComplaintCommand(api: Api, desk: Desk): void {
     return rest;
   };
 
-  api.command({
-    name: 'keluhan',
-    aliases: ['complaints', 'komplain'],
-    help: 'Tangani keluhan pelanggan: balas, tanya, selesaikan; pelanggan diberi tahu.',
-    usage: [
-      { form: 'keluhan', help: 'keluhan yang masih terbuka, paling lama dulu, dengan umurnya' },
-      { form: 'keluhan semua', help: '20 keluhan terakhir, termasuk yang selesai dan ditutup' },
-      { form: 'keluhan <nomor>', help: 'lihat satu keluhan dengan riwayatnya, misalnya K-0001 (boleh ditulis 1)' },
-      { form: 'keluhan <nomor> balas <teks>', help: 'kirim teks ke pelanggan atas nama toko; dicatat di riwayat' },
-      { form: 'keluhan <nomor> tanya <teks>', help: 'kirim pertanyaan ke pelanggan; status jadi menunggu pelanggan' },
-      { form: 'keluhan <nomor> selesai <solusi>', help: 'beri tahu solusinya, ucapkan terima kasih, dan minta nilai 1–5' },
-      { form: 'keluhan <nomor> kategori <kategori>', help: `ganti kategori: ${CATEGORIES.join(', ')}` },
-      { form: 'keluhan <nomor> prioritas tinggi|normal', help: 'ubah prioritas' },
-      { form: 'keluhan pengingat <jam>', help: 'ingatkan saya bila keluhan baru belum dibalas setelah sekian jam buka (bawaan 2)' },
-      { form: 'keluhan ringkasan <JJ:MM>|off', help: 'jam ringkasan harian, paling lambat 23:45 (bawaan 08:00), atau matikan' },
-    ],
-    async run(ctx) {
-      const [first = '', second = '', ...more] = ctx.args.split(/\s+/).filter(Boolean);
-      const word = first.toLowerCase();
-      const rest = ctx.args.replace(/^\s*\S+(\s+\S+)?/, '').trim();
-      const tickets = api.state.get().tickets;
-      if (word === '' || word === 'semua' || word === 'all') {
-        if (second !== '') throw new UsageError(`"${second}" tidak diperlukan di sini.`);
-        const shown = word === '' ? tickets.filter(isOpenTicket) : tickets.slice(-20);
-        if (shown.length === 0) {
-          ctx.reply(word === '' ? `Tidak ada keluhan yang terbuka. 🎉 Semua keluhan: ${p}keluhan semua` : 'Belum ada keluhan sama sekali.');
+  const list = (ctx: { now: number; reply(m: string): void }, all: boolean): void => {
+    const tickets = api.state.get().tickets;
+    const shown = all ? tickets.slice(-20) : tickets.filter(isOpenTicket);
+    if (shown.length === 0) {
+      ctx.reply(all ? 'Belum ada keluhan sama sekali.' : `Tidak ada keluhan yang terbuka. 🎉 Semua keluhan: ${p}keluhan semua`);
+      return;
+    }
+    const sorted = all ? shown : [...shown].sort((a, b) => a.createdAt - b.createdAt);
+    ctx.reply(
+      [
+        all ? `📋 *${shown.length} keluhan terakhir*` : `📋 *${shown.length} keluhan terbuka* (paling lama dulu)`,
+        ...sorted.map(
+          (t) =>
+            `*${t.number}* · ${STATUS_MARK[t.status]}${t.priority === 'tinggi' ? ' ❗' : ''} · ${t.customerName ?? t.customerNumber ?? 'pelanggan'} · ${t.category} · ${age(ctx.now - t.createdAt)} · “${clip(summaryOf(t), 50)}”`,
+        ),
+        '',
+        `Detail: ${p}keluhan <nomor> · Balas: ${p}keluhan <nomor> balas <teks>`,
+      ].join('\n'),
+    );
+  };
+  const closed = (t: Ticket): never => {
+    throw new UsageError(
+      t.status === 'ditutup'
+        ? `Keluhan ${t.number} sudah ditutup; tidak bisa dibalas atau diubah lagi (kategorinya masih bisa, untuk statistik).`
+        : `Keluhan ${t.number} sudah ${t.status}; tidak bisa diubah lagi.`,
+    );
+  };
+  const remindProblem = 'Tulis berapa jam buka, 0,25 sampai 48, misalnya: pengingat 2';
+  const summaryProblem = 'Tulis jamnya, misalnya: ringkasan 08:00, atau ringkasan off';
+
+  api
+    .command({
+      name: 'keluhan',
+      aliases: ['complaints', 'komplain'],
+      help: 'Tangani keluhan pelanggan: balas, tanya, selesaikan; pelanggan diberi tahu.',
+      args: { nomor: (n) => find(n).number },
+    })
+    .form('', 'keluhan yang masih terbuka, paling lama dulu, dengan umurnya', (ctx) => list(ctx, false))
+    .form('semua|all', '20 keluhan terakhir, termasuk yang selesai dan ditutup', (ctx) => list(ctx, true))
+    .form('<nomor>', 'lihat satu keluhan dengan riwayatnya, misalnya K-0001 (boleh ditulis 1)', (ctx, { nomor }) => ctx.reply(card(find(nomor), ctx.now)))
+    .form(
+      '<nomor> balas|reply [teks...]',
+      'kirim teks ke pelanggan atas nama toko; dicatat di riwayat',
+      async (ctx, { nomor, teks }) => {
+        const t = find(nomor);
+        if (t.status === 'ditutup') closed(t);
+        const text = needText(teks ?? '', `${p}keluhan ${t.number} balas Mohon maaf Kak, kami kirim gantinya besok.`);
+        if (t.status === 'baru' || t.status === 'menunggu') api.state.update(() => void (t.status = 'diproses'));
+        const told = await send(ctx, t, text);
+        ctx.reply(`✅ Balasan untuk ${t.number} dicatat.${told}`);
+      },
+      { shown: '<nomor> balas <teks>' },
+    )
+    .form(
+      '<nomor> tanya|ask [teks...]',
+      'kirim pertanyaan ke pelanggan; status jadi menunggu pelanggan',
+      async (ctx, { nomor, teks }) => {
+        const t = find(nomor);
+        if (t.status === 'selesai' || t.status === 'ditutup') closed(t);
+        const text = needText(teks ?? '', `${p}keluhan ${t.number} tanya Boleh kirim foto bagian yang rusak, Kak?`);
+        api.state.update(() => void (t.status = 'menunggu'));
+        const told = await send(ctx, t, text);
+        desk.log(t, 'system', 'menunggu jawaban pelanggan', ctx.now);
+        ctx.reply(`⏳ Pertanyaan untuk ${t.number} dicatat; menunggu jawaban pelanggan.${told}`);
+      },
+      { shown: '<nomor> tanya <teks>' },
+    )
+    .form(
+      '<nomor> selesai|done [solusi...]',
+      'beri tahu solusinya, ucapkan terima kasih, dan minta nilai 1–5',
+      async (ctx, { nomor, solusi }) => {
+        const t = find(nomor);
+        if (t.status === 'selesai' || t.status === 'ditutup') closed(t);
+        const solution = needText(solusi ?? '', `${p}keluhan ${t.number} selesai Kami kirim pengganti besok pagi, gratis ongkir.`);
+        const chat = api.chat(t.chatId);
+        api.state.update(() => {
+          t.status = 'selesai';
+          t.resolution = solution;
+          t.resolvedAt = ctx.now;
+          t.ratingAskedAt = ctx.now;
+          t.ratingAskedCount = chat?.customer.messageCount ?? null;
+          if (t.firstResponseAt === null) t.firstResponseAt = ctx.now;
+        });
+        desk.log(t, 'system', `selesai: ${solution}`, ctx.now);
+        if (chat) await chat.send(api.texts.render('keluhan.selesai', { nama: chat.salutation, nomor: t.number, solusi: solution }));
+        ctx.reply(
+          `✅ Keluhan ${t.number} selesai.${chat ? ' Pelanggan sudah diberi tahu dan diminta memberi nilai 1–5.' : ' Pelanggan tidak bisa dihubungi lewat bot; sampaikan langsung ya.'}`,
+        );
+      },
+      { shown: '<nomor> selesai <solusi>' },
+    )
+    .form(
+      '<nomor> kategori|category [kategori...]',
+      `ganti kategori: ${CATEGORIES.join(', ')}`,
+      (ctx, { nomor, kategori }) => {
+        const t = find(nomor);
+        const value = (kategori ?? '').toLowerCase();
+        if (value === '') throw new UsageError(`Tulis kategorinya, misalnya: ${p}keluhan ${t.number} kategori warna. Pilih: ${CATEGORIES.join(', ')}.`);
+        if (!(CATEGORIES as readonly string[]).includes(value)) throw new UsageError(`Kategori "${kategori}" tidak ada. Pilih: ${CATEGORIES.join(', ')}.`);
+        if (value === t.category) {
+          ctx.reply(`${t.number} memang sudah berkategori ${value}.`);
           return;
         }
-        const sorted = word === '' ? [...shown].sort((a, b) => a.createdAt - b.createdAt) : shown;
-        ctx.reply(
-          [
-            word === '' ? `📋 *${shown.length} keluhan terbuka* (paling lama dulu)` : `📋 *${shown.length} keluhan terakhir*`,
-            ...sorted.map(
-              (t) =>
-                `*${t.number}* · ${STATUS_MARK[t.status]}${t.priority === 'tinggi' ? ' ❗' : ''} · ${t.customerName ?? t.customerNumber ?? 'pelanggan'} · ${t.category} · ${age(ctx.now - t.createdAt)} · “${clip(summaryOf(t), 50)}”`,
-            ),
-            '',
-            `Detail: ${p}keluhan <nomor> · Balas: ${p}keluhan <nomor> balas <teks>`,
-          ].join('\n'),
-        );
-        return;
-      }
-      if (word === 'pengingat') {
-        const hours = Number(second.replace(',', '.'));
-        if (second === '' || more.length > 0 || !Number.isFinite(hours) || hours < 0.25 || hours > 48) {
-          throw new UsageError('Tulis berapa jam buka, 0,25 sampai 48, misalnya: pengingat 2');
+        const before = t.category;
+        api.state.update(() => void (t.category = value as Category));
+        desk.log(t, 'system', `kategori: ${before} → ${value}`, ctx.now);
+        ctx.reply(`✅ ${t.number} kategori: ${before} → ${value}`);
+      },
+      { shown: '<nomor> kategori <kategori>' },
+    )
+    .form(
+      '<nomor> prioritas|priority [tingkat...]',
+      'ubah prioritas',
+      (ctx, { nomor, tingkat }) => {
+        const t = find(nomor);
+        if (t.status === 'ditutup') closed(t);
+        const value = (tingkat ?? '').toLowerCase();
+        if (value !== 'tinggi' && value !== 'normal') throw new UsageError('Prioritas hanya "tinggi" atau "normal".');
+        if (value === t.priority) {
+          ctx.reply(`${t.number} memang sudah berprioritas ${value}.`);
+          return;
         }
+        api.state.update(() => void (t.priority = value));
+        desk.log(t, 'system', `prioritas ${value}`, ctx.now);
+        ctx.reply(`✅ ${t.number} prioritas ${value}.`);
+      },
+      { shown: '<nomor> prioritas tinggi|normal' },
+    )
+    .form(
+      'pengingat <jam>',
+      'ingatkan saya bila keluhan baru belum dibalas setelah sekian jam buka (bawaan 2)',
+      (ctx, { jam }) => {
+        const hours = Number(jam.replace(',', '.'));
+        if (!Number.isFinite(hours) || hours < 0.25 || hours > 48) throw new UsageError(remindProblem);
         api.state.update((s) => void (s.settings.reminderHours = hours));
-        ctx.reply(`✅ Saya ingatkan bila keluhan baru belum dibalas setelah ${second} jam buka, lalu tiap pagi hari buka selama belum dibalas.`);
-        return;
-      }
-      if (word === 'ringkasan') {
-        const value = second.toLowerCase();
-        if (more.length > 0 || value === '') throw new UsageError('Tulis jamnya, misalnya: ringkasan 08:00, atau ringkasan off');
+        ctx.reply(`✅ Saya ingatkan bila keluhan baru belum dibalas setelah ${jam} jam buka, lalu tiap pagi hari buka selama belum dibalas.`);
+      },
+      { problem: remindProblem },
+    )
+    .form(
+      'ringkasan <jam>',
+      'jam ringkasan harian, paling lambat 23:45 (bawaan 08:00), atau matikan',
+      (ctx, { jam }) => {
+        const value = jam.toLowerCase();
         if (['off', 'mati'].includes(value)) {
           api.state.update((s) => void (s.settings.summaryAt = null));
           ctx.reply(`⛔ Ringkasan harian dimatikan. Nyalakan lagi dengan ${p}keluhan ringkasan 08:00`);
           return;
         }
         const m = /^(\d{1,2})[:.](\d{2})$/.exec(value);
-        if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new UsageError(`"${second}" bukan jam. Contoh: ringkasan 08:00`);
+        if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new UsageError(`"${jam}" bukan jam. Contoh: ringkasan 08:00`);
         if (Number(m[1]) * 60 + Number(m[2]) > 23 * 60 + 45) throw new UsageError('Paling lambat 23:45, supaya ringkasan masih terkirim hari itu.');
         const at = `${String(Number(m[1])).padStart(2, '0')}:${m[2]}`;
         api.state.update((s) => void (s.settings.summaryAt = at));
         ctx.reply(`✅ Ringkasan harian dikirim tiap hari pukul ${at.replace(':', '.')} (paling lambat 15 menit sesudahnya).`);
-        return;
-      }
-      const t = find(first);
-      const action = second.toLowerCase();
-      const closed = (): never => {
-        throw new UsageError(
-          t.status === 'ditutup'
-            ? `Keluhan ${t.number} sudah ditutup; tidak bisa dibalas atau diubah lagi (kategorinya masih bisa, untuk statistik).`
-            : `Keluhan ${t.number} sudah ${t.status}; tidak bisa diubah lagi.`,
-        );
-      };
-      switch (action) {
-        case '':
-          ctx.reply(card(t, ctx.now));
-          return;
-        case 'balas':
-        case 'reply': {
-          if (t.status === 'ditutup') closed();
-          const text = needText(rest, `${p}keluhan ${t.number} balas Mohon maaf Kak, kami kirim gantinya besok.`);
-          if (t.status === 'baru' || t.status === 'menunggu') api.state.update(() => void (t.status = 'diproses'));
-          const told = await send(ctx, t, text);
-          ctx.reply(`✅ Balasan untuk ${t.number} dicatat.${told}`);
-          return;
-        }
-        case 'tanya':
-        case 'ask': {
-          if (t.status === 'selesai' || t.status === 'ditutup') closed();
-          const text = needText(rest, `${p}keluhan ${t.number} tanya Boleh kirim foto bagian yang rusak, Kak?`);
-          api.state.update(() => void (t.status = 'menunggu'));
-          const told = await send(ctx, t, text);
-          desk.log(t, 'system', 'menunggu jawaban pelanggan', ctx.now);
-          ctx.reply(`⏳ Pertanyaan untuk ${t.number} dicatat; menunggu jawaban pelanggan.${told}`);
-          return;
-        }
-        case 'selesai':
-        case 'done': {
-          if (t.status === 'selesai' || t.status === 'ditutup') closed();
-          const solution = needText(rest, `${p}keluhan ${t.number} selesai Kami kirim pengganti besok pagi, gratis ongkir.`);
-          api.state.update(() => {
-            t.status = 'selesai';
-            t.resolution = solution;
-            t.resolvedAt = ctx.now;
-            t.ratingAskedAt = ctx.now;
-            t.ratingAskedCount = api.customers.get(t.chatId)?.messageCount ?? null;
-            if (t.firstResponseAt === null) t.firstResponseAt = ctx.now;
-          });
-          desk.log(t, 'system', `selesai: ${solution}`, ctx.now);
-          const chat = api.chat(t.chatId);
-          if (chat) await chat.send(api.texts.render('keluhan.selesai', { nama: chat.salutation, nomor: t.number, solusi: solution }));
-          ctx.reply(
-            `✅ Keluhan ${t.number} selesai.${chat ? ' Pelanggan sudah diberi tahu dan diminta memberi nilai 1–5.' : ' Pelanggan tidak bisa dihubungi lewat bot; sampaikan langsung ya.'}`,
-          );
-          return;
-        }
-        case 'kategori':
-        case 'category': {
-          const value = rest.toLowerCase();
-          if (value === '') throw new UsageError(`Tulis kategorinya, misalnya: ${p}keluhan ${t.number} kategori warna. Pilih: ${CATEGORIES.join(', ')}.`);
-          if (!(CATEGORIES as readonly string[]).includes(value)) throw new UsageError(`Kategori "${rest}" tidak ada. Pilih: ${CATEGORIES.join(', ')}.`);
-          if (value === t.category) {
-            ctx.reply(`${t.number} memang sudah berkategori ${value}.`);
-            return;
-          }
-          const before = t.category;
-          api.state.update(() => void (t.category = value as Category));
-          desk.log(t, 'system', `kategori: ${before} → ${value}`, ctx.now);
-          ctx.reply(`✅ ${t.number} kategori: ${before} → ${value}`);
-          return;
-        }
-        case 'prioritas':
-        case 'priority': {
-          if (t.status === 'ditutup') closed();
-          const value = rest.toLowerCase();
-          if (value !== 'tinggi' && value !== 'normal') throw new UsageError('Prioritas hanya "tinggi" atau "normal".');
-          if (value === t.priority) {
-            ctx.reply(`${t.number} memang sudah berprioritas ${value}.`);
-            return;
-          }
-          api.state.update(() => void (t.priority = value));
-          desk.log(t, 'system', `prioritas ${value}`, ctx.now);
-          ctx.reply(`✅ ${t.number} prioritas ${value}.`);
-          return;
-        }
-        default:
-          throw new UsageError(`"${second}" bukan tindakan untuk keluhan. Pilih: balas, tanya, selesai, kategori, atau prioritas.`);
-      }
-    },
-  });
+      },
+      { problem: summaryProblem, shown: 'ringkasan <JJ:MM>|off' },
+    );
 }

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { definePlugin } from '../../src/plugin-api.js';
-import type { MessageKind } from '../../src/transport/types.js';
-import { describeCustomer, HANDOFF_MS } from '../../src/engine/customers.js';
+import { definePlugin, describeCustomer, HANDOFF_MS, type MessageKind } from '../../src/plugin-api.js';
 
 /**
  * The last middleware: when nothing answered a customer's message and no greeting went out, say

@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { definePlugin, type Context } from '../../src/plugin-api.js';
-import { UsageError } from '../../src/errors.js';
-import { SHOP_VARIABLES } from '../../src/host/texts.js';
-import { listVariables, unknownVariables } from '../../src/template.js';
 import { DEFAULT_RULES, type QuickRule } from './defaults.js';
 import { Matcher, normalise } from './matcher.js';
+import { type Context, definePlugin, listVariables, SHOP_VARIABLES, unknownVariables, UsageError } from '../../src/plugin-api.js';
 
 /**
  * Quick replies that answer themselves (SOP stage 4): where WhatsApp Business makes the owner type
@@ -84,154 +81,142 @@ export default definePlugin({
       for (const path of images) ctx.reply({ kind: 'image', image: { path } });
     }
 
-    api.command({
-      name: 'balasan',
-      aliases: ['quickreply'],
-      help: 'Balasan cepat: jawaban otomatis untuk pertanyaan yang sering datang.',
-      usage: [
-        { form: 'balasan', help: 'daftar balasan dan berapa kali dipakai' },
-        { form: 'balasan hal <N>', help: 'halaman berikutnya dari daftar yang panjang' },
-        { form: 'balasan <nama>', help: 'lihat satu balasan' },
-        { form: 'balasan tambah <nama>: <kata kunci, dipisah koma> = <jawaban>', help: 'tambah balasan baru' },
-        { form: 'balasan ubah <nama> = <jawaban>', help: 'ganti jawaban; variabel: {nama}, {toko}, {alamat}, {jam}, {buka}, {status}' },
-        { form: 'balasan kata <nama>: <kata kunci, …>', help: 'ganti kata kuncinya' },
-        { form: 'balasan hapus <nama>', help: 'hapus balasan' },
-        { form: 'balasan gambar <nama>', help: 'kirim sebagai keterangan foto: foto itu ikut dikirim bersama jawaban' },
-        { form: 'balasan gambar <nama> hapus', help: 'lepas fotonya' },
-      ],
-      async run(ctx) {
-        const p = api.commandPrefix;
-        const args = ctx.args;
-        const word = (args.split(/\s+/)[0] ?? '').toLowerCase();
-        const rest = args.slice(word.length).trim();
-        const rules = api.state.get().rules;
-        const find = (name: string): QuickRule => {
-          const r = rules.find((x) => x.name === name.trim().toLowerCase());
-          if (!r) throw new UsageError(`Balasan "${name.trim()}" tidak ada. Ketik ${p}balasan untuk daftarnya.`);
-          return r;
-        };
-        const checkAnswer = (answer: string): string => {
-          const a = answer.trim();
-          if (a === '') throw new UsageError('Jawabannya kosong.');
-          if (a.length > MAX_ANSWER) throw new UsageError(`Jawabannya ${a.length} karakter, paling banyak ${MAX_ANSWER}.`);
-          const bad = unknownVariables(a, ANSWER_VARIABLES);
-          if (bad.length > 0) throw new UsageError(`Variabel ${listVariables(bad)} tidak dikenal. Yang bisa dipakai: ${listVariables(ANSWER_VARIABLES)}.`);
-          return a;
-        };
-        const checkKeywords = (list: string, owner: string): string[] => {
-          const keywords = list
-            .split(',')
-            .map((k) => k.trim())
-            .filter(Boolean);
-          if (keywords.length === 0) throw new UsageError('Tulis paling sedikit satu kata kunci.');
-          for (const k of keywords) {
-            if (k.length > 60) throw new UsageError(`Kata kunci "${k.slice(0, 20)}…" terlalu panjang (paling banyak 60 huruf).`);
-            if (keywordKey(k) === '') throw new UsageError(`"${k}" tidak berisi huruf atau angka.`);
-            const taken = rules.find((r) => r.name !== owner && r.keywords.some((o) => keywordKey(o) === keywordKey(k)));
-            if (taken) throw new UsageError(`Kata kunci "${k}" sudah dipakai balasan *${taken.name}*.`);
-          }
-          return keywords;
-        };
+    const p = api.commandPrefix;
+    const rules = (): QuickRule[] => api.state.get().rules;
+    const find = (name: string): QuickRule => {
+      const r = rules().find((x) => x.name === name.trim().toLowerCase());
+      if (!r) throw new UsageError(`Balasan "${name.trim()}" tidak ada. Ketik ${p}balasan untuk daftarnya.`);
+      return r;
+    };
+    const checkAnswer = (answer: string): string => {
+      const a = answer.trim();
+      if (a === '') throw new UsageError('Jawabannya kosong.');
+      if (a.length > MAX_ANSWER) throw new UsageError(`Jawabannya ${a.length} karakter, paling banyak ${MAX_ANSWER}.`);
+      const bad = unknownVariables(a, ANSWER_VARIABLES);
+      if (bad.length > 0) throw new UsageError(`Variabel ${listVariables(bad)} tidak dikenal. Yang bisa dipakai: ${listVariables(ANSWER_VARIABLES)}.`);
+      return a;
+    };
+    const checkKeywords = (list: string, owner: string): string[] => {
+      const keywords = list
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean);
+      if (keywords.length === 0) throw new UsageError('Tulis paling sedikit satu kata kunci.');
+      for (const k of keywords) {
+        if (k.length > 60) throw new UsageError(`Kata kunci "${k.slice(0, 20)}…" terlalu panjang (paling banyak 60 huruf).`);
+        if (keywordKey(k) === '') throw new UsageError(`"${k}" tidak berisi huruf atau angka.`);
+        const taken = rules().find((r) => r.name !== owner && r.keywords.some((o) => keywordKey(o) === keywordKey(k)));
+        if (taken) throw new UsageError(`Kata kunci "${k}" sudah dipakai balasan *${taken.name}*.`);
+      }
+      return keywords;
+    };
+    const edit = (name: string, fn: (r: QuickRule) => void): void =>
+      change((s) => {
+        const r = s.rules.find((x) => x.name === name);
+        if (r) fn(r);
+      });
+    const list = (ctx: { reply(m: string): void }, page: number, pageText: string): void => {
+      const all = rules();
+      const pages = Math.max(1, Math.ceil(all.length / PAGE));
+      if (!Number.isInteger(page) || page < 1 || page > pages) throw new UsageError(`Halaman "${pageText}" tidak ada; ada ${pages} halaman.`);
+      const shown = all.slice((page - 1) * PAGE, page * PAGE);
+      const lines = shown.map(
+        (r) => `• *${r.name}* (${r.hits}×)${r.image ? ' 🖼️' : ''}: ${r.keywords.slice(0, 5).join(', ')}${r.keywords.length > 5 ? ', …' : ''}`,
+      );
+      const more =
+        page < pages ? [`Halaman ${page} dari ${pages}. Berikutnya: ${p}balasan hal ${page + 1}`] : pages > 1 ? [`Halaman ${page} dari ${pages}.`] : [];
+      ctx.reply([`*Balasan cepat* (${all.length})`, '', ...lines, '', ...more, `Lihat satu: ${p}balasan <nama>`].join('\n'));
+    };
+    const pictureProblem = `Kirim foto dengan keterangan "${p}balasan gambar <nama>", atau tulis "${p}balasan gambar <nama> hapus".`;
 
-        switch (word) {
-          case '':
-          case 'hal': {
-            const pages = Math.max(1, Math.ceil(rules.length / PAGE));
-            const page = word === 'hal' ? Number(rest) : 1;
-            if (!Number.isInteger(page) || page < 1 || page > pages) throw new UsageError(`Halaman "${rest}" tidak ada; ada ${pages} halaman.`);
-            const shown = rules.slice((page - 1) * PAGE, page * PAGE);
-            const lines = shown.map(
-              (r) => `• *${r.name}* (${r.hits}×)${r.image ? ' 🖼️' : ''}: ${r.keywords.slice(0, 5).join(', ')}${r.keywords.length > 5 ? ', …' : ''}`,
-            );
-            const more =
-              page < pages ? [`Halaman ${page} dari ${pages}. Berikutnya: ${p}balasan hal ${page + 1}`] : pages > 1 ? [`Halaman ${page} dari ${pages}.`] : [];
-            ctx.reply([`*Balasan cepat* (${rules.length})`, '', ...lines, '', ...more, `Lihat satu: ${p}balasan <nama>`].join('\n'));
-            return;
-          }
-          case 'tambah': {
-            const m = /^([^:=]+):([^=]+)=([\s\S]+)$/.exec(rest);
-            if (!m) throw new UsageError('Tulis nama, titik dua, kata kunci, tanda =, lalu jawabannya.');
-            const name = (m[1] ?? '').trim().toLowerCase();
-            if (!NAME.test(name)) throw new UsageError('Nama balasan: satu kata, huruf kecil, angka atau tanda -, paling panjang 25.');
-            if (RESERVED.has(name)) throw new UsageError(`"${name}" dipakai sebagai perintah ${p}balasan; pilih nama lain.`);
-            if (rules.some((r) => r.name === name)) throw new UsageError(`Balasan *${name}* sudah ada. Ubah dengan ${p}balasan ubah ${name} = …`);
-            const keywords = checkKeywords(m[2] ?? '', name);
-            const answer = checkAnswer(m[3] ?? '');
-            change((s) => void s.rules.push({ name, keywords, answer, image: null, hits: 0 }));
-            ctx.reply(`✅ Balasan *${name}* ditambahkan. Kata kunci: ${keywords.join(', ')}`);
-            return;
-          }
-          case 'ubah': {
-            const m = /^([^=]+)=([\s\S]+)$/.exec(rest);
-            if (!m) throw new UsageError('Tulis nama, tanda =, lalu jawaban barunya.');
-            const rule = find(m[1] ?? '');
-            const answer = checkAnswer(m[2] ?? '');
-            change((s) => {
-              const r = s.rules.find((x) => x.name === rule.name);
-              if (r) r.answer = answer;
-            });
-            ctx.reply(`✅ Jawaban *${rule.name}* diperbarui:\n\n${api.texts.fill(answer, { nama: 'Rina' })}`);
-            return;
-          }
-          case 'kata': {
-            const m = /^([^:]+):([\s\S]+)$/.exec(rest);
-            if (!m) throw new UsageError('Tulis nama, titik dua, lalu kata kuncinya.');
-            const rule = find(m[1] ?? '');
-            const keywords = checkKeywords(m[2] ?? '', rule.name);
-            change((s) => {
-              const r = s.rules.find((x) => x.name === rule.name);
-              if (r) r.keywords = keywords;
-            });
-            ctx.reply(`✅ Kata kunci *${rule.name}*: ${keywords.join(', ')}`);
-            return;
-          }
-          case 'hapus': {
-            if (rest === '' || /\s/.test(rest)) throw new UsageError('Tulis satu nama balasan.');
-            const rule = find(rest);
-            change((s) => void (s.rules = s.rules.filter((r) => r.name !== rule.name)));
-            ctx.reply(`✅ Balasan *${rule.name}* dihapus.`);
-            return;
-          }
-          case 'gambar': {
-            const [name = '', action, ...extra] = rest.split(/\s+/);
-            if (name === '' || extra.length > 0 || (action !== undefined && action.toLowerCase() !== 'hapus')) {
-              throw new UsageError('Kirim foto dengan keterangan "!balasan gambar <nama>", atau tulis "!balasan gambar <nama> hapus".');
-            }
-            const rule = find(name);
-            if (action) {
-              change((s) => {
-                const r = s.rules.find((x) => x.name === rule.name);
-                if (r) r.image = null;
-              });
-              ctx.reply(`✅ Foto dilepas dari balasan *${rule.name}*.`);
-              return;
-            }
-            if (!ctx.msg.image)
-              throw new UsageError(`Perintah ini ditulis sebagai keterangan sebuah foto: kirim fotonya dengan keterangan ${p}balasan gambar ${rule.name}`);
-            const saved = await api.media.save(ctx.msg.image, `balasan-${rule.name}`);
-            change((s) => {
-              const r = s.rules.find((x) => x.name === rule.name);
-              if (r) r.image = saved;
-            });
-            ctx.reply(`✅ Foto disimpan untuk balasan *${rule.name}*; foto ikut dikirim bersama jawabannya.`);
-            return;
-          }
-          default: {
-            if (/\s/.test(args)) throw new UsageError(`"${word}" tidak dikenal untuk ${p}balasan.`);
-            const rule = find(args);
-            ctx.reply(
-              [
-                `*${rule.name}* (dipakai ${rule.hits}×)`,
-                `Kata kunci: ${rule.keywords.join(', ')}`,
-                rule.image ? 'Foto: ada 🖼️' : 'Foto: tidak ada',
-                '',
-                '*Jawaban:*',
-                rule.answer,
-              ].join('\n'),
-            );
-          }
-        }
-      },
-    });
+    api
+      .command({ name: 'balasan', aliases: ['quickreply'], help: 'Balasan cepat: jawaban otomatis untuk pertanyaan yang sering datang.' })
+      .form('', 'daftar balasan dan berapa kali dipakai', (ctx) => list(ctx, 1, '1'))
+      .form('hal <N>', 'halaman berikutnya dari daftar yang panjang', (ctx, { N }) => list(ctx, Number(N), N), {
+        problem: (typed) => `Halaman "${typed.replace(/^\S+\s*/, '')}" tidak ada; tulis satu nomor halaman.`,
+      })
+      .form('<nama>', 'lihat satu balasan', (ctx, { nama }) => {
+        const rule = find(nama);
+        ctx.reply(
+          [
+            `*${rule.name}* (dipakai ${rule.hits}×)`,
+            `Kata kunci: ${rule.keywords.join(', ')}`,
+            rule.image ? 'Foto: ada 🖼️' : 'Foto: tidak ada',
+            '',
+            '*Jawaban:*',
+            rule.answer,
+          ].join('\n'),
+        );
+      })
+      .form(
+        'tambah <nama>: <kata:kata kunci, dipisah koma> = <jawaban>',
+        'tambah balasan baru',
+        (ctx, { nama, kata, jawaban }) => {
+          const name = nama.trim().toLowerCase();
+          if (!NAME.test(name)) throw new UsageError('Nama balasan: satu kata, huruf kecil, angka atau tanda -, paling panjang 25.');
+          if (RESERVED.has(name)) throw new UsageError(`"${name}" dipakai sebagai perintah ${p}balasan; pilih nama lain.`);
+          if (rules().some((r) => r.name === name)) throw new UsageError(`Balasan *${name}* sudah ada. Ubah dengan ${p}balasan ubah ${name} = …`);
+          const keywords = checkKeywords(kata, name);
+          const answer = checkAnswer(jawaban);
+          change((s) => void s.rules.push({ name, keywords, answer, image: null, hits: 0 }));
+          ctx.reply(`✅ Balasan *${name}* ditambahkan. Kata kunci: ${keywords.join(', ')}`);
+        },
+        { problem: 'Tulis nama, titik dua, kata kunci, tanda =, lalu jawabannya.' },
+      )
+      .form(
+        'ubah <nama> = <jawaban>',
+        'ganti jawaban; variabel: {nama}, {toko}, {alamat}, {jam}, {buka}, {status}',
+        (ctx, { nama, jawaban }) => {
+          const rule = find(nama);
+          const answer = checkAnswer(jawaban);
+          edit(rule.name, (r) => void (r.answer = answer));
+          ctx.reply(`✅ Jawaban *${rule.name}* diperbarui:\n\n${api.texts.fill(answer, { nama: 'Rina' })}`);
+        },
+        { problem: 'Tulis nama, tanda =, lalu jawaban barunya.' },
+      )
+      .form(
+        'kata <nama>: <kata:kata kunci, …>',
+        'ganti kata kuncinya',
+        (ctx, { nama, kata }) => {
+          const rule = find(nama);
+          const keywords = checkKeywords(kata, rule.name);
+          edit(rule.name, (r) => void (r.keywords = keywords));
+          ctx.reply(`✅ Kata kunci *${rule.name}*: ${keywords.join(', ')}`);
+        },
+        { problem: 'Tulis nama, titik dua, lalu kata kuncinya.' },
+      )
+      .form(
+        'hapus <nama>',
+        'hapus balasan',
+        (ctx, { nama }) => {
+          const rule = find(nama);
+          change((s) => void (s.rules = s.rules.filter((r) => r.name !== rule.name)));
+          ctx.reply(`✅ Balasan *${rule.name}* dihapus.`);
+        },
+        { problem: 'Tulis satu nama balasan.' },
+      )
+      .form(
+        'gambar <nama>',
+        'kirim sebagai keterangan foto: foto itu ikut dikirim bersama jawaban',
+        async (ctx, { nama }) => {
+          const rule = find(nama);
+          if (!ctx.msg.image)
+            throw new UsageError(`Perintah ini ditulis sebagai keterangan sebuah foto: kirim fotonya dengan keterangan ${p}balasan gambar ${rule.name}`);
+          const saved = await api.media.save(ctx.msg.image, `balasan-${rule.name}`);
+          edit(rule.name, (r) => void (r.image = saved));
+          ctx.reply(`✅ Foto disimpan untuk balasan *${rule.name}*; foto ikut dikirim bersama jawabannya.`);
+        },
+        { problem: pictureProblem },
+      )
+      .form(
+        'gambar <nama> hapus',
+        'lepas fotonya',
+        (ctx, { nama }) => {
+          const rule = find(nama);
+          edit(rule.name, (r) => void (r.image = null));
+          ctx.reply(`✅ Foto dilepas dari balasan *${rule.name}*.`);
+        },
+        { problem: pictureProblem },
+      );
   },
 });

@@ -1,4 +1,4 @@
-import { deletions, normalise, NOT_TYPOS, withinOneEdit, wordForms } from '../../src/engine/read/words.js';
+import { deletions, normalise, NOT_TYPOS, withinOneEdit, wordForms } from '../../src/plugin-api.js';
 
 export { normalise };
 

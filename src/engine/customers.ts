@@ -1,9 +1,28 @@
-import type { CustomerInfo } from '../plugin-api.js';
 import type { CustomerRecord } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import type { Incoming } from '../transport/types.js';
 import { formatPhone } from '../phone.js';
 import { cleanName } from './names.js';
+
+/** What a handler may know about the person writing. */
+export interface CustomerInfo {
+  chatId: string;
+  number: string | null;
+  /** The WhatsApp name, cleaned for use in a greeting; null when unknown or unusable. */
+  name: string | null;
+  firstSeen: number;
+  /** The customer's previous message before this one; null on their first message. */
+  previousSeenAt: number | null;
+  /** The last time anything went out to this chat before this message; null if never. */
+  lastOutboundAt: number | null;
+  lastShopMessageAt: number | null;
+  /** A person was asked to answer this chat until then (see `handOff`); null if never. */
+  handoffUntil: number | null;
+  /** The bot is paused in this chat until then (the shop took over); null if not. */
+  pausedUntil: number | null;
+  /** Messages from this customer, this one included. */
+  messageCount: number;
+}
 
 /** How long a chat waits for a person after the bot told the customer one will answer. */
 export const HANDOFF_MS = 60 * 60_000;
@@ -99,6 +118,22 @@ export class Customers {
     this.store.changed();
   }
 
+  /** A person who writes without a record: an owner who never wrote as a customer. */
+  static stranger(msg: Incoming): CustomerInfo {
+    return {
+      chatId: msg.chatId,
+      number: msg.senderNumber,
+      name: null,
+      firstSeen: msg.at,
+      previousSeenAt: null,
+      lastOutboundAt: null,
+      lastShopMessageAt: null,
+      handoffUntil: null,
+      pausedUntil: null,
+      messageCount: 0,
+    };
+  }
+
   info(record: CustomerRecord, previousSeenAt: number | null = record.messageCount > 0 ? record.lastSeen : null): CustomerInfo {
     return {
       chatId: record.chatId,
@@ -154,10 +189,6 @@ export class Customers {
     };
   }
 
-  /**
-   * Erases a customer's record, its other ids and the ids of their messages kept to spot
-   * duplicates. Returns every chat id the customer had, for the plugins to erase theirs.
-   */
   /** Every chat id the customer wrote on: the record's own and its aliases (a LID and a phone-number id). */
   idsOf(record: CustomerRecord): string[] {
     return [
@@ -168,6 +199,10 @@ export class Customers {
     ];
   }
 
+  /**
+   * Erases a customer's record, its other ids and the ids of their messages kept to spot
+   * duplicates. Returns every chat id the customer had, for the plugins to erase theirs.
+   */
   forget(record: CustomerRecord): string[] {
     const data = this.store.data;
     const ids = this.idsOf(record);

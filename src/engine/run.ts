@@ -1,20 +1,40 @@
 import type { Logger } from '../logger.js';
-import type { CustomerInfo, ReplyOptions } from '../plugin-api.js';
 import { textOut, type Incoming, type Outgoing } from '../transport/types.js';
+import type { CustomerInfo } from './customers.js';
 
-/** The per-message state shared by all handlers of one message. */
+export interface ReplyOptions {
+  /** Sent before the other replies to the same message (the greeting uses it). */
+  first?: boolean;
+}
+
+/** One reply gathered while a message is handled; sent once every handler is done. */
+export interface Reply {
+  message: Outgoing;
+  first: boolean;
+  /** The step that replied: a plugin's name, or 'core'. */
+  by: string;
+}
+
+/**
+ * The state of one message while it is handled: the replies gathered so far, whether a handler
+ * failed, and where the chain is. One object per message; the host's context extends it, so a
+ * plugin's view of the message costs no second object.
+ */
 export class MessageRun {
-  readonly replies: Array<{ message: Outgoing; first: boolean }> = [];
+  readonly replies: Reply[] = [];
   /** A handler hit a bug on this message. */
   failed = false;
   /** The watchdog gave up on this message: late replies are dropped, the chain goes no further. */
   abandoned = false;
-  /** The plugin whose step is running, for the watchdog's report. */
-  plugin = 'core';
-  /** Topics already answered for this message. */
-  readonly topics = new Set<string>();
-  /** The message came while a plugin's dialog (a list the customer is working through) was active. */
+  /** The message came while a dialog held the chat and its plugin answered it as a step of that dialog. */
   inDialog = false;
+  /** The step running now (a plugin's name, or 'core'), for the watchdog's report and replies. */
+  step = 'core';
+  /** The chain's position; -1 before the chain starts. */
+  depth = -1;
+  /** Bit i: step i of the chain called next(). */
+  nextCalls = 0;
+
   constructor(
     readonly msg: Incoming,
     readonly text: string,
@@ -23,30 +43,53 @@ export class MessageRun {
     readonly now: number,
     readonly log: Logger,
   ) {}
+
   get chatId(): string {
     return this.msg.chatId;
   }
+
+  /** "{nama}" for texts: the customer's name, or "Kak". */
   get salutation(): string {
     return this.customer.name ?? 'Kak';
   }
+
+  /** True once any handler replied to this message. */
   get replied(): boolean {
     return this.replies.length > 0;
   }
-  /** A handler's reply; dropped once the watchdog gave up on the message. */
-  handlerReply(message: string | Outgoing, options?: ReplyOptions): void {
+
+  /** True once `step` replied to this message. */
+  repliedBy(step: string): boolean {
+    return this.replies.some((r) => r.by === step);
+  }
+
+  /** Called by the chain as it enters step `index`; the host's context learns its plugin here. */
+  enter(index: number, step: string): void {
+    this.depth = index;
+    this.step = step;
+  }
+
+  /** Queues a reply; it goes out after the handlers ran. Dropped once the message was given up on. */
+  reply(message: string | Outgoing, options?: ReplyOptions): void {
     if (this.abandoned) {
-      this.log.warn({ plugin: this.plugin }, 'a reply came after the message was given up on; it was not sent');
+      this.log.warn({ plugin: this.step }, 'a reply came after the message was given up on; it was not sent');
       return;
     }
-    this.reply(message, options);
+    this.add(message, options?.first === true, this.step);
   }
-  reply(message: string | Outgoing, options?: ReplyOptions): void {
+
+  /** The core's own reply (the apology), also after the message was given up on. */
+  coreReply(message: string): void {
+    this.add(message, false, 'core');
+  }
+
+  private add(message: string | Outgoing, first: boolean, by: string): void {
     const out = typeof message === 'string' ? textOut(message) : message;
     if (out.kind === 'text' && out.text.trim() === '') {
       // WhatsApp refuses empty messages; an empty text is a bug upstream, not something to send.
       this.log.warn('a handler replied with an empty text; nothing was sent');
       return;
     }
-    this.replies.push({ message: out, first: options?.first === true });
+    this.replies.push({ message: out, first, by });
   }
 }

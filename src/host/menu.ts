@@ -1,19 +1,19 @@
 import { z } from 'zod';
 import { menuItemSchema, type MenuItem } from '../store/schema.js';
 import type { Slice, SliceSpec } from '../store/store.js';
-import type { Texts, TextDefs } from './texts.js';
-import type { BaseContext } from '../plugin-api.js';
+import type { TextDefs, Texts } from './texts.js';
 
 /**
  * The numbered main menu (SOP stage 2, identifying needs). Items are data the owner edits. A
- * plugin can take over an item by its id (the catalog will own "katalog"); an item nobody owns
- * answers with its own text.
+ * plugin can answer an item itself by its id (the catalog answers "katalog"); an item nobody
+ * answers replies with its own text.
  */
 export { menuItemSchema, type MenuItem };
 
 export const menuStateSchema = z.object({ items: z.array(menuItemSchema).max(20) });
 export type MenuState = z.infer<typeof menuStateSchema>;
 
+export const MENU_SLICE = 'core.menu';
 export const MAX_MENU_ITEMS = 20;
 
 export const menuSpec: SliceSpec<MenuState> = {
@@ -41,10 +41,17 @@ export const MENU_TEXTS: TextDefs = {
   },
 };
 
-export type MenuActionHandler = (ctx: BaseContext, item: MenuItem) => void | Promise<void>;
+/** What a message chooses from the main menu. */
+export type MenuChoice =
+  /** "menu", "0": the menu again. */
+  | { kind: 'menu' }
+  /** A number the menu does not have. */
+  | { kind: 'invalid'; value: string }
+  /** An item, by its number or its title; `owner` is the plugin that answers it, if one does. */
+  | { kind: 'item'; item: MenuItem; index: number; owner: string | null };
 
 export class Menu {
-  private readonly actions = new Map<string, { plugin: string; run: MenuActionHandler }>();
+  private readonly owners = new Map<string, string>();
 
   constructor(
     private readonly slice: Slice<MenuState>,
@@ -61,22 +68,55 @@ export class Menu {
     return [this.texts.render('menu.judul'), ...lines, '', this.texts.render('menu.penutup')].join('\n');
   }
 
-  /** A plugin claims a menu item id; choosing that item runs `run` instead of the item's text. */
-  claim(plugin: string, id: string, run: MenuActionHandler): void {
-    const existing = this.actions.get(id);
-    if (existing) throw new Error(`menu item "${id}" is already claimed by ${existing.plugin}`);
-    this.actions.set(id, { plugin, run });
+  /** A plugin answers the item with this id itself. */
+  claim(plugin: string, id: string): void {
+    const existing = this.owners.get(id);
+    if (existing) throw new Error(`menu item "${id}" is already claimed by ${existing}`);
+    this.owners.set(id, plugin);
   }
 
-  claimedBy(id: string): string | undefined {
-    return this.actions.get(id)?.plugin;
-  }
-
-  action(id: string): MenuActionHandler | undefined {
-    return this.actions.get(id)?.run;
+  owner(id: string): string | undefined {
+    return this.owners.get(id);
   }
 
   update(fn: (state: MenuState) => void): void {
     this.slice.update(fn);
   }
+
+  /** The choice a text makes, or null. */
+  choose(text: string): MenuChoice | null {
+    const choice = parseChoice(text, this.items());
+    if (choice?.kind !== 'item') return choice;
+    return { ...choice, owner: this.owners.get(choice.item.id) ?? null };
+  }
+}
+
+const MENU_WORDS = new Set(['menu', 'menu utama', 'mulai', 'kembali', 'balik', 'start', 'main menu', '0']);
+
+function simplify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/(\d)\uFE0F?\u20E3/gu, '$1') // keycap emoji "2️⃣"
+    .replace(/[^\p{L}\p{N}\s&]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * How a customer's message maps to the main menu: a pure function. "2", "2.", "no 2", "pilih 2",
+ * "2️⃣" and the item's own title all choose item 2; "menu" asks for the menu again.
+ */
+export function parseChoice(text: string, items: readonly MenuItem[]): MenuChoice | null {
+  const t = simplify(text);
+  if (t === '') return null;
+  if (MENU_WORDS.has(t)) return { kind: 'menu' };
+  const m = /^(?:(?:no|nomor|nomer|pilih|pilihan|menu)\s*)?(\d{1,2})$/.exec(t);
+  if (m) {
+    const n = Number(m[1]);
+    const item = items[n - 1];
+    return item && n >= 1 ? { kind: 'item', item, index: n - 1, owner: null } : { kind: 'invalid', value: String(n) };
+  }
+  const index = items.findIndex((item) => simplify(item.label) === t);
+  const item = items[index];
+  return item ? { kind: 'item', item, index, owner: null } : null;
 }

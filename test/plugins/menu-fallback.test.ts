@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { definePlugin } from '../../src/plugin-api.js';
 import { PLUGINS } from '../../src/plugins.js';
-import { parseChoice } from '../../plugins/menu/choice.js';
-import type { MenuItem } from '../../src/host/menu.js';
+import { parseChoice, type MenuItem } from '../../src/host/menu.js';
 import { HOUR, MINUTE, OWNER, closeBots, startBot, type TestBot } from '../helpers.js';
 
 const RINA = '6281234567890';
@@ -38,8 +37,8 @@ describe('menu choices', () => {
     ['', 'none', null],
   ])('%j → %s', (text, kind, index) => {
     const c = parseChoice(text, items);
-    expect(c.kind).toBe(kind);
-    if (c.kind === 'item') expect(c.index).toBe(index);
+    expect(c?.kind ?? 'none').toBe(kind);
+    if (c?.kind === 'item') expect(c.index).toBe(index);
   });
 });
 
@@ -74,7 +73,10 @@ describe('menu plugin', () => {
       name: 'catalog',
       description: 'test',
       setup(api) {
-        api.menu.claim('katalog', (ctx) => ctx.reply('Katalog kami: P01 Mawar merah, P02 Anggrek putih'));
+        api.menu.claim('katalog');
+        api.use((ctx, next) =>
+          ctx.choice?.kind === 'item' && ctx.choice.item.id === 'katalog' ? ctx.reply('Katalog kami: P01 Mawar merah, P02 Anggrek putih') : next(),
+        );
       },
     });
     // the real catalog stands aside for this stand-in with its name

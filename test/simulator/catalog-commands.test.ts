@@ -222,7 +222,7 @@ const P07_CARD = [
   'Foto: belum ada (pelanggan melihat kartu bergambar)',
 ].join('\n');
 const ADD_USAGE =
-  'Cara pakai:\n• !produk tambah <nama> | <harga> | <kategori> | <deskripsi>\n   tambah produk; deskripsi boleh dikosongkan; harga seperti 25000, 25.000, 25rb';
+  'Cara pakai:\n• !produk tambah <nama> | <harga> | <kategori> | [deskripsi]\n   tambah produk; deskripsi boleh dikosongkan; harga seperti 25000, 25.000, 25rb';
 const EDIT_USAGE =
   'Cara pakai:\n• !produk ubah <kode> <field> <nilai>\n   ubah nama, harga, kategori, deskripsi, opsi, atau urutan (deskripsi/opsi "-" = kosongkan)';
 const RINA_WHO = '*Rina* (+62 812-3456-7890)';
@@ -716,7 +716,7 @@ describe('!pesanan', () => {
     expect(reason(L.orderUnknown)).toBe('⚠️ Pesanan O-0009 tidak ada. Lihat yang terbuka dengan !pesanan');
     expect(reason(L.orderWord)).toBe('⚠️ "satu" bukan nomor pesanan. Nomor pesanan seperti O-0001.');
     expect(reason(L.orderZero)).toBe('⚠️ "0" bukan nomor pesanan. Nomor pesanan seperti O-0001.');
-    expect(reason(L.orderBadAction)).toBe('⚠️ "hapus" bukan tindakan untuk pesanan. Pilih: konfirmasi, selesai, atau batal.');
+    expect(reason(L.orderBadAction)).toBe('⚠️ "hapus" tidak dikenal untuk !pesanan 1. Pilih: konfirmasi, selesai, atau batal.');
     expect(reason(L.ordersAllExtra)).toBe('⚠️ "lagi" tidak diperlukan di sini.');
     const u = usage(L.orderBadAction);
     for (const form of [

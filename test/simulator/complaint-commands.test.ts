@@ -389,7 +389,7 @@ describe('!keluhan <nomor>', () => {
 describe('!keluhan <nomor> balas', () => {
   it('refuses a reply without text or too long, leaving the ticket untouched and Rina unbothered', () => {
     expect(reason(L.replyNoText)).toBe('⚠️ Teksnya belum ditulis, misalnya: !keluhan K-0001 balas Mohon maaf Kak, kami kirim gantinya besok.');
-    expect(usage(L.replyNoText)).toBe(FULL_USAGE);
+    expect(usage(L.replyNoText)).toBe(`${HEAD}• !keluhan <nomor> balas <teks>\n   kirim teks ke pelanggan atas nama toko; dicatat di riwayat`);
     expect(toRina(L.replyNoText)).toEqual([]);
     expect(reason(L.replyTooLong)).toBe('⚠️ Teksnya 2001 huruf, paling banyak 2000.');
     expect(toRina(L.replyTooLong)).toEqual([]);
@@ -465,8 +465,8 @@ describe('!keluhan <nomor> tanya', () => {
 describe('refusals on an open ticket', () => {
   it('refuses "selesai" without a solution and an unknown action, changing nothing', () => {
     expect(reason(L.doneNoText)).toBe('⚠️ Teksnya belum ditulis, misalnya: !keluhan K-0002 selesai Kami kirim pengganti besok pagi, gratis ongkir.');
-    expect(usage(L.doneNoText)).toBe(FULL_USAGE);
-    expect(reason(L.badAction)).toBe('⚠️ "hapus" bukan tindakan untuk keluhan. Pilih: balas, tanya, selesai, kategori, atau prioritas.');
+    expect(usage(L.doneNoText)).toBe(`${HEAD}• !keluhan <nomor> selesai <solusi>\n   beri tahu solusinya, ucapkan terima kasih, dan minta nilai 1–5`);
+    expect(reason(L.badAction)).toBe('⚠️ "hapus" tidak dikenal untuk !keluhan 2. Pilih: balas, tanya, selesai, kategori, atau prioritas.');
     expect(usage(L.badAction)).toBe(FULL_USAGE);
     expect(toRina(L.doneNoText)).toEqual([]);
     expect(toRina(L.badAction)).toEqual([]);
@@ -485,7 +485,7 @@ describe('!keluhan <nomor> prioritas', () => {
   it('refuses another value or none, keeping the priority high', () => {
     expect(reason(L.prioBad)).toBe('⚠️ Prioritas hanya "tinggi" atau "normal".');
     expect(reason(L.prioMissing)).toBe('⚠️ Prioritas hanya "tinggi" atau "normal".');
-    expect(usage(L.prioBad)).toBe(FULL_USAGE);
+    expect(usage(L.prioBad)).toBe(`${HEAD}• !keluhan <nomor> prioritas tinggi|normal\n   ubah prioritas`);
     // the two refusals came between the change and these: still high, one entry on the timeline
     expect(one(L.cardHigh).match(/prioritas tinggi/g)).toHaveLength(2);
     expect(one(L.cardHigh)).not.toContain('sedang');
@@ -706,7 +706,7 @@ describe('!keluhan <nomor> kategori', () => {
 
   it('refuses a category that does not exist, keeping the one set', () => {
     expect(reason(L.catBad)).toBe('⚠️ Kategori "bunga" tidak ada. Pilih: warna, ukuran, rusak, stok, harga, kirim, layanan, lain.');
-    expect(usage(L.catBad)).toBe(FULL_USAGE);
+    expect(usage(L.catBad)).toBe(`${HEAD}• !keluhan <nomor> kategori <kategori>\n   ganti kategori: warna, ukuran, rusak, stok, harga, kirim, layanan, lain`);
     const card = one(L.card3AfterCategory).split('\n');
     expect(card[2]).toBe('Kategori: ukuran (ukuran tidak sesuai)');
     expect(card.slice(-4)).toEqual([

@@ -1,106 +1,106 @@
-import type { CommandDef, CommandUsage } from '../../plugin-api.js';
+import { nearest } from './match.js';
+import { compileSyntax, type Syntax } from './syntax.js';
 
 /**
- * Admin commands: parsing, the registry plugins add to, and the help texts. The same registry
- * produces the !bantuan answers and the README's command section.
+ * Admin commands as plugins declare them: a name, aliases, one line of help, and forms, each a
+ * syntax with its own help and handler. The one declaration gives the parser, the !bantuan
+ * answers, the README's command list and the "did you mean" answers.
  */
-export interface ParsedCommand {
-  name: string;
-  args: string;
+export type ArgCheck = (value: string) => string;
+
+/**
+ * What a command knows about one of its arguments, for every form that takes it: how to check it
+ * (and normalise it: "p7" → "P07"), and what to say when it was not written.
+ */
+export type ArgSpec = ArgCheck | { check?: ArgCheck; missing?: string | ((written: Readonly<Record<string, string>>) => string) };
+
+export interface FormOptions {
+  /** An example of the form in use, without the prefix: "jam senin-sabtu 09:00-17:00". */
+  example?: string;
+  /**
+   * Said instead of the general reason when this form came closest to what the owner typed but
+   * did not fit ("Tulis alasannya untuk pelanggan…").
+   */
+  problem?: string | ((typed: string) => string);
+  /** How the form is shown when its syntax says less than the handler reads ("<nomor> [menit]"). */
+  shown?: string;
+  /** Checks for this form's arguments, over the command's own. */
+  args?: Readonly<Record<string, ArgSpec>>;
 }
 
-/** "!sapaan hari 7" → { name: 'sapaan', args: 'hari 7' }. Null when the text is not a command. */
-export function parseCommand(text: string, prefix: string): ParsedCommand | null {
-  const trimmed = text.trimStart();
-  if (!trimmed.startsWith(prefix)) return null;
-  const rest = trimmed.slice(prefix.length).trimStart();
-  const m = /^([\p{L}\p{N}_-]+)([\s\S]*)$/u.exec(rest);
-  if (!m) return null;
-  return { name: (m[1] ?? '').toLowerCase(), args: (m[2] ?? '').trim() };
+export interface Form<H> extends FormOptions {
+  readonly syntax: Syntax;
+  readonly help: string;
+  readonly run: H;
 }
 
-export interface RegisteredCommand {
-  plugin: string;
+export interface CommandSpec {
   name: string;
-  aliases: string[];
+  aliases?: readonly string[];
+  /** One line for the !bantuan list. */
   help: string;
-  usage: readonly CommandUsage[];
+  /** Its arguments by name: their checks ("p7" → "P07", or a UsageError) and what to say when one is missing. */
+  args?: Readonly<Record<string, ArgSpec>>;
 }
 
-export class CommandRegistry<R> {
-  private readonly byName = new Map<string, RegisteredCommand & { runner: R }>();
-  private readonly ordered: Array<RegisteredCommand & { runner: R }> = [];
+export interface Command<H> {
+  readonly plugin: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly help: string;
+  readonly args: Readonly<Record<string, ArgSpec>>;
+  readonly forms: Form<H>[];
+}
 
-  add(plugin: string, def: Pick<CommandDef, 'name' | 'aliases' | 'help' | 'usage'>, runner: R): void {
-    const entry = {
+const WORD = /^[\p{L}\p{N}_-]+$/u;
+
+export class CommandRegistry<H> {
+  private readonly byName = new Map<string, Command<H>>();
+  private readonly ordered: Command<H>[] = [];
+
+  add(plugin: string, spec: CommandSpec): Command<H> {
+    const command: Command<H> = {
       plugin,
-      name: def.name.toLowerCase(),
-      aliases: (def.aliases ?? []).map((a) => a.toLowerCase()),
-      help: def.help,
-      usage: def.usage,
-      runner,
+      name: spec.name.toLowerCase(),
+      aliases: (spec.aliases ?? []).map((a) => a.toLowerCase()),
+      help: spec.help,
+      args: spec.args ?? {},
+      forms: [],
     };
-    for (const key of [entry.name, ...entry.aliases]) {
-      if (!/^[\p{L}\p{N}_-]+$/u.test(key)) throw new Error(`command name "${key}" of ${plugin} is not a single word`);
+    for (const key of [command.name, ...command.aliases]) {
+      if (!WORD.test(key)) throw new Error(`command name "${key}" of ${plugin} is not a single word`);
       const clash = this.byName.get(key);
       if (clash) throw new Error(`command "${key}" of ${plugin} clashes with !${clash.name} of ${clash.plugin}`);
     }
-    for (const key of [entry.name, ...entry.aliases]) this.byName.set(key, entry);
-    this.ordered.push(entry);
+    for (const key of [command.name, ...command.aliases]) this.byName.set(key, command);
+    this.ordered.push(command);
+    return command;
   }
 
-  find(name: string): (RegisteredCommand & { runner: R }) | undefined {
+  /** Adds a form to a command; its syntax is checked now, so a mistake stops the bot at start. */
+  addForm(command: Command<H>, syntax: string, help: string, run: H, options: FormOptions = {}): void {
+    const compiled = compileSyntax(syntax);
+    const twin = command.forms.find((f) => f.syntax.source === compiled.source);
+    if (twin) throw new Error(`command !${command.name} declares the form "${syntax}" twice`);
+    command.forms.push({ ...options, syntax: compiled, help, run });
+  }
+
+  find(name: string): Command<H> | undefined {
     return this.byName.get(name.toLowerCase());
   }
 
-  list(): ReadonlyArray<RegisteredCommand & { runner: R }> {
+  list(): ReadonlyArray<Command<H>> {
     return this.ordered;
   }
 
-  /** The closest command names to a mistyped one, for "did you mean". */
+  /** The command a mistyped name most likely meant, for "did you mean". */
   suggest(name: string): string | null {
-    let best: { key: string; distance: number } | null = null;
-    for (const key of this.byName.keys()) {
-      const d = editDistance(name, key);
-      if (d <= Math.max(1, Math.floor(key.length / 3)) && (!best || d < best.distance)) best = { key, distance: d };
-    }
-    return best ? (this.byName.get(best.key)?.name ?? null) : null;
+    const key = nearest(name, [...this.byName.keys()]);
+    return key ? (this.byName.get(key)?.name ?? null) : null;
   }
-}
 
-export function formatHelpList(commands: readonly RegisteredCommand[], prefix: string): string {
-  const lines = commands.map((c) => {
-    const alias = c.aliases.length > 0 ? ` (${c.aliases.map((a) => prefix + a).join(', ')})` : '';
-    return `• *${prefix}${c.name}*${alias}\n   ${c.help}`;
-  });
-  return ['*Perintah admin*', '', ...lines, '', `Ketik *${prefix}bantuan <perintah>* untuk cara pakainya, misalnya ${prefix}bantuan sapaan.`].join('\n');
-}
-
-/**
- * The command's usage. With `args` (what the owner typed after the command), only the forms for
- * the same sub-command are shown when there are such forms, so a mistake gets the one line that
- * helps rather than the whole list.
- */
-export function formatUsage(command: RegisteredCommand, prefix: string, args = ''): string {
-  const alias = command.aliases.length > 0 ? ` (alias ${command.aliases.map((a) => prefix + a).join(', ')})` : '';
-  const sub = (args.split(/\s+/)[0] ?? '').toLowerCase();
-  const matching = sub === '' ? [] : command.usage.filter((u) => u.form.split(/\s+/)[1]?.toLowerCase() === sub);
-  const lines = (matching.length > 0 ? matching : command.usage).map((u) => `• ${prefix}${u.form}\n   ${u.help}`);
-  return [`*${prefix}${command.name}*${alias}: ${command.help}`, '', 'Cara pakai:', ...lines].join('\n');
-}
-
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] ?? 0;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j] ?? 0;
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + cost);
-      diag = up;
-    }
+  /** Commands declared without a single form are a bug in their plugin. */
+  check(): void {
+    for (const c of this.ordered) if (c.forms.length === 0) throw new Error(`command !${c.name} of ${c.plugin} declares no form`);
   }
-  return prev[b.length] ?? 0;
 }

@@ -1,0 +1,16 @@
+import type { PluginDefinition } from '../plugin-api.js';
+import { helpPlugin } from './help.js';
+import { hoursPlugin } from './hours.js';
+import { pausePlugin } from './pause.js';
+import { privacyPlugin } from './privacy.js';
+import type { BuiltinServices } from './services.js';
+import { shopPlugin } from './shop.js';
+import { textsPlugin } from './texts.js';
+import { upkeepPlugin } from './upkeep.js';
+
+export type { BuiltinServices } from './services.js';
+
+/** The core's own plugins, in the order their commands appear in !bantuan. */
+export function builtinPlugins(services: BuiltinServices): PluginDefinition[] {
+  return [helpPlugin, textsPlugin, shopPlugin, pausePlugin, hoursPlugin, privacyPlugin, upkeepPlugin].map((make) => make(services) as PluginDefinition);
+}

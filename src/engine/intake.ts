@@ -1,0 +1,236 @@
+import type { z } from 'zod';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import { heldMessageSchema, unsentReplySchema, type HeldMessage } from '../store/schema.js';
+import type { Store } from '../store/store.js';
+import type { Incoming } from '../transport/types.js';
+import { BoundedSet, ChatQueue } from './chat-queue.js';
+import { forgetHeldPicture, heldEntry, keepPicture, releaseMessage, restoreReply, storeReply } from './holding.js';
+import type { Media } from './media.js';
+import { maskChat, type Outbox } from './outbox.js';
+
+const SEEN_CAPACITY = 5_000;
+
+/**
+ * open: messages are answered. closing: the bot is stopping; what is in hand is answered, what
+ * arrives is kept for the next start. holding: the grace is over; whatever has not started yet is
+ * kept too. closed: the store is closed, nothing more is taken.
+ */
+export type Phase = 'open' | 'closing' | 'holding' | 'closed';
+
+export interface IntakeOptions {
+  store: Store;
+  media: Media;
+  outbox: Outbox;
+  clock: Clock;
+  log: Logger;
+  /** The chat's key, the same for all of a person's ids: their messages queue together. */
+  keyOf(chatId: string): string;
+  /** Messages older than this when taken back after a restart are recorded, not answered. */
+  backlogMaxAgeMs: number;
+  /** Handles one message, in its chat's turn. */
+  handle(msg: Incoming): Promise<void>;
+}
+
+/**
+ * Where messages enter: a message delivered twice is taken once (the ids are kept in db.json, so
+ * also across a restart), each person's messages are handled one at a time in the order they came,
+ * and while the bot stops, what it cannot answer in time is kept in db.json (pictures under
+ * data/media/) and answered after the next start, as are replies that had not gone out.
+ */
+export class Intake {
+  phase: Phase = 'open';
+  private readonly queue = new ChatQueue();
+  private readonly seen = new BoundedSet(SEEN_CAPACITY);
+  /** Messages queued for their chat and not taken up yet, with their stored entry if kept at the last stop. */
+  private readonly waiting = new Map<Incoming, HeldMessage | null>();
+  /** Order of arrival, so messages kept while stopping are answered in the order they came. */
+  private arrivals = 0;
+  private readonly arrival = new WeakMap<object, number>();
+  private readonly holds: Promise<void>[] = [];
+
+  constructor(private readonly opts: IntakeOptions) {
+    for (const key of opts.store.data.seen) this.seen.add(key);
+  }
+
+  /** The transport's sink: queues a message for its chat. Resolves when it has been handled. */
+  deliver(msg: Incoming): Promise<void> {
+    const { log } = this.opts;
+    if (this.phase === 'closed') {
+      log.error({ msgId: msg.id, chat: maskChat(msg.chatId) }, 'a message arrived after the bot stopped and could not be kept');
+      return Promise.resolve();
+    }
+    const chatKey = this.opts.keyOf(msg.chatId);
+    if (!this.rememberSeen(`${chatKey}|${msg.id}`)) {
+      log.debug({ msgId: msg.id }, 'duplicate message ignored');
+      return Promise.resolve();
+    }
+    this.arrival.set(msg, ++this.arrivals);
+    if (this.phase !== 'open') return this.hold(msg);
+    return this.inTurn(chatKey, msg, null);
+  }
+
+  /** Messages in hand or waiting for their turn. */
+  size(): number {
+    return this.queue.size();
+  }
+
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  /** Runs `task` in the chat's turn, after the messages queued for it (a dialog's timeout, say). */
+  inTurnOf(chatId: string, task: () => Promise<void>): Promise<void> {
+    return this.queue.run(this.opts.keyOf(chatId), task);
+  }
+
+  /** Answers what was kept at the last stop (before anything new arrives) and sends the replies kept then. */
+  release(): void {
+    const { store, outbox, log } = this.opts;
+    const now = this.opts.clock.now();
+    const keptReplies = store.data.unsent.splice(0);
+    if (keptReplies.length === 0 && store.data.held.length === 0) return;
+    store.changed();
+    const replies = this.valid(keptReplies, unsentReplySchema, 'kept reply');
+    // each stays in db.json until it is taken up (see inTurn)
+    const held = this.valid(store.data.held, heldMessageSchema, 'kept message');
+    store.data.held = held;
+    for (const r of replies) {
+      const message = restoreReply(r);
+      if (message) outbox.restore(r.chatId, message, r.queuedAt, r.keep === true);
+    }
+    for (const h of held) {
+      const msg = releaseMessage(h, this.opts.media, now, this.opts.backlogMaxAgeMs);
+      void this.inTurn(this.opts.keyOf(msg.chatId), msg, h);
+    }
+    log.info({ messages: held.length, replies: replies.length }, 'answering the messages and sending the replies kept at the last stop');
+  }
+
+  /** The grace is over: every message that has not been taken up yet is kept for the next start. */
+  holdWaiting(): void {
+    for (const [msg, kept] of this.waiting) {
+      this.waiting.delete(msg);
+      // one kept at the last stop is still in db.json as it was
+      if (!kept) void this.hold(msg);
+    }
+  }
+
+  /**
+   * The last of stopping: waits for the pictures of kept messages, puts the kept messages in the
+   * order they came, and keeps the replies that did not go out.
+   */
+  async keepForNextStart(waitForPictures: (pictures: Promise<unknown>) => Promise<unknown>): Promise<void> {
+    const { store, outbox, log } = this.opts;
+    await waitForPictures(Promise.allSettled(this.holds));
+    // a message that waited in its chat's queue came before one kept as it arrived: keep that
+    // order (entries from the last stop, not yet taken up, stay first; the sort is stable)
+    store.data.held.sort((a, b) => (this.arrival.get(a as object) ?? 0) - (this.arrival.get(b as object) ?? 0));
+    store.changed();
+    const unsent = outbox.takeWaiting();
+    if (unsent.length > 0) {
+      store.data.unsent.push(...unsent.map((u) => storeReply(u.chatId, u.message, u.queuedAt, u.keep)));
+      store.changed();
+      log.warn({ unsent: unsent.length }, 'replies that could not be sent before stopping are kept for the next start');
+    }
+  }
+
+  /** For !pelanggan: what is kept of these chats' messages. */
+  describe(chatIds: readonly string[]): string[] {
+    const kept = this.opts.store.data.held.filter((entry) => theirs(entry, chatIds)).length;
+    return kept > 0 ? [`Pesan yang datang saat bot berhenti, dijawab setelah bot jalan lagi: ${kept} (isinya disimpan sampai dijawab)`] : [];
+  }
+
+  /** Erases what is kept of these chats: waiting and kept messages (with their pictures) and replies. */
+  async forget(chatIds: readonly string[]): Promise<void> {
+    const { store } = this.opts;
+    for (const msg of this.waiting.keys()) if (chatIds.includes(msg.chatId)) this.waiting.delete(msg);
+    const mine = store.data.held.filter((e) => theirs(e, chatIds));
+    store.data.held = store.data.held.filter((e) => !theirs(e, chatIds));
+    store.data.unsent = store.data.unsent.filter((e) => !theirs(e, chatIds));
+    store.changed();
+    for (const entry of mine) {
+      const parsed = heldMessageSchema.safeParse(entry);
+      if (parsed.success) await forgetHeldPicture(parsed.data, this.opts.media);
+    }
+  }
+
+  /** Recent message keys, persisted so a message delivered again after a restart is not answered twice. */
+  private rememberSeen(key: string): boolean {
+    if (!this.seen.add(key)) return false;
+    const { store } = this.opts;
+    const ring = store.data.seen;
+    ring.push(key);
+    if (ring.length > SEEN_CAPACITY) ring.splice(0, ring.length - SEEN_CAPACITY);
+    store.changed();
+    return true;
+  }
+
+  /**
+   * Queues a message behind the others of its person (whichever of their ids it came on). `kept`
+   * is its stored entry when it was kept at the last stop: the entry stays in db.json until the
+   * message is taken up, so a stop before that keeps it again.
+   */
+  private inTurn(chatKey: string, msg: Incoming, kept: HeldMessage | null): Promise<void> {
+    const { store, log, media } = this.opts;
+    this.waiting.set(msg, kept);
+    return this.queue
+      .run(chatKey, async () => {
+        // kept for the next start while it waited (the bot is stopping)
+        if (!this.waiting.delete(msg)) return;
+        if (kept) {
+          const i = store.data.held.indexOf(kept);
+          if (i !== -1) store.data.held.splice(i, 1);
+          store.changed();
+          // on disk before it is answered: a power cut now must not bring it back for a second answer
+          await store.flush().catch((err: unknown) => log.error({ err }, 'could not save that a kept message was taken up'));
+        }
+        try {
+          await this.opts.handle(msg);
+        } finally {
+          if (kept) await forgetHeldPicture(kept, media);
+          if (this.phase === 'closed')
+            log.warn(
+              { msgId: msg.id, chat: maskChat(msg.chatId) },
+              'a message was still being answered when the bot stopped; its replies may not have gone out',
+            );
+        }
+      })
+      .catch((err: unknown) => {
+        log.error({ err, msgId: msg.id }, 'a message could not be processed');
+      });
+  }
+
+  /** Keeps a message for the next start: the bot is stopping and will not answer it in time. */
+  private hold(msg: Incoming): Promise<void> {
+    const { store, log, media } = this.opts;
+    const entry = heldEntry(msg);
+    this.arrival.set(entry, this.arrival.get(msg) ?? ++this.arrivals);
+    store.data.held.push(entry);
+    store.changed();
+    log.info({ msgId: msg.id, chat: maskChat(msg.chatId) }, 'a message came while stopping; it is kept and answered after the next start');
+    if (!msg.image) return Promise.resolve();
+    const work = keepPicture(entry, msg.image, media, log).then(() => store.changed());
+    this.holds.push(work);
+    return work;
+  }
+
+  /** The entries that still have their shape; a damaged one is logged and left out. */
+  private valid<T>(entries: unknown[], schema: z.ZodType<T>, what: string): T[] {
+    const valid: T[] = [];
+    for (const entry of entries) {
+      const parsed = schema.safeParse(entry);
+      if (parsed.success) valid.push(parsed.data);
+      else
+        this.opts.log.error(
+          { problem: parsed.error.issues[0]?.message, path: parsed.error.issues[0]?.path.join('.') },
+          `a ${what} in db.json was damaged and is left out`,
+        );
+    }
+    return valid;
+  }
+}
+
+/** Whether a kept entry belongs to one of these chats. */
+function theirs(entry: unknown, ids: readonly string[]): boolean {
+  return typeof entry === 'object' && entry !== null && ids.includes(String((entry as { chatId?: unknown }).chatId));
+}

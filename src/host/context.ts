@@ -1,0 +1,128 @@
+import type { Customers, CustomerInfo } from '../engine/customers.js';
+import { MessageRun } from '../engine/run.js';
+import type { Logger } from '../logger.js';
+import type { CommandContext, DialogControl } from './types.js';
+import type { Slice, SliceSpec, Store } from '../store/store.js';
+import type { Incoming } from '../transport/types.js';
+import type { DialogOwner, Dialogs } from './dialogs.js';
+import type { MenuChoice } from './menu.js';
+
+/** A plugin as the host holds it: its definition's name, its slices, and what it registered. */
+export interface PluginRuntime {
+  readonly name: string;
+  readonly state: Slice<unknown>;
+  readonly customerSpec: SliceSpec | undefined;
+}
+
+/** What contexts read through: the customers' records, the dialogs, the plugins by step. */
+export interface ContextServices {
+  customers: Customers;
+  store: Store;
+  dialogs: Dialogs;
+  /** The plugin of each step of the chain, by position. */
+  stepOwners: readonly PluginRuntime[];
+}
+
+/** The plugin nobody is: what a context is before any plugin runs. */
+const CORE: PluginRuntime = { name: 'core', state: { get: () => undefined, update: () => undefined }, customerSpec: undefined };
+
+/**
+ * The one context of a message. It is the engine's run (replies, failure, place in the chain) and
+ * what a plugin sees of the message; `state`, `data` and `dialog` follow the plugin whose step is
+ * running, so the context is not rebuilt for each plugin.
+ */
+export class MessageContext extends MessageRun implements CommandContext {
+  plugin: PluginRuntime = CORE;
+  command = '';
+  args = '';
+  choice: MenuChoice | null = null;
+  /** The plugin whose dialog held the chat when the message came. */
+  dialogOwner: string | null = null;
+  private topics: Set<string> | null = null;
+  private dataView: CustomerData | null = null;
+  private dialogView: DialogControl | null = null;
+
+  constructor(
+    private readonly services: ContextServices,
+    msg: Incoming,
+    text: string,
+    customer: CustomerInfo,
+    isOwner: boolean,
+    now: number,
+    log: Logger,
+  ) {
+    super(msg, text, customer, isOwner, now, log);
+  }
+
+  override enter(index: number, step: string): void {
+    super.enter(index, step);
+    this.plugin = this.services.stepOwners[index] ?? CORE;
+  }
+
+  /** Hands the context to a plugin outside the chain (an admin command's). */
+  use(plugin: PluginRuntime): void {
+    this.plugin = plugin;
+    this.step = plugin.name;
+  }
+
+  get pluginName(): string {
+    return this.plugin.name;
+  }
+
+  get state(): Slice<unknown> {
+    return this.plugin.state;
+  }
+
+  get data(): Slice<unknown> {
+    this.dataView ??= new CustomerData(this.services, this);
+    return this.dataView;
+  }
+
+  get dialog(): DialogControl {
+    this.dialogView ??= this.services.dialogs.control(this);
+    return this.dialogView;
+  }
+
+  get repliedSelf(): boolean {
+    return this.repliedBy(this.plugin.name);
+  }
+
+  handOff(forMs: number): void {
+    this.services.customers.handOff(this.chatId, this.now + forMs);
+  }
+
+  markAnswered(topic: string): void {
+    this.topics ??= new Set();
+    this.topics.add(topic);
+  }
+
+  answered(topic: string): boolean {
+    return this.topics?.has(topic) ?? false;
+  }
+}
+
+/**
+ * A plugin's data for one customer, created from the plugin's defaults on first use; `who` may
+ * change plugin as a message goes down the chain.
+ */
+export class CustomerData implements Slice<unknown> {
+  constructor(
+    private readonly services: Pick<ContextServices, 'customers' | 'store'> & { specOf?: (plugin: string) => SliceSpec | undefined },
+    private readonly who: DialogOwner & { readonly plugin?: PluginRuntime },
+  ) {}
+
+  get(): unknown {
+    const plugin = this.who.pluginName;
+    const spec = this.who.plugin?.customerSpec ?? this.services.specOf?.(plugin);
+    if (!spec) return undefined;
+    const record = this.services.customers.get(this.who.chatId);
+    if (!record) return spec.defaults();
+    if (record.data[plugin] === undefined) record.data[plugin] = spec.defaults();
+    return record.data[plugin];
+  }
+
+  update(fn: (draft: unknown) => void): void {
+    fn(this.get());
+    this.services.store.changed();
+  }
+}
