@@ -17,3 +17,14 @@ export class UsageError extends ReplyError {
     this.name = 'UsageError';
   }
 }
+
+/** A command-line tool's refusal: its text is printed as it is, and the tool exits with `code`. */
+export class ToolError extends Error {
+  constructor(
+    message: string,
+    readonly code = 1,
+  ) {
+    super(message);
+    this.name = 'ToolError';
+  }
+}

@@ -21,9 +21,11 @@ export type {
   PluginApi,
   PluginDefinition,
   PluginEvents,
+  PluginTool,
   PrivacyHandler,
   Summary,
   TextsApi,
+  ToolIO,
 } from './host/types.js';
 export type { Clock } from './clock.js';
 export type { Next } from './engine/chain.js';
@@ -40,7 +42,7 @@ export type { Slice, SliceSpec } from './store/store.js';
 export type { Incoming, IncomingImage, MessageKind, Outgoing } from './transport/types.js';
 
 // What plugins may use of the core's pure helpers: errors, numbers, time, hours, templates, words.
-export { ReplyError, UsageError } from './errors.js';
+export { ReplyError, ToolError, UsageError } from './errors.js';
 export { describeCustomer, HANDOFF_MS } from './engine/customers.js';
 export { formatPhone, normalisePhone } from './phone.js';
 export { formatLocal, localTime, parseLocalDateTime, startOfDay, zonedToEpoch } from './time.js';

@@ -3,6 +3,7 @@ import { registerOrderCommand, registerProductCommand } from './admin.js';
 import { Catalog } from './catalog.js';
 import { catalogSchema, type CatalogState } from './model.js';
 import { browseSchema, CATALOG_SLICE, MENU_ITEM, SHOP_TEXTS, Shop } from './shop.js';
+import { catalogTool } from './tool.js';
 
 export { CATALOG_SLICE, MENU_ITEM };
 
@@ -20,6 +21,7 @@ export default definePlugin<CatalogState, unknown>({
   state: { schema: catalogSchema, defaults: emptyCatalog },
   texts: SHOP_TEXTS,
   dialog: browseSchema,
+  tools: { catalog: catalogTool },
   setup(api) {
     const catalog = new Catalog(api);
     const shop = new Shop(api, catalog);

@@ -219,6 +219,29 @@ export interface PluginApi<S = unknown, C = unknown> {
   summary(from: number, to: number): Summary;
 }
 
+/** What a plugin's command-line tool gets: the plugin's state, and where to write. */
+export interface ToolIO<S> {
+  /** The plugin's state: read from db.json as it is, or opened for writing when the tool writes. */
+  readonly state: Slice<S>;
+  /** The data folder. */
+  readonly dataDir: string;
+  /** Prints a line for the person at the terminal. */
+  out(line: string): void;
+}
+
+/**
+ * A command-line tool of a plugin (`npm run tool -- <name> …`): the owner's way to work on the
+ * plugin's data in bulk. A tool that writes is refused while the bot runs on the same folder.
+ * Failures are thrown as ToolError, whose text is printed.
+ */
+export interface PluginTool<S> {
+  /** How to use it, printed when it is called wrongly. */
+  usage: string;
+  /** Whether these arguments change the data. */
+  writes(args: readonly string[]): boolean;
+  run(args: readonly string[], io: ToolIO<S>): Promise<void>;
+}
+
 export interface PluginDefinition<S = unknown, C = unknown> {
   /** Lower-case letters, digits and dashes; names the plugin's slices and texts. */
   name: string;
@@ -226,6 +249,8 @@ export interface PluginDefinition<S = unknown, C = unknown> {
   state?: SliceSpec<S>;
   customer?: SliceSpec<C>;
   texts?: TextDefs;
+  /** Command-line tools, by name. */
+  tools?: Readonly<Record<string, PluginTool<S>>>;
   /** The shape of this plugin's dialog data: a session that no longer has it is dropped before the message is read. */
   dialog?: ZodType<unknown>;
   // Method syntax on purpose: it lets a PluginDefinition<S, C> stand in a list of PluginDefinition.

@@ -121,7 +121,7 @@ describe('npm run catalog', () => {
   afterEach(async () => removeDir(dir));
 
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'plugins/catalog/cli.ts', ...args], {
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/tool.ts', 'catalog', ...args], {
       encoding: 'utf8',
       env: { PATH: process.env['PATH'] ?? '', DATA_DIR: dir, LOG_LEVEL: 'warn' },
     });
