@@ -54,3 +54,11 @@ export function formatPhone(digits: string): string {
 export function unreadableNumber(written: string, reason: string): string {
   return `Nomor "${written}" ${reason === 'is empty' ? 'belum ditulis' : 'tidak bisa dibaca'}.`;
 }
+
+/** A chat id with its number masked, for logs: "628123••••890@s.whatsapp.net"; other ids as they are. */
+export function maskChat(chatId: string): string {
+  const at = chatId.indexOf('@');
+  const user = at === -1 ? chatId : chatId.slice(0, at);
+  const domain = at === -1 ? '' : chatId.slice(at);
+  return /^\d+$/.test(user) ? maskPhone(user) + domain : chatId;
+}

@@ -7,7 +7,8 @@ import type { Incoming } from '../transport/types.js';
 import { BoundedSet, ChatQueue } from './chat-queue.js';
 import { forgetHeldPicture, heldEntry, keepPicture, releaseMessage, restoreReply, storeReply } from './holding.js';
 import type { Media } from './media.js';
-import { maskChat, type Outbox } from './outbox.js';
+import type { Outbox } from './outbox.js';
+import { maskChat } from '../phone.js';
 
 const SEEN_CAPACITY = 5_000;
 

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import { maskPhone } from '../phone.js';
+import { maskChat } from '../phone.js';
 import { NotConnectedError, type Outgoing, type Transport } from '../transport/types.js';
 
 /**
@@ -316,9 +316,3 @@ function clampCaption(message: Extract<Outgoing, { kind: 'image' }>): Outgoing {
 }
 
 /** Chat ids carry phone numbers; logs at info level only show them masked. */
-export function maskChat(chatId: string): string {
-  const at = chatId.indexOf('@');
-  const user = at === -1 ? chatId : chatId.slice(0, at);
-  const domain = at === -1 ? '' : chatId.slice(at);
-  return /^\d+$/.test(user) ? maskPhone(user) + domain : chatId;
-}

@@ -4,7 +4,7 @@ import type { Incoming } from '../transport/types.js';
 import type { Activity } from './activity.js';
 import { classify, type ParsedCommand } from './classify.js';
 import { Customers, type CustomerInfo } from './customers.js';
-import { maskChat } from './outbox.js';
+import { maskChat } from '../phone.js';
 import type { Owners } from './owners.js';
 import type { MessageRun } from './run.js';
 import type { Send } from './send.js';

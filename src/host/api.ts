@@ -3,7 +3,7 @@ import { startOfDay } from '../time.js';
 import { todayKey } from '../hours.js';
 import type { CommandHandler } from './commands/runner.js';
 import type { MessageContext } from './context.js';
-import type { HostServices, PluginHost, Runtime } from './plugin-host.js';
+import type { HostServices, PluginSite, Runtime } from './runtime.js';
 import type { CommandBuilder, PluginApi } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
  * The API one plugin gets: its own state and texts, the shop's menu, hours and media, and ways to
  * add middleware, commands, jobs and event handlers. Built once per plugin, at setup.
  */
-export function makeApi(rt: Runtime, host: PluginHost, services: HostServices): PluginApi {
+export function makeApi(rt: Runtime, host: PluginSite, services: HostServices): PluginApi {
   const { config, clock, store, texts, menu, media, scheduler, owners, activity, privacy } = services;
   const tz = config.timeZone;
   const api: PluginApi = {

@@ -1,66 +1,29 @@
-import type { Clock } from '../clock.js';
-import type { Config } from '../config.js';
-import type { Activity } from '../engine/activity.js';
 import { Chain, type Step } from '../engine/chain.js';
 import type { ParsedCommand } from '../engine/classify.js';
-import type { Customers, CustomerInfo } from '../engine/customers.js';
+import type { CustomerInfo } from '../engine/customers.js';
 import type { Handlers } from '../engine/pipeline.js';
-import type { Media } from '../engine/media.js';
-import type { Outbox } from '../engine/outbox.js';
-import type { Owners } from '../engine/owners.js';
-import type { Scheduler } from '../engine/scheduler.js';
+
 import { ReplyError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { DialogSession } from '../store/schema.js';
-import type { Store } from '../store/store.js';
+
 import type { Incoming } from '../transport/types.js';
 import { makeApi } from './api.js';
+import type { HostServices, PluginSite, Runtime } from './runtime.js';
 import type { CommandRegistry } from './commands/registry.js';
 import { CommandRunner, type CommandHandler } from './commands/runner.js';
-import { CustomerData, MessageContext, type PluginRuntime } from './context.js';
+import { CustomerData, MessageContext } from './context.js';
 import { Dialogs, isActive } from './dialogs.js';
-import type { Menu } from './menu.js';
-import type { AuditLog, PrivacyRegistry } from './privacy.js';
-import type { Texts } from './texts.js';
-import type { BackgroundSignal, ChatHandle, Middleware, PluginDefinition, PluginEvents } from './types.js';
+import type { BackgroundSignal, ChatHandle, PluginDefinition } from './types.js';
 
 const PLUGIN_NAME = /^[a-z][a-z0-9-]*$/;
-
-/** The services the host hands out to plugins, each through a narrow view. */
-export interface HostServices {
-  config: Config;
-  clock: Clock;
-  logger: Logger;
-  store: Store;
-  customers: Customers;
-  owners: Owners;
-  outbox: Outbox;
-  scheduler: Scheduler;
-  activity: Activity;
-  media: Media;
-  texts: Texts;
-  menu: Menu;
-  privacy: PrivacyRegistry;
-  audit: AuditLog;
-  commands: CommandRegistry<CommandHandler<MessageContext>>;
-  /** Runs `task` in the chat's turn, after the messages queued for it. */
-  inTurn(chatId: string, task: () => Promise<void>): Promise<void>;
-}
-
-/** A plugin as the host holds it, with what it registered in its setup. */
-export interface Runtime extends PluginRuntime {
-  middleware: Middleware | null;
-  readonly dialogSchema: PluginDefinition['dialog'];
-  readonly on: { [E in keyof PluginEvents<unknown>]: Array<PluginEvents<unknown>[E]> };
-  readonly reports: Array<(from: number, to: number) => string[]>;
-}
 
 /**
  * Where plugins live: it runs each plugin's setup with its own API, and turns what they register
  * into the one chain of middleware, the admin commands, jobs and events. It is the engine's
  * handler: it makes each message's context, runs the chain or the command, and reports failures.
  */
-export class PluginHost implements Handlers<MessageContext> {
+export class PluginHost implements Handlers<MessageContext>, PluginSite {
   readonly commands: CommandRegistry<CommandHandler<MessageContext>>;
   readonly dialogs: Dialogs;
   private readonly runtimes = new Map<string, Runtime>();

@@ -17,8 +17,7 @@ import makeWASocket, {
 import qrcode from 'qrcode-terminal';
 import type { Clock, TimerHandle } from '../../clock.js';
 import type { Logger } from '../../logger.js';
-import { formatPhone, maskPhone } from '../../phone.js';
-import { maskChat } from '../../engine/outbox.js';
+import { formatPhone, maskChat, maskPhone } from '../../phone.js';
 import { NotConnectedError, type Incoming, type IncomingSink, type Outgoing, type SendOptions, type SendResult, type Transport } from '../types.js';
 import { FileAuthStore } from './auth-store.js';
 import { classifyClose, type CloseAction } from './close-policy.js';
