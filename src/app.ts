@@ -70,68 +70,19 @@ export interface App {
 }
 
 export async function createApp(opts: AppOptions): Promise<App> {
-  const { config, transport, clock, logger } = opts;
-  const log = logger.child({ mod: 'app' });
-  const tz = config.timeZone;
+  const { config, clock, logger } = opts;
   const store = await openStore(opts);
-  const texts = new Texts(store, {
-    week: () => formatWeek(store.data.hours, clock.now(), tz),
-    nextOpening: () => describeOpening(nextOpening(store.data.hours, clock.now(), tz), clock.now(), tz),
-    status: () => statusWord(store.data.hours, clock.now(), tz),
-  });
-  texts.define('core', CORE_TEXTS);
-  texts.define('core', MENU_TEXTS);
-  const menu = new Menu(store.slice(MENU_SLICE, menuSpec), texts);
-  const activity = new Activity(store.slice(ACTIVITY_SLICE, activitySpec), tz);
-  const customers = new Customers(store);
-  const media = new Media(config.dataDir);
-  const outbox = new Outbox({
-    transport,
-    clock,
-    logger: logger.child({ mod: 'outbox' }),
-    pacing: opts.pacing ?? NO_PACING,
-    ...(opts.random ? { random: opts.random } : {}),
-    onSent: (chatId, _message, at) => customers.recordOutbound(chatId, at),
-  });
-  const scheduler = new Scheduler({
-    clock,
-    timeZone: tz,
-    logger: logger.child({ mod: 'scheduler' }),
-    jobState: store.data.jobs,
-    onStateChange: () => store.changed(),
-  });
-  const owners = new Owners(config.ownerNumbers, store, outbox, transport, log);
-  const audit = new AuditLog(config.dataDir, log);
-  const privacy = new PrivacyRegistry();
+  const core = coreServices(opts, store);
+  const { customers, owners, texts, outbox, log } = core;
   // what the core keeps over a restart (messages that came while stopping, and replies), first in !pelanggan
-  privacy.add('core', { describe: (ids) => intake.describe(ids), forget: (ids) => intake.forget(ids) });
-  const commands = new CommandRegistry<CommandHandler<MessageContext>>();
-  const host = new PluginHost(
-    {
-      config,
-      clock,
-      logger,
-      store,
-      customers,
-      owners,
-      outbox,
-      scheduler,
-      activity,
-      media,
-      texts,
-      menu,
-      privacy,
-      audit,
-      commands,
-      inTurn: (chatId, task) => intake.inTurnOf(chatId, task),
-    },
-    [...builtinPlugins({ config, clock, store, customers, texts, commands, privacy }), ...opts.plugins],
-  );
+  core.privacy.add('core', { describe: (ids) => intake.describe(ids), forget: (ids) => intake.forget(ids) });
+  const host = new PluginHost({ ...core, config, clock, logger, store, inTurn: (chatId, task) => intake.inTurnOf(chatId, task) }, [
+    ...builtinPlugins({ config, clock, store, customers, texts, commands: core.commands, privacy: core.privacy }),
+    ...opts.plugins,
+  ]);
   const send = new Send({ outbox, keyOf: (chatId) => customers.keyOf(chatId), cap: config.replyCap, log, notices: notices(texts, owners) });
   const pipeline = new Pipeline<MessageContext>({
-    customers,
-    activity,
-    owners,
+    ...core,
     send,
     clock,
     logger,
@@ -141,16 +92,65 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ...(opts.handlerTimeoutMs !== undefined ? { handlerTimeoutMs: opts.handlerTimeoutMs } : {}),
   });
   const intake: Intake = new Intake({
+    ...core,
     store,
-    media,
-    outbox,
     clock,
-    log,
     keyOf: (chatId) => customers.keyOf(chatId),
     backlogMaxAgeMs: config.backlogMaxAgeMs,
     handle: (msg) => pipeline.process(msg),
   });
+  return running(opts, store, core, host, intake);
+}
 
+type Core = ReturnType<typeof coreServices>;
+
+/** The services around the store that the engine and the host share. */
+function coreServices(opts: AppOptions, store: Store) {
+  const { config, transport, clock, logger } = opts;
+  const log = logger.child({ mod: 'app' });
+  const tz = config.timeZone;
+  const texts = new Texts(store, {
+    week: () => formatWeek(store.data.hours, clock.now(), tz),
+    nextOpening: () => describeOpening(nextOpening(store.data.hours, clock.now(), tz), clock.now(), tz),
+    status: () => statusWord(store.data.hours, clock.now(), tz),
+  });
+  texts.define('core', CORE_TEXTS);
+  texts.define('core', MENU_TEXTS);
+  const customers = new Customers(store);
+  const outbox = new Outbox({
+    transport,
+    clock,
+    logger: logger.child({ mod: 'outbox' }),
+    pacing: opts.pacing ?? NO_PACING,
+    ...(opts.random ? { random: opts.random } : {}),
+    onSent: (chatId, _message, at) => customers.recordOutbound(chatId, at),
+  });
+  return {
+    log,
+    texts,
+    customers,
+    outbox,
+    menu: new Menu(store.slice(MENU_SLICE, menuSpec), texts),
+    activity: new Activity(store.slice(ACTIVITY_SLICE, activitySpec), tz),
+    media: new Media(config.dataDir),
+    scheduler: new Scheduler({
+      clock,
+      timeZone: tz,
+      logger: logger.child({ mod: 'scheduler' }),
+      jobState: store.data.jobs,
+      onStateChange: () => store.changed(),
+    }),
+    owners: new Owners(config.ownerNumbers, store, outbox, transport, log),
+    audit: new AuditLog(config.dataDir, log),
+    privacy: new PrivacyRegistry(),
+    commands: new CommandRegistry<CommandHandler<MessageContext>>(),
+  };
+}
+
+/** The app as its callers see it: start, deliver, idle and stop, over the parts wired above. */
+function running(opts: AppOptions, store: Store, core: Core, host: PluginHost, intake: Intake): App {
+  const { config, transport } = opts;
+  const { scheduler, outbox, audit, customers, owners, log } = core;
   async function idle(): Promise<void> {
     for (let i = 0; i < 100; i++) {
       await intake.idle();
@@ -160,11 +160,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
       if (intake.size() === 0 && outbox.size() === 0) return;
     }
   }
-
+  const halt = (): void => {
+    scheduler.stop();
+    host.halt();
+  };
+  const parts = { intake, outbox, store, transport, log, halt, idle, background: () => host.backgroundDone(), settled: () => audit.settled() };
   return {
     store,
-    texts,
-    menu,
+    texts: core.texts,
+    menu: core.menu,
     commands: host.commands,
     scheduler,
     outbox,
@@ -183,23 +187,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
     deliver: (msg) => intake.deliver(msg),
     idle,
     backgroundDone: () => host.backgroundDone(),
-    stop: (graceMs = 5000) =>
-      stopBot(
-        {
-          intake,
-          outbox,
-          store,
-          transport,
-          log,
-          halt: () => {
-            scheduler.stop();
-            host.halt();
-          },
-          idle,
-          background: () => host.backgroundDone(),
-          settled: () => audit.settled(),
-        },
-        graceMs,
-      ),
+    stop: (graceMs = 5000) => stopBot(parts, graceMs),
   };
 }

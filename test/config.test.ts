@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.js';
 
@@ -103,19 +102,6 @@ describe('configuration', () => {
       /must be one of fatal, error, warn, info, debug, trace, silent \(got "loud"\)\. Example: LOG_LEVEL=info/,
     );
     expect(r.problems.find((p) => p.startsWith('COMMAND_PREFIX:'))).toMatch(/no letters.*got "go".*Example: COMMAND_PREFIX=!/);
-  });
-
-  it('makes `npm start` print the problems and exit 2 without a stack trace', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env['PATH'], OWNER_NUMBERS: 'owner', SHOP_TIMEZONE: 'Mars/Olympus' },
-      encoding: 'utf8',
-    });
-    expect(r.status).toBe(2);
-    const lines = r.stderr.trim().split('\n');
-    expect(lines[0]).toBe('layani cannot start: the configuration has 2 problems:');
-    expect(lines.slice(1).map((l) => l.trim().split(':')[0])).toEqual(['OWNER_NUMBERS', 'SHOP_TIMEZONE']);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(r.stdout).toBe('');
   });
 });
 

@@ -1,5 +1,5 @@
 import { checkCategory, checkName, LIMITS, MAX_PHOTOS } from './admin.js';
-import { codeFor, normaliseCode, parsePrice, sortProducts, type CatalogState, type Product } from './model.js';
+import { codeFor, normaliseCode, parsePrice, sortProducts, type CatalogState, type PriceResult, type Product } from './model.js';
 
 /**
  * The catalog as a spreadsheet: one product per row under a header row. Export writes every
@@ -156,7 +156,15 @@ export function importCsv(text: string, current: CatalogState, photoExists: (rel
   const [header, ...rows] = parsed.records;
   if (!header || header.cells.every((c) => c.trim() === ''))
     return { ok: false, errors: ['berkasnya kosong: baris 1 harus berisi judul kolom, misalnya kode,nama,kategori,harga'] };
+  const columns = readHeader(header);
+  if (!columns.ok) return { ok: false, errors: columns.errors };
+  const run = new CsvImport(structuredClone(current), columns.columns, parsed.delimiter, photoExists);
+  for (const row of rows) run.row(row);
+  return run.finish();
+}
 
+/** The column of each cell of the header row (null for a cell left empty), or what is wrong with it. */
+function readHeader(header: CsvRecord): { ok: true; columns: Array<Column | null> } | { ok: false; errors: string[] } {
   const errors: string[] = [];
   const columns: Array<Column | null> = [];
   for (const raw of header.cells) {
@@ -168,52 +176,132 @@ export function importCsv(text: string, current: CatalogState, photoExists: (rel
     else columns.push(column);
   }
   for (const need of REQUIRED) if (!columns.includes(need)) errors.push(`baris ${header.line}: kolom ${need} harus ada`);
-  if (errors.length > 0) return { ok: false, errors };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, columns };
+}
 
-  const state: CatalogState = structuredClone(current);
-  const byCode = new Map(state.products.map((p) => [p.code, p]));
-  const seenCodes = new Set<string>();
-  const seenNames = new Map<string, number>();
-  const summary: ImportSummary = { added: [], updated: [], untouched: [] };
-  let nextOrder = state.products.reduce((max, p) => Math.max(max, p.order), 0) + 1;
-  const categoryNames = new Map(state.products.map((p) => [p.category.toLowerCase(), p.category]));
+/** Which product a row names: its code (null for a new product without one) and that product if it exists. */
+interface RowTarget {
+  code: string | null;
+  existing: Product | undefined;
+}
 
-  for (const row of rows) {
-    if (row.cells.every((c) => c.trim() === '')) continue;
-    const bad = (problem: string): void => void (errors.length < MAX_ERRORS && errors.push(`baris ${row.line}: ${problem}`));
+/** A row's cells, read and checked; a column the file does not have is undefined (or empty text). */
+interface RowValues {
+  name: string;
+  category: string;
+  price: PriceResult;
+  description: string | undefined;
+  options: string | undefined;
+  stock: 'ready' | 'habis' | null | undefined;
+  hidden: boolean | null | undefined;
+  orderText: string;
+  photos: string[] | undefined;
+}
+
+/**
+ * One import under way: the copy of the catalog it changes, what the rows so far have named, and
+ * the problems found. Rows are applied while none has a problem; after the first, they are only
+ * checked, to report as many problems as possible at once.
+ */
+class CsvImport {
+  readonly errors: string[] = [];
+  private readonly byCode: Map<string, Product>;
+  private readonly seenCodes = new Set<string>();
+  private readonly seenNames = new Map<string, number>();
+  private readonly summary: ImportSummary = { added: [], updated: [], untouched: [] };
+  private nextOrder: number;
+  private readonly categoryNames: Map<string, string>;
+
+  constructor(
+    private readonly state: CatalogState,
+    private readonly columns: ReadonlyArray<Column | null>,
+    private readonly delimiter: string,
+    private readonly photoExists: (relative: string) => boolean,
+  ) {
+    this.byCode = new Map(state.products.map((p) => [p.code, p]));
+    this.nextOrder = state.products.reduce((max, p) => Math.max(max, p.order), 0) + 1;
+    this.categoryNames = new Map(state.products.map((p) => [p.category.toLowerCase(), p.category]));
+  }
+
+  /** Checks one row and, while the file has no problem so far, applies it. */
+  row(row: CsvRecord): void {
+    if (row.cells.every((c) => c.trim() === '')) return;
+    const columns = this.columns;
     if (row.cells.length > columns.length && row.cells.slice(columns.length).some((c) => c.trim() !== '')) {
-      bad(`${row.cells.length} kolom, judulnya hanya ${columns.length}; ada tanda ${parsed.delimiter} yang tidak dikutip?`);
-      continue;
+      this.bad(row, `${row.cells.length} kolom, judulnya hanya ${columns.length}; ada tanda ${this.delimiter} yang tidak dikutip?`);
+      return;
     }
-    const get = (c: Column): string | undefined => {
-      const i = columns.indexOf(c);
-      return i < 0 ? undefined : (row.cells[i] ?? '').trim();
-    };
-    const codeText = get('kode') ?? '';
+    const target = this.target(row);
+    if (!target) return;
+    const values = this.values(row);
+    if (this.errors.length > 0) return;
+    this.apply(target, values);
+  }
+
+  /** The new products' codes and the summary, or every problem found (up to MAX_ERRORS). */
+  finish(): ImportResult {
+    const { state, byCode, seenCodes } = this;
+    // names must also differ from the products the file leaves alone
+    for (const p of state.products) {
+      if (seenCodes.has(p.code) || p.code === '') continue;
+      const line = this.seenNames.get(p.name.toLowerCase());
+      if (line !== undefined) this.errors.push(`baris ${line}: nama "${p.name}" sudah dipakai ${p.code} di katalog`);
+    }
+    if (this.errors.length > 0) return { ok: false, errors: this.errors.slice(0, MAX_ERRORS) };
+
+    // codes for the new products, after every code in use or named by the file
+    let next = Math.max(state.nextCode, ...[...seenCodes].map((c) => Number(c.slice(1)) + 1));
+    for (const p of state.products) if (p.code === '') p.code = codeFor(next++);
+    state.nextCode = next;
+    const summary = this.summary;
+    summary.added = state.products.filter((p) => !byCode.has(p.code)).map((p) => p.code);
+    summary.untouched = state.products.filter((p) => byCode.has(p.code) && !seenCodes.has(p.code)).map((p) => p.code);
+    return { ok: true, state, summary };
+  }
+
+  private bad(row: CsvRecord, problem: string): void {
+    if (this.errors.length < MAX_ERRORS) this.errors.push(`baris ${row.line}: ${problem}`);
+  }
+
+  /** The trimmed cell of a column, or undefined when the file has no such column. */
+  private cell(row: CsvRecord, c: Column): string | undefined {
+    const i = this.columns.indexOf(c);
+    return i < 0 ? undefined : (row.cells[i] ?? '').trim();
+  }
+
+  /** The product the row's code names; null when the code cannot be used (the problem is reported). */
+  private target(row: CsvRecord): RowTarget | null {
+    const codeText = this.cell(row, 'kode') ?? '';
     const code = codeText === '' ? null : normaliseCode(codeText);
     if (codeText !== '' && !code) {
-      bad(`"${codeText}" bukan kode produk (contoh: P07), atau kosongkan untuk produk baru`);
-      continue;
+      this.bad(row, `"${codeText}" bukan kode produk (contoh: P07), atau kosongkan untuk produk baru`);
+      return null;
     }
-    if (code && seenCodes.has(code)) {
-      bad(`kode ${code} sudah dipakai di baris sebelumnya`);
-      continue;
+    if (code && this.seenCodes.has(code)) {
+      this.bad(row, `kode ${code} sudah dipakai di baris sebelumnya`);
+      return null;
     }
-    if (code) seenCodes.add(code);
-    const existing = code ? byCode.get(code) : undefined;
-    if (code && !existing && Number(code.slice(1)) < state.nextCode) {
-      bad(`kode ${code} pernah dipakai produk yang sudah dihapus; kosongkan kodenya untuk produk baru`);
-      continue;
+    if (code) this.seenCodes.add(code);
+    const existing = code ? this.byCode.get(code) : undefined;
+    if (code && !existing && Number(code.slice(1)) < this.state.nextCode) {
+      this.bad(row, `kode ${code} pernah dipakai produk yang sudah dihapus; kosongkan kodenya untuk produk baru`);
+      return null;
     }
+    return { code, existing };
+  }
 
+  /** Reads the row's cells, reporting each problem. */
+  private values(row: CsvRecord): RowValues {
+    const get = (c: Column): string | undefined => this.cell(row, c);
+    const bad = (problem: string): void => this.bad(row, problem);
     const name = get('nama') ?? '';
     const category = get('kategori') ?? '';
     const problem = checkName(name) ?? checkCategory(category);
     if (problem) bad(problem);
     const nameKey = name.toLowerCase();
-    const twinLine = seenNames.get(nameKey);
+    const twinLine = this.seenNames.get(nameKey);
     if (twinLine !== undefined) bad(`nama "${name}" sudah dipakai di baris ${twinLine}`);
-    seenNames.set(nameKey, row.line);
+    this.seenNames.set(nameKey, row.line);
     const price = parsePrice(get('harga') ?? '');
     if (!price.ok) bad(price.reason);
     const description = get('deskripsi');
@@ -228,7 +316,13 @@ export function importCsv(text: string, current: CatalogState, photoExists: (rel
     if (hidden === null) bad(`tampil "${shownText}" harus ya atau tidak`);
     const orderText = get('urutan') ?? '';
     if (orderText !== '' && !/^-?\d{1,6}$/.test(orderText)) bad(`urutan "${orderText}" harus bilangan bulat`);
-    const photoText = get('foto') ?? '';
+    const photos = this.photos(row);
+    return { name, category, price, description, options, stock, hidden, orderText, photos };
+  }
+
+  /** The row's photos, checked against the media folder; undefined when the cell is empty. */
+  private photos(row: CsvRecord): string[] | undefined {
+    const photoText = this.cell(row, 'foto') ?? '';
     const photos =
       photoText === ''
         ? undefined
@@ -236,14 +330,18 @@ export function importCsv(text: string, current: CatalogState, photoExists: (rel
             .split(';')
             .map((s) => s.trim())
             .filter(Boolean);
-    if (photos && photos.length > MAX_PHOTOS) bad(`${photos.length} foto, paling banyak ${MAX_PHOTOS}`);
+    if (photos && photos.length > MAX_PHOTOS) this.bad(row, `${photos.length} foto, paling banyak ${MAX_PHOTOS}`);
     for (const photo of photos ?? []) {
-      if (!/^media\/[^/]+$/.test(photo.replace(/\\/g, '/')) || !photoExists(photo)) bad(`foto "${photo}" tidak ada di folder data/media`);
+      if (!/^media\/[^/]+$/.test(photo.replace(/\\/g, '/')) || !this.photoExists(photo)) this.bad(row, `foto "${photo}" tidak ada di folder data/media`);
     }
-    if (errors.length > 0) continue;
+    return photos;
+  }
 
-    const categoryName = categoryNames.get(category.toLowerCase()) ?? category;
-    categoryNames.set(category.toLowerCase(), categoryName);
+  /** Updates the product the row names, or adds a new one (its code is given in finish). */
+  private apply({ code, existing }: RowTarget, values: RowValues): void {
+    const { name, category, price, description, options, stock, hidden, orderText, photos } = values;
+    const categoryName = this.categoryNames.get(category.toLowerCase()) ?? category;
+    this.categoryNames.set(category.toLowerCase(), categoryName);
     const target: Product = existing ?? {
       code: code ?? '',
       name,
@@ -255,7 +353,7 @@ export function importCsv(text: string, current: CatalogState, photoExists: (rel
       placeholder: null,
       stock: 'ready',
       hidden: false,
-      order: nextOrder++,
+      order: this.nextOrder++,
     };
     target.name = name;
     if (existing && existing.category !== categoryName) target.placeholder = null;
@@ -268,22 +366,7 @@ export function importCsv(text: string, current: CatalogState, photoExists: (rel
     if (hidden !== undefined && hidden !== null) target.hidden = hidden;
     if (orderText !== '') target.order = Number(orderText);
     if (photos) target.photos = photos.map((p) => p.replace(/\\/g, '/'));
-    if (existing) summary.updated.push(target.code);
-    else state.products.push(target);
+    if (existing) this.summary.updated.push(target.code);
+    else this.state.products.push(target);
   }
-  // names must also differ from the products the file leaves alone
-  for (const p of state.products) {
-    if (seenCodes.has(p.code) || p.code === '') continue;
-    const line = seenNames.get(p.name.toLowerCase());
-    if (line !== undefined) errors.push(`baris ${line}: nama "${p.name}" sudah dipakai ${p.code} di katalog`);
-  }
-  if (errors.length > 0) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
-
-  // codes for the new products, after every code in use or named by the file
-  let next = Math.max(state.nextCode, ...[...seenCodes].map((c) => Number(c.slice(1)) + 1));
-  for (const p of state.products) if (p.code === '') p.code = codeFor(next++);
-  state.nextCode = next;
-  summary.added = state.products.filter((p) => !byCode.has(p.code)).map((p) => p.code);
-  summary.untouched = state.products.filter((p) => byCode.has(p.code) && !seenCodes.has(p.code)).map((p) => p.code);
-  return { ok: true, state, summary };
 }

@@ -15,7 +15,8 @@ export interface QuickRule {
 
 const rule = (name: string, keywords: string[], answer: string): QuickRule => ({ name, keywords, answer, image: null, hits: 0 });
 
-export const DEFAULT_RULES = (): QuickRule[] => [
+/** The rules themselves; never handed out, only copied by DEFAULT_RULES. */
+const RULES: readonly QuickRule[] = [
   rule(
     'harga',
     ['harga', '~berapa', 'berapaan', 'harga berapa', 'berapa harga', 'how much', 'mahal', 'murah', 'price list', 'daftar harga', 'kisaran'],
@@ -126,3 +127,6 @@ export const DEFAULT_RULES = (): QuickRule[] => [
     'Kami bisa kirim lewat kurir (Gojek/Grab di Medan, ekspedisi untuk luar kota). Sebutkan alamat tujuan, admin kami hitungkan ongkirnya. 🚚',
   ),
 ];
+
+/** A fresh copy of the rules a new shop starts with: the shop's edits change that copy, never the defaults. */
+export const DEFAULT_RULES = (): QuickRule[] => RULES.map((r) => ({ ...r, keywords: [...r.keywords] }));

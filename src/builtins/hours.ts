@@ -12,6 +12,7 @@ import {
   type TimeRange,
 } from '../hours.js';
 import { definePlugin, UsageError } from '../plugin-api.js';
+import type { Store } from '../store/store.js';
 import type { BuiltinServices } from './services.js';
 
 /** !jam and !libur: the owner sets the week and the holidays from WhatsApp. */
@@ -49,7 +50,7 @@ export function hoursPlugin({ store, clock, config }: BuiltinServices) {
         .form(
           '<hari> <jam...>',
           'atur jam buka satu hari atau beberapa hari sekaligus, boleh beberapa rentang, atau "tutup"',
-          (ctx) => setWeek(ctx.args, ctx),
+          (ctx) => setWeek(ctx.args, ctx, store, statusLine),
           {
             example: 'jam senin-sabtu 09:00-17:00',
             shown: '<hari> <jam>',
@@ -97,37 +98,37 @@ export function hoursPlugin({ store, clock, config }: BuiltinServices) {
           },
           { example: 'libur 2026-12-25 Natal' },
         );
-
-      /** "senin-sabtu 09:00-17:00", "Jum’at buka 10-14", "sabtu 09:00-12:00 13:00-15:00 WIB", "minggu tutup". */
-      function setWeek(args: string, ctx: { reply(text: string): void }): void {
-        // The days come first, the hours (or "tutup") last: "senin - sabtu 09:00 - 17:00".
-        const cleaned = args
-          .replace(/[’‘`´]/g, "'")
-          .replace(/\b(wib|wita|wit)\b\.?/gi, '')
-          .replace(/\s+(?:buka|jam)\s+(?=\d)/i, ' ')
-          .trim();
-        const m = /^(.*?[a-z'].*?)\s+((?:\d.*)|tutup|libur|closed)$/i.exec(cleaned);
-        if (!m) throw new UsageError('Tulis hari lalu jamnya, atau "tutup".');
-        const days = parseDays((m[1] ?? '').replace(/\s*-\s*/g, '-'));
-        if (!days.ok) throw new UsageError(`Jam buka tidak diubah: ${days.reason}.`);
-        const what = (m[2] ?? '').toLowerCase();
-        let ranges: TimeRange[] = [];
-        if (!['tutup', 'libur', 'closed'].includes(what)) {
-          // "09:00 - 12:00 13:00-15:00": ranges apart by commas or spaces
-          const r = parseRanges(
-            what
-              .replace(/\s*(-|–|sampai|s\/d)\s*/g, '-')
-              .trim()
-              .replace(/[\s,]+/g, ','),
-          );
-          if (!r.ok) throw new UsageError(`Jam buka tidak diubah: ${r.reason}.`);
-          ranges = r.value;
-        }
-        for (const d of days.value) store.data.hours.week[d] = ranges.map((r) => ({ ...r }));
-        store.changed();
-        const names = days.value.map((d) => DAY_NAMES[d]).join(', ');
-        ctx.reply(`✅ ${names}: ${ranges.length === 0 ? 'tutup' : 'jam diperbarui'}.\n\n*Jam buka*\n${formatWeek(hours())}\n\n${statusLine()}`);
-      }
     },
   });
+}
+
+/** "senin-sabtu 09:00-17:00", "Jum’at buka 10-14", "sabtu 09:00-12:00 13:00-15:00 WIB", "minggu tutup". */
+function setWeek(args: string, ctx: { reply(text: string): void }, store: Store, statusLine: () => string): void {
+  // The days come first, the hours (or "tutup") last: "senin - sabtu 09:00 - 17:00".
+  const cleaned = args
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\b(wib|wita|wit)\b\.?/gi, '')
+    .replace(/\s+(?:buka|jam)\s+(?=\d)/i, ' ')
+    .trim();
+  const m = /^(.*?[a-z'].*?)\s+((?:\d.*)|tutup|libur|closed)$/i.exec(cleaned);
+  if (!m) throw new UsageError('Tulis hari lalu jamnya, atau "tutup".');
+  const days = parseDays((m[1] ?? '').replace(/\s*-\s*/g, '-'));
+  if (!days.ok) throw new UsageError(`Jam buka tidak diubah: ${days.reason}.`);
+  const what = (m[2] ?? '').toLowerCase();
+  let ranges: TimeRange[] = [];
+  if (!['tutup', 'libur', 'closed'].includes(what)) {
+    // "09:00 - 12:00 13:00-15:00": ranges apart by commas or spaces
+    const r = parseRanges(
+      what
+        .replace(/\s*(-|–|sampai|s\/d)\s*/g, '-')
+        .trim()
+        .replace(/[\s,]+/g, ','),
+    );
+    if (!r.ok) throw new UsageError(`Jam buka tidak diubah: ${r.reason}.`);
+    ranges = r.value;
+  }
+  for (const d of days.value) store.data.hours.week[d] = ranges.map((r) => ({ ...r }));
+  store.changed();
+  const names = days.value.map((d) => DAY_NAMES[d]).join(', ');
+  ctx.reply(`✅ ${names}: ${ranges.length === 0 ? 'tutup' : 'jam diperbarui'}.\n\n*Jam buka*\n${formatWeek(store.data.hours)}\n\n${statusLine()}`);
 }
