@@ -8,6 +8,8 @@ import { Media } from './engine/media.js';
 import { NO_PACING, Outbox, type Pacing } from './engine/outbox.js';
 import { Owners } from './engine/owners.js';
 import { Pipeline } from './engine/pipeline.js';
+import { CHAT_SPELLINGS } from './engine/read/lexicon.js';
+import { Reader } from './engine/read/reading.js';
 import { Scheduler } from './engine/scheduler.js';
 import { Send } from './engine/send.js';
 import { stopBot } from './engine/shutdown.js';
@@ -24,6 +26,7 @@ import { describeOpening, formatWeek, nextOpening, statusWord } from './hours.js
 import type { Logger } from './logger.js';
 import { maskPhone } from './phone.js';
 import type { PluginDefinition } from './plugin-api.js';
+import type { Signals } from './host/types.js';
 import type { SeedData, Store } from './store/store.js';
 import type { Incoming, Transport } from './transport/types.js';
 
@@ -144,6 +147,7 @@ function coreServices(opts: AppOptions, store: Store) {
     audit: new AuditLog(config.dataDir, log),
     privacy: new PrivacyRegistry(),
     commands: new CommandRegistry<CommandHandler<MessageContext>>(),
+    reader: new Reader<Signals>(CHAT_SPELLINGS),
   };
 }
 

@@ -16,6 +16,7 @@ export type {
   HoursApi,
   JobContext,
   MediaApi,
+  MessageReading,
   MenuApi,
   Middleware,
   PluginApi,
@@ -23,6 +24,7 @@ export type {
   PluginEvents,
   PluginTool,
   PrivacyHandler,
+  Signals,
   Summary,
   TextsApi,
   ToolIO,
@@ -50,7 +52,25 @@ export { afterOpenTime, closingTime, describeOpening, formatClock, isOpen, nextO
 export { listVariables, unknownVariables } from './template.js';
 export { SHOP_VARIABLES } from './host/texts.js';
 export { MAX_MENU_ITEMS } from './host/menu.js';
-export { deletions, normalise, NOT_TYPOS, withinOneEdit, wordForms } from './engine/read/words.js';
+export type { Courtesy, Topic } from './engine/read/lexicon.js';
+export type { Codes, Language, Navigation } from './engine/read/reading.js';
+export type { PhraseEntry, Words } from './engine/read/phrases.js';
+export {
+  CHAT_SPELLINGS,
+  COURTESY,
+  courtesyOf,
+  isTopic,
+  NAVIGATION,
+  NOT_TYPOS,
+  NUMBER_WORDS,
+  QUESTION_TAILS,
+  QUESTION_WORDS,
+  TOPIC_PHRASES,
+  TOPICS,
+  UNITS,
+} from './engine/read/lexicon.js';
+export { collapse, deletions, normalise, simplify, withinOneEdit } from './engine/read/normalise.js';
+export { negated, PhraseMatcher } from './engine/read/phrases.js';
 
 export function definePlugin<S = undefined, C = undefined>(def: PluginDefinition<S, C>): PluginDefinition<S, C> {
   return def;

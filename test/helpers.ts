@@ -13,6 +13,9 @@ import type { PluginDefinition } from '../src/plugin-api.js';
 import { PLUGINS } from '../src/plugins.js';
 import { bundledSeedPath, loadSeed, type Seed } from '../src/store/seed.js';
 import { MemoryTransport, type IncomingDraft } from '../src/transport/memory.js';
+import { CHAT_SPELLINGS } from '../src/engine/read/lexicon.js';
+import { Reader } from '../src/engine/read/reading.js';
+import type { MessageReading, Signals } from '../src/host/types.js';
 
 export const OWNER = '6281100001111';
 export const T0 = Date.parse('2026-12-01T10:00:00+07:00'); // a Tuesday morning in Medan
@@ -171,4 +174,10 @@ export async function killAfter(fixture: string, args: string[], marker: string,
 
 export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
+}
+
+const reader = new Reader<Signals>(CHAT_SPELLINGS);
+/** Reads a text as the bot reads a message (without the plugins' signals). */
+export function read(text: string): MessageReading {
+  return reader.read(text);
 }

@@ -36,7 +36,15 @@ export class Catalog {
   private fresh(): { index: CatalogIndex; visible: Product[] } {
     if (!this.cache || this.cache.version !== this.version) {
       const products = this.state.products;
-      this.cache = { version: this.version, index: new CatalogIndex(products), visible: visible(products) };
+      // the products' names are the shop's own words: the reading learns their forms ("mawarnya")
+      const names = visible(products).flatMap((p) =>
+        [p.name, p.category, p.options]
+          .join(' ')
+          .toLowerCase()
+          .split(/[^a-z]+/),
+      );
+      this.api.vocabulary(names);
+      this.cache = { version: this.version, index: new CatalogIndex(products, (text) => this.api.read(text)), visible: visible(products) };
     }
     return this.cache;
   }

@@ -26,6 +26,7 @@ export default definePlugin<CatalogState, unknown>({
     const catalog = new Catalog(api);
     const shop = new Shop(api, catalog);
     api.menu.claim(MENU_ITEM);
+    api.recognise('products', (reading) => ({ mentioned: catalog.index().mentionsProducts(reading), owned: catalog.index().owned(reading) }));
     api.use((ctx, next) => shop.middleware(ctx, next));
     registerProductCommand(api, catalog);
     registerOrderCommand(api, catalog);

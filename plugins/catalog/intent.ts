@@ -1,21 +1,15 @@
+import { CHAT_SPELLINGS, courtesyOf, type MessageReading, NUMBER_WORDS, QUESTION_TAILS, QUESTION_WORDS, UNITS } from '../../src/plugin-api.js';
 import { normaliseCode } from './model.js';
 
 /**
- * What a customer's message asks of the catalog, read from its words: pure functions, so each rule
- * is tested on its own. The catalog only speaks when a message is about products; a complaint
- * that names a product ("mawarnya patah") is left to the people.
+ * What a customer's message asks of the catalog, read from the bot's one reading of it: pure
+ * functions, so each rule is tested on its own. The catalog only speaks when a message is about
+ * products; a complaint that names a product ("mawarnya patah") is left to the people. Courtesy,
+ * numbers, units and question words come from the shared lexicon; only the catalog's own words
+ * are listed here.
  */
 
-/** Lower case, no punctuation (codes and numbers kept), keycap digits as digits, one space. */
-export function simplify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/(\d)\uFE0F?\u20E3/gu, '$1')
-    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
-    .replace(/(^|\s)-+|-+(\s|$)/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+const split = (s: string): string[] => s.trim().split(/\s+/);
 
 const CATALOG_REQUESTS = new Set([
   'katalog',
@@ -47,172 +41,45 @@ const CATALOG_REQUESTS = new Set([
   'lihat katalognya',
   'kirim katalog',
   'kirim katalognya',
-  'katalog dong',
-  'katalog kak',
-  'produk kak',
 ]);
 
-/** "katalog", "lihat produk", "daftar harga": the customer wants to browse. */
-export function isCatalogRequest(text: string): boolean {
-  return CATALOG_REQUESTS.has(simplify(text));
+/** "katalog", "lihat produk", "daftar harga", "katalog dong kak": the customer wants to browse. */
+export function isCatalogRequest(r: MessageReading): boolean {
+  return CATALOG_REQUESTS.has(r.simple) || CATALOG_REQUESTS.has(withoutCourtesy(r.simple.split(' ')).join(' '));
 }
 
-export const NEXT_WORDS = new Set([
-  'lagi',
-  'next',
-  'lanjut',
-  'selanjutnya',
-  'berikutnya',
-  'berikut',
-  'more',
-  'lainnya',
-  'yang lain',
-  'hal berikutnya',
-  'halaman berikutnya',
-]);
-export const BACK_WORDS = new Set(['kembali', 'back', 'balik', 'sebelumnya', 'mundur']);
-/** Words that leave the catalog for the main menu. */
-export const MENU_WORDS = new Set(['menu', 'menu utama', 'mulai', 'start', 'main menu', '0', 'selesai', 'keluar', 'exit']);
+/** The words without trailing courtesy ("3 aja kak" → "3"). */
+function withoutCourtesy(words: readonly string[]): string[] {
+  let end = words.length;
+  while (end > 1 && isCourteous(words[end - 1] as string)) end--;
+  return words.slice(0, end);
+}
+
+const isCourteous = (w: string): boolean => courtesyOf(w) !== null;
 
 /** "3", "no 3", "nomor 3 kak", "yg 3", "yang nomor 3", "3️⃣": a number from a list shown; null otherwise. */
-export function listNumber(text: string): number | null {
-  const m = /^(?:(?:no|nomor|nomer|pilih|pilihan|yang|yg)\s*)*(\d{1,4})(?:\s+(?:kak|ka|kk|min|ya|dong|aja|saja|deh|nih|aj))*$/.exec(simplify(text));
-  return m ? Number(m[1]) : null;
+export function listNumber(r: MessageReading): number | null {
+  const m = /^(?:(?:no|nomor|nomer|pilih|pilihan|yang|yg)\s*)*(\d{1,4})((?:\s+\S+)*)$/.exec(r.simple);
+  if (!m) return null;
+  const after = (m[2] ?? '').split(' ').filter(Boolean);
+  return after.every(isCourteous) ? Number(m[1]) : null;
 }
 
-/** Every product code the text names ("P07", "p7"), in order, without repeats. */
-export function codesIn(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}])p-?0*(\d{1,4})(?![\p{L}\p{N}])/giu)) {
-    const code = normaliseCode(`P${m[1] ?? ''}`);
-    if (code && !out.includes(code)) out.push(code);
-  }
-  return out;
+/**
+ * Talk after a sale (what the complaint plugin recognises: damage, delay, goods that came), or
+ * thanks that close a sale ("makasih, bunganya cantik") rather than end a question ("ada mawar?
+ * makasih"): not a question about what to buy.
+ */
+export function isAfterSale(r: MessageReading): boolean {
+  if (r.signal('complaint')?.afterSale) return true;
+  return r.courtesy.has('thanks') && !asksSomething(r);
 }
 
-/** Things said after a sale or about a problem: not a question about what to buy. */
-const AFTER_SALE = [
-  'rusak',
-  'patah',
-  'kecewa',
-  'komplain',
-  'complain',
-  'keluhan',
-  'luntur',
-  'sobek',
-  'robek',
-  'penyok',
-  'copot',
-  'lepas',
-  'cacat',
-  'refund',
-  'retur',
-  'return',
-  'tukar',
-  'salah kirim',
-  'dikirim salah',
-  'tidak sesuai',
-  'nggak sesuai',
-  'gak sesuai',
-  'ga sesuai',
-  'sudah sampai',
-  'udah sampai',
-  'sdh sampai',
-  'sudah diterima',
-  'udah diterima',
-  'sudah terima',
-  'belum sampai',
-  'blm sampai',
-  'belum datang',
-  'kapan sampai',
-  'jelek',
-  'pudar',
-  'bau',
-  'pecah',
-  'kusam',
-  'kotor',
-  'layu',
-  'rontok',
-  'lecek',
-  'jatuh',
-  'kurang',
-  'hilang',
-  'beda warna',
-  'beda sama foto',
-  'beda dengan foto',
-  'beda dari foto',
-  'ga kayak',
-  'gak kayak',
-  'nggak kayak',
-  'tidak seperti',
-  'yang datang',
-  'yg datang',
-  'dicek',
-  'tolong cek',
-  'kok',
-];
-/** Thanks close a sale ("makasih, bunganya cantik"), unless they end a question ("ada mawar? makasih"). */
-const THANKS = ['terima kasih', 'makasih', 'makasi', 'trims', 'thanks', 'thank you'];
-
-export function isAfterSale(text: string): boolean {
-  const t = ` ${simplify(text)} `;
-  const has = (w: string): boolean => t.includes(` ${w} `) || t.includes(` ${w}nya `);
-  if (AFTER_SALE.some(has)) return true;
-  return THANKS.some(has) && !asksSomething(text);
-}
-
-/** Words said before an order: greetings, thanks, politeness ("ok makasih kak, pesan P01 2"). */
-const LEAD_WORDS = new Set([
-  'saya',
-  'aku',
-  'sy',
-  'mau',
-  'mo',
-  'mw',
-  'pengen',
-  'pingin',
-  'ingin',
-  'boleh',
-  'kak',
-  'ka',
-  'kk',
-  'min',
-  'halo',
-  'hai',
-  'hi',
-  'ok',
-  'oke',
-  'okay',
-  'okey',
-  'baik',
-  'siap',
-  'sip',
-  'ya',
-  'iya',
-  'yes',
-  'makasih',
-  'makasi',
-  'terima',
-  'kasih',
-  'trims',
-  'selamat',
-  'pagi',
-  'siang',
-  'sore',
-  'malam',
-  'permisi',
-  'assalamualaikum',
-  'assalamu',
-  'alaikum',
-  'punten',
-  'tolong',
-  'jadi',
-  'kalau',
-  'gitu',
-  'deh',
-  'dong',
-]);
-const ORDER_VERBS = new Set(['pesan', 'pesen', 'psn', 'order', 'beli']);
+/** Words said before an order besides courtesy: "saya mau", "kalau gitu", "tolong". */
+const LEAD_WORDS = new Set(split('saya mau mo mw pengen pingin ingin boleh tolong jadi kalau gitu'));
+/** Verbs of ordering, as the chat spellings leave them ("order", "psn" → "pesan"). */
+const ORDER_VERBS = new Set(['pesan', 'beli']);
+const spelled = (w: string): string => CHAT_SPELLINGS[w] ?? w;
 /** What follows the verb in talk about an order rather than an order: "pesan yang kemarin", "beli di toko bisa?". */
 const NOT_AN_ORDER =
   /^(?:saya|sy|aku|kemarin|kemaren|yang kemarin|yg kemarin|tadi|sudah|udah|sdh|belum|blm|nya|kapan|dimana|gimana|bagaimana|cara|caranya|via|lewat|dari|di|online|antar|minimal|min|untuk|utk|buat|lagi|apa|bisa)\b/;
@@ -230,11 +97,12 @@ export interface OrderIntent {
  * "pesan P07 2", "ok makasih kak, order P03 3", "saya ambil yang ini 2", "P01 2 pcs": an order;
  * null for talk about orders ("pesan saya kapan sampai?", "beli di toko bisa?").
  */
-export function orderIntent(text: string): OrderIntent | null {
-  const words = simplify(text).split(' ').filter(Boolean);
+export function orderIntent(r: MessageReading): OrderIntent | null {
+  const text = r.text;
+  const words = r.simple.split(' ').filter(Boolean);
   let i = 0;
-  while (i < words.length && i < 8 && LEAD_WORDS.has(words[i] as string)) i++;
-  const verb = words[i] ?? '';
+  while (i < words.length && i < 8 && (LEAD_WORDS.has(spelled(words[i] as string)) || isCourteous(words[i] as string))) i++;
+  const verb = spelled(words[i] ?? '');
   const after = words.slice(i + 1).join(' ');
   let rest: string;
   if (ORDER_VERBS.has(verb)) rest = after;
@@ -259,50 +127,8 @@ export interface OrderRequest {
 }
 
 export const MAX_QTY = 999;
-const UNITS = new Set(['pcs', 'pc', 'buah', 'bh', 'biji', 'tangkai', 'tkai', 'batang', 'btg', 'item', 'unit', 'set', 'pot', 'buket', 'ikat', 'x']);
-const ORDER_FILLER = new Set([
-  'ya',
-  'yah',
-  'kak',
-  'dong',
-  'deh',
-  'min',
-  'admin',
-  'sih',
-  'nya',
-  'aja',
-  'saja',
-  'yang',
-  'yg',
-  'sebanyak',
-  'jumlah',
-  'jumlahnya',
-  'kode',
-  'no',
-  'nomor',
-  'produk',
-  'dan',
-  'sama',
-  'plus',
-  'tolong',
-  'ini',
-  'itu',
-]);
-const NUMBER_WORDS: Record<string, number> = {
-  satu: 1,
-  se: 1,
-  dua: 2,
-  tiga: 3,
-  empat: 4,
-  lima: 5,
-  enam: 6,
-  tujuh: 7,
-  delapan: 8,
-  sembilan: 9,
-  sepuluh: 10,
-  selusin: 12,
-  lusin: 12,
-};
+/** Words in an order that name nothing to order, besides courtesy and units. */
+const ORDER_FILLER = new Set(split('nya yang yg sebanyak jumlah jumlahnya kode no nomor produk dan sama plus tolong ini itu'));
 
 /** Reads what follows "pesan": codes with quantities, a bare quantity, or product words. */
 export function parseOrder(rest: string): OrderRequest {
@@ -343,7 +169,7 @@ export function parseOrder(rest: string): OrderRequest {
       pendingQty = qty;
       continue;
     }
-    if (UNITS.has(token) || ORDER_FILLER.has(token)) continue;
+    if (UNITS.has(token) || ORDER_FILLER.has(token) || isCourteous(token)) continue;
     words.push(token);
   }
   if (pendingQty !== null) out.qty = pendingQty;
@@ -357,99 +183,60 @@ function quantityOf(token: string): number | null {
   return NUMBER_WORDS[token] ?? null;
 }
 
+/** "2", "5 tangkai", "3 aja kak", "dua", "ambil 2": a quantity on its own, or null. */
+export function bareQuantity(r: MessageReading): number | null {
+  const words = r.simple.split(' ').filter(Boolean);
+  const start = ['ambil', 'pesan', 'jadi'].includes(words[0] ?? '') ? 1 : 0;
+  const n = quantityOf(words[start] ?? '');
+  if (n === null || !/^(?:\d{1,3}|[a-z]+)$/.test(words[start] ?? '')) return null;
+  if (!words.slice(start + 1).every((w) => (UNITS.has(w) && w !== 'x') || isCourteous(w))) return null;
+  return n >= 1 && n <= MAX_QTY ? n : null;
+}
+
 /** Words that make a product request: "ada X?", "jual X", "cari X", "punya X". */
 const REQUEST_LEAD =
   /^(?:(?:kak|min|halo|hai|permisi|mau|saya|sy|lagi)\s+)*(?:ada|ada tidak|ada gak|jual|jualan|cari|nyari|mencari|punya|sedia|menjual|apakah ada|apa ada|ready)\s+(.+)$/;
 /** Nouns that show a product is meant ("ada bunga lavender?"), as opposed to "ada promo?". */
 const PRODUCT_NOUNS =
   /\b(?:bunga|kembang|flower|flowers|tanaman|daun|pohon|buket|bouquet|rangkaian|vas|pot|karangan|hiasan|dekorasi|artificial|plastik|kain|tangkai)\b/;
-const TRAILING = /\s+(?:kak|ka|kk|min|ya|gak|ga|nggak|tidak|tdk|ndak|nda|dong|nih|sih|kah|tak|ngga)$/;
+
+/** A word that ends a request without being part of the thing asked for: "kak", "ya", "gak". */
+function trailing(word: string): boolean {
+  return isCourteous(word) || QUESTION_TAILS.has(CHAT_SPELLINGS[word] ?? word);
+}
 
 /**
  * The thing asked for when the message asks for a product by kind ("ada bunga lavender?" →
  * "bunga lavender"); null when it is not such a request.
  */
-export function productRequest(text: string): string | null {
-  const m = REQUEST_LEAD.exec(simplify(text));
+export function productRequest(r: MessageReading): string | null {
+  const m = REQUEST_LEAD.exec(r.simple);
   if (!m) return null;
-  let thing = (m[1] ?? '').trim();
-  while (TRAILING.test(thing)) thing = thing.replace(TRAILING, '');
-  if (thing === '' || thing.split(' ').length > 6 || !PRODUCT_NOUNS.test(thing)) return null;
+  const words = (m[1] ?? '').trim().split(' ');
+  while (words.length > 0 && trailing(words.at(-1) as string)) words.pop();
+  const thing = words.join(' ');
+  if (thing === '' || words.length > 6 || !PRODUCT_NOUNS.test(thing)) return null;
   return thing;
 }
 
-/** Words that make a message a question or a wish about products. */
-const ASKING = new Set([
-  'ada',
-  'adakah',
-  'cari',
-  'nyari',
-  'mencari',
-  'jual',
-  'jualan',
-  'harga',
-  'harganya',
-  'hrg',
-  'berapa',
-  'brp',
-  'brapa',
-  'murah',
-  'termurah',
-  'mahal',
-  'mau',
-  'mo',
-  'mw',
-  'minta',
-  'lihat',
-  'liat',
-  'foto',
-  'fotonya',
-  'gambar',
-  'gambarnya',
-  'ready',
-  'stok',
-  'stock',
-  'punya',
-  'pengen',
-  'pingin',
-  'ingin',
-  'butuh',
-  'rekomendasi',
-  'rekomen',
-  'saran',
-  'pilihan',
-  'model',
-  'modelnya',
-  'warna',
-  'ukuran',
-  'tersedia',
-  'sedia',
-  'kah',
-  'apakah',
-  'bisa',
-  'boleh',
-  'tolong',
-  'info',
-  'detail',
-  'have',
-  'price',
-  'much',
-  'any',
-  'want',
-  'looking',
-  'need',
-  'sell',
-  'available',
-]);
-const SMALL_TALK = new Set(['kak', 'ka', 'kk', 'min', 'dong', 'ya', 'yah', 'nih', 'sih', 'deh', 'yg', 'yang', 'the', 'a', 'untuk', 'buat']);
+/** Words of a wish about products, beside the words that ask ("ada", "cari", "mau", "foto"). */
+const WISHING = new Set(
+  split(`ada adakah cari mencari jual jualan harga murah termurah mahal mau mo mw minta lihat liat foto gambar ready stok punya
+  pengen pingin ingin butuh rekomendasi rekomen saran pilihan model warna ukuran sedia kah bisa boleh tolong info detail
+  have price much any want looking need sell`),
+);
 
-/** A question mark or a word of asking ("ada", "harga", "mau"). */
-function asksSomething(text: string): boolean {
-  if (text.includes('?')) return true;
-  return simplify(text)
-    .split(' ')
-    .some((w) => ASKING.has(w) || ASKING.has(w.replace(/nya$/, '')));
+/** A question mark, a word that asks ("berapa", "kapan") or a word of a wish ("ada", "harga", "mau"). */
+function asksSomething(r: MessageReading): boolean {
+  if (r.text.includes('?')) return true;
+  for (let i = 0; i < r.words.length; i++) {
+    if (QUESTION_WORDS.has(r.words[i] as string) || r.forms(i).some((f) => WISHING.has(f))) return true;
+  }
+  return false;
 }
+
+/** Words around product words that are not content: "yang", "untuk" ("buat"), "the", "a". */
+const AROUND = new Set(split('yang untuk the a'));
 
 /**
  * Whether a message that names products asks about them: a question, a wish ("mau", "cari",
@@ -457,66 +244,34 @@ function asksSomething(text: string): boolean {
  * remark that happens to name one ("ini untuk lamaran adik saya") is not answered with products,
  * nor is a few words under a picture.
  */
-export function asksAboutProducts(text: string, options: { strict?: boolean } = {}): boolean {
-  if (asksSomething(text)) return true;
-  const words = simplify(text).split(' ').filter(Boolean);
+export function asksAboutProducts(r: MessageReading, options: { strict?: boolean } = {}): boolean {
+  if (asksSomething(r)) return true;
   // a picture's caption says what the picture is for ("untuk lamaran"), and a customer waiting
   // for a person talks to the person: there only a question is one
   if (options.strict) return false;
   // "mawarnya kusam": about a rose the customer has, not one to buy
-  if (words.some((w) => w.length > 5 && w.endsWith('nya'))) return false;
-  return words.filter((w) => !SMALL_TALK.has(w)).length <= 4;
+  const simple = r.simple.split(' ').filter(Boolean);
+  if (simple.some((w) => w.length > 5 && w.endsWith('nya'))) return false;
+  return r.words.filter((w) => !isCourteous(w) && !AROUND.has(w)).length <= 4;
 }
 
-const ABOUT_THIS = new Set([
-  'ini',
-  'itu',
-  'yang',
-  'yg',
-  'harga',
-  'harganya',
-  'hrg',
-  'berapa',
-  'brp',
-  'brapa',
-  'berapaan',
-  'ready',
-  'stok',
-  'stoknya',
-  'stock',
-  'ada',
-  'masih',
-  'tersedia',
-  'kak',
-  'ka',
-  'kk',
-  'min',
-  'ya',
-  'dong',
-  'nya',
-  'sekarang',
-  'skrg',
-  'price',
-  'how',
-  'much',
-  'available',
-]);
-const PRICE_WORDS = new Set(['harga', 'harganya', 'hrg', 'berapa', 'brp', 'brapa', 'berapaan', 'price', 'much']);
-const STOCK_WORDS = new Set(['ready', 'stok', 'stoknya', 'stock', 'ada', 'masih', 'tersedia', 'available']);
+/** Words of a short question about the product on screen, beside courtesy and what asks price or stock. */
+const ABOUT_THIS = new Set(split('ini itu yang nya sekarang skrg masih ada berapa berapaan harga stok ready how much'));
 
 /** "ini berapa kak?", "ready?", "masih ada?": a question about the product on screen, or null. */
-export function asksAboutThis(text: string): { price: boolean; stock: boolean } | null {
-  const words = simplify(text).split(' ').filter(Boolean);
-  if (words.length === 0 || words.length > 6 || !words.every((w) => ABOUT_THIS.has(w))) return null;
-  const price = words.some((w) => PRICE_WORDS.has(w));
-  const stock = words.some((w) => STOCK_WORDS.has(w));
+export function asksAboutThis(r: MessageReading): { price: boolean; stock: boolean } | null {
+  const words = r.words;
+  if (words.length === 0 || words.length > 6) return null;
+  if (!words.every((w, i) => isCourteous(w) || r.forms(i).some((f) => ABOUT_THIS.has(f)))) return null;
+  const price = r.asks('harga') || words.includes('berapa');
+  const stock = r.asks('stok') || words.includes('ada') || words.includes('masih') || words.includes('ready');
   return price || stock ? { price, stock } : null;
 }
 
 /** Phrases whose words name products but mean something else ("tanggal merah" is a holiday). */
-const IDIOMS = /\b(?:tanggal|tgl|hari) merah\b|\bmerah putih\b/g;
+const IDIOMS = /\b(?:tanggal|tgl|hari) merah\b|\bmerah putih\b/gi;
 
-/** The text without such phrases, for the search. */
+/** The text without such phrases, for the search; the same text when it has none. */
 export function withoutIdioms(text: string): string {
-  return text.toLowerCase().replace(IDIOMS, ' ');
+  return text.replace(IDIOMS, ' ');
 }

@@ -1,5 +1,7 @@
 import { visible, type Product } from './model.js';
-import { deletions, normalise, NOT_TYPOS, withinOneEdit, wordForms } from '../../src/plugin-api.js';
+import { collapse, courtesyOf, deletions, NOT_TYPOS, NUMBER_WORDS, QUESTION_WORDS, type Words, withinOneEdit } from '../../src/plugin-api.js';
+
+const split = (s: string): string[] => s.trim().split(/\s+/);
 
 /**
  * Free-text product search the way customers ask: "ada mawar merah?", "bunga meja yg murah",
@@ -10,88 +12,20 @@ import { deletions, normalise, NOT_TYPOS, withinOneEdit, wordForms } from '../..
 const FIELD_WEIGHTS = { name: 3, category: 2, options: 1.5, description: 0.5 } as const;
 type Field = keyof typeof FIELD_WEIGHTS;
 
-/** Words that say nothing about which product is meant. */
-const FILLER = new Set([
-  'ada',
-  'yang',
-  'kak',
-  'dong',
-  'deh',
-  'sih',
-  'ya',
-  'yah',
-  'nih',
-  'itu',
-  'ini',
-  'apa',
-  'apakah',
-  'mau',
-  'ingin',
-  'cari',
-  'lihat',
-  'berapa',
-  'harga',
-  'harganya',
-  'brp',
-  'murah',
-  'termurah',
-  'paling',
-  'yg',
-  'dan',
-  'atau',
-  'untuk',
-  'dengan',
-  'di',
-  'ke',
-  'dari',
-  'saya',
-  'kami',
-  'tolong',
-  'bisa',
-  'tidak',
-  'sama',
-  'juga',
-  'lagi',
-  'masih',
-  'ready',
-  'stok',
-  'pesan',
-  'beli',
-  'satu',
-  'dua',
-  'tiga',
-  'kakak',
-  'min',
-  'admin',
-  'buat',
-  'the',
-  'a',
-  'is',
-  'do',
-  'you',
-  'have',
-  'any',
-  'how',
-  'much',
-  'price',
-  'warna',
-  'ukuran',
-  'size',
-  // what every product of a flower shop is, and greetings
-  'bunga',
-  'kembang',
-  'flower',
-  'flowers',
-  'artificial',
-  'artifisial',
-  'selamat',
-  'pagi',
-  'siang',
-  'sore',
-  'malam',
-  'halo',
-  'hai',
-]);
+/**
+ * Words that say nothing about which product is meant, besides courtesy, numbers and question
+ * words (the shared lexicon's): asking and wishing, small words, and what every product of a
+ * flower shop is ("bunga", "artificial").
+ */
+const OWN_FILLER = new Set(
+  split(`ada yang itu ini mau ingin cari lihat harga murah termurah paling dan atau untuk dengan di ke dari saya kami tolong bisa
+  tidak sama juga lagi masih ready stok pesan beli the a is do you have any how much warna ukuran size
+  bunga kembang flower flowers artificial artifisial`),
+);
+
+function isFiller(word: string): boolean {
+  return OWN_FILLER.has(word) || courtesyOf(word) !== null || QUESTION_WORDS.has(word) || NUMBER_WORDS[word] !== undefined;
+}
 
 /**
  * Words of names and options that are also everyday words ("sesuai", "meter", "mini" market): they
@@ -157,11 +91,14 @@ const SYNONYMS: Record<string, string> = {
   small: 'mini',
 };
 
-/** The synonyms spelled as normalise() leaves product words ("anggrek" → "angrek"). */
-const NORMALISED_SYNONYMS = new Map(Object.entries(SYNONYMS).map(([from, to]) => [from, normalise(to)[0] ?? to]));
+/** The synonyms spelled as the reading leaves words ("anggrek" → "angrek"). */
+const SPELLED_SYNONYMS = new Map(Object.entries(SYNONYMS).map(([from, to]) => [from, collapse(to)]));
 
 /** A word in more than this share of products is too common to pick products by. */
 const COMMON_SHARE = 0.5;
+
+/** Reads a text as the bot reads messages: its words, and the forms each may stand for. */
+export type ReadText = (text: string) => Words;
 
 export interface SearchResult {
   products: Product[];
@@ -185,19 +122,29 @@ export class CatalogIndex {
   /** Words of names, categories and options: the ones that show a product is meant. */
   private readonly strong = new Set<string>();
 
-  constructor(all: readonly Product[]) {
+  /** Products' words are read as messages are, so "rangkaian" in a name is found as "rangkaiannya". */
+  constructor(all: readonly Product[], read: ReadText) {
     this.products = visible(all);
     const perProduct: Array<Map<string, number>> = this.products.map((p) => {
       const words = new Map<string, number>();
       for (const field of Object.keys(FIELD_WEIGHTS) as Field[]) {
-        for (const w of normalise(p[field])) {
-          if (FILLER.has(w) || w.length < 3) continue;
-          words.set(w, Math.max(words.get(w) ?? 0, FIELD_WEIGHTS[field]));
-          if (field !== 'description' && !WEAK.has(w)) this.strong.add(w);
+        const r = read(p[field]);
+        for (let i = 0; i < r.words.length; i++) {
+          const forms = r.forms(i);
+          if (forms.some(isFiller)) continue;
+          for (const w of forms) {
+            if (w.length < 3) continue;
+            words.set(w, Math.max(words.get(w) ?? 0, FIELD_WEIGHTS[field]));
+            if (field !== 'description' && !WEAK.has(w)) this.strong.add(w);
+          }
         }
       }
       return words;
     });
+    this.post(perProduct);
+  }
+
+  private post(perProduct: ReadonlyArray<Map<string, number>>): void {
     const documentCount = new Map<string, number>();
     for (const words of perProduct) for (const w of words.keys()) documentCount.set(w, (documentCount.get(w) ?? 0) + 1);
     const limit = Math.max(2, this.products.length * COMMON_SHARE);
@@ -226,14 +173,22 @@ export class CatalogIndex {
     return this.products.length;
   }
 
-  /** Product words a customer's word can stand for: itself, its forms or its Indonesian, or one typo away. */
-  private vocabularyFor(token: string): Array<{ word: string; exact: boolean }> {
+  /** Every word of the products' names, categories and options, for teaching the reading. */
+  get names(): ReadonlySet<string> {
+    return this.strong;
+  }
+
+  /** Product words the message's word `i` can stand for: one of its forms or its Indonesian, or one typo away. */
+  private vocabularyFor(r: Words, i: number): Array<{ word: string; exact: boolean }> {
     const out = new Map<string, boolean>();
-    const synonym = NORMALISED_SYNONYMS.get(token);
-    for (const form of [...wordForms(token), ...(synonym ? [synonym] : [])]) {
+    const forms = r.forms(i);
+    for (const form of forms) {
+      const synonym = SPELLED_SYNONYMS.get(form);
       if (this.postings.has(form)) out.set(form, true);
+      if (synonym && this.postings.has(synonym)) out.set(synonym, true);
     }
     if (out.size > 0) return [...out].map(([word, exact]) => ({ word, exact }));
+    const token = r.words[i] as string;
     if (token.length >= 5 && !NOT_TYPOS.has(token)) {
       for (const variant of [token, ...deletions(token)]) {
         for (const w of this.deletionIndex.get(variant) ?? []) if (withinOneEdit(token, w)) out.set(w, false);
@@ -243,24 +198,28 @@ export class CatalogIndex {
   }
 
   /**
-   * Whether the text names something in the catalog: a word of a product's name, category or
+   * Whether the message names something in the catalog: a word of a product's name, category or
    * options ("mawar", "pink"), or a longer word one typo from one ("angrek"). Words only found in
    * descriptions ("tinggi", "selamat") and short near-misses ("marah") do not count.
    */
-  mentionsProducts(text: string): boolean {
-    return normalise(text).some((t) => !FILLER.has(t) && this.vocabularyFor(t).some((v) => this.strong.has(v.word) && (v.exact || t.length >= 6)));
+  mentionsProducts(r: Words): boolean {
+    return r.words.some((t, i) => !r.forms(i).some(isFiller) && this.vocabularyFor(r, i).some((v) => this.strong.has(v.word) && (v.exact || t.length >= 6)));
   }
 
-  search(text: string, limit = 5): SearchResult {
-    const tokens = normalise(text);
-    const cheapest = tokens.some((t) => CHEAP.has(t));
+  /** Whether the message names a product as the customer's own: "mawarnya", "vasnya". */
+  owned(r: Words): boolean {
+    return r.words.some((t, i) => t.length > 5 && t.endsWith('nya') && r.forms(i).some((f) => f !== t && this.strong.has(f)));
+  }
+
+  search(r: Words, limit = 5): SearchResult {
+    const cheapest = r.words.some((_, i) => r.forms(i).some((f) => CHEAP.has(f)));
     const scores = new Float64Array(this.products.length);
     const hits = new Uint16Array(this.products.length);
     const matched: string[] = [];
     let terms = 0;
-    for (const token of tokens) {
-      if (FILLER.has(token)) continue;
-      const words = this.vocabularyFor(token);
+    for (let i = 0; i < r.words.length; i++) {
+      if (r.forms(i).some(isFiller)) continue;
+      const words = this.vocabularyFor(r, i);
       if (words.length === 0) continue;
       terms++;
       const best = new Map<number, number>();

@@ -2,19 +2,15 @@ import { z } from 'zod';
 import type { Catalog } from './catalog.js';
 import {
   asksAboutProducts,
-  BACK_WORDS,
-  codesIn,
-  isAfterSale,
   asksAboutThis,
+  bareQuantity,
+  isAfterSale,
   isCatalogRequest,
   listNumber,
   MAX_QTY,
-  MENU_WORDS,
-  NEXT_WORDS,
   orderIntent,
   parseOrder,
   productRequest,
-  simplify,
   withoutIdioms,
   type OrderIntent,
 } from './intent.js';
@@ -40,18 +36,6 @@ const MAX_SEARCH_WORDS = 20;
 const CHOOSE_FOOTER = 'Balas dengan *nomor* produk yang mau dipesan.';
 /** A code in a longer message is a story ("kemarin saya pesan P01 tapi…"), not a question about it. */
 const MAX_CODE_WORDS = 12;
-
-/** "2", "5 tangkai", "3 aja kak", "dua": a quantity on its own, or null. */
-function bareQuantity(text: string): number | null {
-  const m =
-    /^(?:(?:ambil|pesan|jadi)\s+)?(\d{1,3}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)(?:\s+(?:pcs|pc|buah|biji|tangkai|batang|pot|buket|ikat|item|set|aja|saja|ya|kak|ka|dong|deh|min))*$/.exec(
-      simplify(text),
-    );
-  if (!m) return null;
-  const words: Record<string, number> = { satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10 };
-  const n = words[m[1] as string] ?? Number(m[1]);
-  return n >= 1 && n <= MAX_QTY ? n : null;
-}
 
 const viewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('categories'), names: z.array(z.string()) }),
@@ -162,15 +146,15 @@ export class Shop {
       return false;
     }
     const stack = parsed.data.stack;
-    const t = simplify(ctx.text);
-    if (MENU_WORDS.has(t)) {
+    const r = ctx.reading;
+    if (r.navigation === 'menu' || r.navigation === 'leave') {
       ctx.dialog.end();
       if (!ctx.replied) this.say(ctx, this.api.menu.render());
       return true;
     }
     // a picture, even with "2" under it, is for a person to look at: the usual way
     if (ctx.text === '' || ctx.msg.kind !== 'text') return false;
-    const order = orderIntent(ctx.text);
+    const order = orderIntent(r);
     if (order) {
       await this.order(ctx, stack, order, next);
       return true;
@@ -178,21 +162,21 @@ export class Shop {
     const top = stack.at(-1);
     if (top?.type === 'product' && top.askedQty) {
       // "Mau pesan berapa?" answered with "2", "5 tangkai", "3 aja kak"
-      const qty = bareQuantity(ctx.text);
+      const qty = bareQuantity(r);
       if (qty !== null) {
         await this.place(ctx, stack, [{ code: top.code, qty }]);
         return true;
       }
     }
-    if (isAfterSale(ctx.text)) return false;
-    const n = listNumber(ctx.text);
+    if (isAfterSale(r)) return false;
+    const n = listNumber(r);
     if (n !== null && this.listOf(stack)) {
       await this.pick(ctx, stack, n);
       return true;
     }
-    if (NEXT_WORDS.has(t)) {
+    if (r.navigation === 'next') {
       if (this.nextPage(ctx, stack)) return true;
-    } else if (BACK_WORDS.has(t)) {
+    } else if (r.navigation === 'back') {
       await this.back(ctx, stack);
       return true;
     }
@@ -214,7 +198,7 @@ export class Shop {
 
   /** "ini berapa?", "ready?" about the product on screen: its own price and stock, not the generic answer. */
   private aboutThis(ctx: Ctx, code: string): boolean {
-    const asked = asksAboutThis(ctx.text);
+    const asked = asksAboutThis(ctx.reading);
     const product = this.catalog.shown(code);
     if (!asked || !product) return false;
     const stock = product.stock === 'ready' ? '✅ stok ready' : '❌ stok sedang habis';
@@ -343,18 +327,19 @@ export class Shop {
   /** True when the message was the catalog's and `next` has been called. */
   private async answer(ctx: Ctx, next: Next): Promise<boolean> {
     const text = ctx.text;
+    const r = ctx.reading;
     const base = this.stackOf(ctx);
-    if (isCatalogRequest(text)) {
+    if (isCatalogRequest(r)) {
       this.showCategories(ctx, []);
       return false;
     }
-    const order = ctx.msg.kind === 'text' ? orderIntent(text) : null;
+    const order = ctx.msg.kind === 'text' ? orderIntent(r) : null;
     if (order) {
       await this.order(ctx, base, order, next);
       return true;
     }
-    if (isAfterSale(text)) return false;
-    const codes = codesIn(text);
+    if (isAfterSale(r)) return false;
+    const codes = r.codes.products;
     if (codes.length > 0 && text.split(/\s+/).length <= MAX_CODE_WORDS) {
       const known = codes.map((c) => this.catalog.shown(c)).filter((p): p is Product => p !== undefined);
       const unknown = codes.filter((c) => !known.some((p) => p.code === c));
@@ -364,19 +349,20 @@ export class Shop {
       else this.showCategories(ctx, []);
       return false;
     }
-    const category = this.catalog.categoryNamed(simplify(text));
+    const category = this.catalog.categoryNamed(r.simple);
     if (category) {
       this.openCategory(ctx, base, category, 0);
       return false;
     }
     if (text.split(/\s+/).length > MAX_SEARCH_WORDS) return false;
     const index = this.catalog.index();
-    const query = withoutIdioms(text);
+    const plain = withoutIdioms(text);
+    const query = plain === text ? r : this.api.read(plain);
     const result = index.search(query, 5);
     if (
       result.products.length > 0 &&
       (index.mentionsProducts(query) || result.cheapest) &&
-      asksAboutProducts(text, { strict: ctx.msg.kind !== 'text' || this.waitingForPerson(ctx) })
+      asksAboutProducts(r, { strict: ctx.msg.kind !== 'text' || this.waitingForPerson(ctx) })
     ) {
       // the products that have every word asked, when some do ("mawar biru" is the blue rose)
       const found = result.complete > 0 ? result.products.slice(0, result.complete) : result.products;
@@ -384,7 +370,7 @@ export class Shop {
       else this.showResults(ctx, base, result.cheapest ? 'Ini pilihan yang paling terjangkau:' : 'Ini yang kami temukan:', found);
       return false;
     }
-    const wanted = productRequest(text);
+    const wanted = productRequest(r);
     if (wanted) {
       this.say(ctx, this.api.texts.render('katalog.tidak-ada', { nama: ctx.salutation, cari: wanted }));
       this.showCategories(ctx, []);
@@ -416,8 +402,9 @@ export class Shop {
       } else await this.place(ctx, stack, request.items);
     } else if (request.words !== '') {
       // "pesan mawar merah 3": which one? Talk about ordering ("pesan untuk acara…") is left to others.
-      const result = this.catalog.index().search(request.words, 5);
-      if (result.products.length === 0 || !this.catalog.index().mentionsProducts(request.words)) {
+      const words = this.api.read(request.words);
+      const result = this.catalog.index().search(words, 5);
+      if (result.products.length === 0 || !this.catalog.index().mentionsProducts(words)) {
         // "pesan kaktus 2" asks for a product we do not have; "pesan untuk acara…" is talk
         if (request.qty === null) return next();
         answered();

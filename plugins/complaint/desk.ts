@@ -16,12 +16,14 @@ import {
   type ChatHandle,
   closingTime,
   type Context,
+  courtesyOf,
   type CustomerInfo,
   describeCustomer,
   type DialogSession,
   formatClock,
   HANDOFF_MS,
   localTime,
+  type MessageReading,
   type Next,
   nextOpening,
   type Outgoing,
@@ -121,7 +123,7 @@ export class Desk {
     }
     const intake = parsed.data;
     const text = ctx.text;
-    if (text !== '' && isCancel(text)) {
+    if (text !== '' && isCancel(ctx.reading)) {
       ctx.dialog.end();
       ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: ctx.salutation }));
       return;
@@ -133,7 +135,7 @@ export class Desk {
       ctx.reply(this.api.menu.render());
       return;
     }
-    if (text !== '' && isDone(text) && !ctx.msg.image) {
+    if (text !== '' && isDone(ctx.reading) && !ctx.msg.image) {
       if (intake.parts.length === 0) {
         if (intake.askedAgain) {
           ctx.dialog.end();
@@ -185,7 +187,7 @@ export class Desk {
       .map((p) => p.text)
       .join('\n')
       .slice(0, MAX_DESCRIPTION);
-    const detected = intake.category === 'lain' ? categoryOf(description) : (intake.category as Category);
+    const detected = intake.category === 'lain' ? categoryOf(this.api.read(description)) : (intake.category as Category);
     let ticket: Ticket | undefined;
     this.api.state.update((s) => {
       ticket = {
@@ -271,10 +273,10 @@ export class Desk {
     const text = ctx.text;
     if (ctx.isOwner && text === '') return next();
     const mine = this.ticketsOf(ctx.chatId);
-    if (text !== '' && asksStatus(text)) return this.status(ctx, mine);
+    if (text !== '' && asksStatus(ctx.reading)) return this.status(ctx, mine);
 
     // a rating only answers the rating request: not once something else was said since
-    const rating = text !== '' ? ratingIn(text) : null;
+    const rating = text !== '' ? ratingIn(ctx.reading) : null;
     const awaiting = mine
       .filter(
         (t) =>
@@ -289,20 +291,20 @@ export class Desk {
 
     const recent = (t: Ticket): boolean => t.resolvedAt !== null && ctx.now - t.resolvedAt <= REOPEN_WINDOW_MS;
     const resolved = mine.filter((t) => t.status === 'selesai' && recent(t)).at(-1);
-    if (text !== '' && resolved && saysNotResolved(text)) return this.reopen(ctx, resolved);
+    if (text !== '' && resolved && saysNotResolved(ctx.reading)) return this.reopen(ctx, resolved);
 
     const answering = mine.find((t) => this.isAnswering(t, ctx.now));
     if (answering && (text !== '' || ctx.msg.kind !== 'text')) return this.attach(ctx, answering);
 
     if (text !== '') {
-      const found = detectComplaint(text);
+      const found = detectComplaint(ctx.reading);
       if (found.complaint) {
         // more about a complaint that is open, or was just resolved, goes to that ticket; a new
         // "komplain" or "kecewa" is a complaint of its own
         const open = mine.filter((t) => isOpenTicket(t) && ctx.now - t.createdAt <= REOPEN_WINDOW_MS).at(-1);
         if (open && !found.explicit) return this.attach(ctx, open);
         if (resolved && !found.explicit) return this.reopen(ctx, resolved);
-        const details = detectComplaintWordsOnly(text) ? null : text;
+        const details = detectComplaintWordsOnly(ctx.reading) ? null : text;
         await this.start(ctx, found.category, details);
         return;
       }
@@ -431,45 +433,23 @@ export class Desk {
 }
 
 /** "komplain", "mau komplain kak": the complaint word alone, no details yet. */
-function detectComplaintWordsOnly(text: string): boolean {
-  const rest = text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .split(/\s+/)
-    .filter((w) => w && !ONLY_WORDS.has(w));
-  return rest.length === 0;
+function detectComplaintWordsOnly(r: MessageReading): boolean {
+  return r.simple.split(' ').every((w) => w === '' || courtesyOf(w) !== null || ONLY_WORDS.has(w));
 }
 
+/** Besides courtesy, the words of "I want to complain" that tell nothing of what happened. */
 const ONLY_WORDS = new Set([
-  'selamat',
-  'pagi',
-  'siang',
-  'sore',
-  'malam',
-  'assalamualaikum',
-  'assalamu',
-  'alaikum',
   'bisa',
   'boleh',
   'tolong',
   'kecewa',
   'saya',
   'ini',
-  'nih',
   'mau',
   'ingin',
   'pengen',
-  'saya',
   'aku',
   'sy',
-  'kak',
-  'ka',
-  'kk',
-  'min',
-  'admin',
-  'ya',
-  'dong',
-  'nih',
   'mo',
   'komplain',
   'komplen',
@@ -484,8 +464,5 @@ const ONLY_WORDS = new Set([
   'bikin',
   'ajukan',
   'mengajukan',
-  'halo',
-  'hai',
-  'permisi',
   'protes',
 ]);

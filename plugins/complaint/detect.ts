@@ -1,9 +1,9 @@
 import type { Category } from './model.js';
-import { normalise, NOT_TYPOS, withinOneEdit, wordForms } from '../../src/plugin-api.js';
+import { CHAT_SPELLINGS, courtesyOf, type MessageReading, normalise, NOT_TYPOS, withinOneEdit } from '../../src/plugin-api.js';
 
 /**
- * Whether a message is a complaint, and about what: pure functions over the customer's words, with
- * the quick replies' tolerance for chat spelling ("komplen", "rusakk", "warnany beda").
+ * Whether a message is a complaint, and about what: pure functions over the message's reading (its
+ * words in any of their forms, one typo in a long word: "komplen", "rusakk", "warnany beda").
  *
  * A complaint word ("komplain", "kecewa") always starts one. A phrase that can only be a complaint
  * ("patah", "warnanya beda", "salah kirim") does too, unless the message asks "what if" ("kalau
@@ -121,30 +121,25 @@ const MISMATCH = [
 /** "kalau rusak bisa tukar?": a question before buying, when the word comes right before the problem. */
 const HYPOTHETICAL = ['kalau', 'kalo', 'klo', 'jika', 'apabila', 'seandainya', 'misalnya', 'misal', 'nanti', 'gampang', 'mudah', 'cepat', 'bisa'];
 /** Signs the goods already came: then a question is about them, and a complaint. */
-const ARRIVAL = compileLater([
+const ARRIVED = compileLater([
   'yang saya terima',
   'saya terima',
+  'sudah terima',
   'sudah sampai',
   'sudah datang',
   'yang datang',
-  'saya beli',
-  'yang saya beli',
-  'saya pesan',
-  'pesanan saya',
   'sudah diterima',
-  'barusan',
-  'kemarin',
-  'tadi',
   'baru sampai',
   'baru datang',
-  'dikirim',
 ]);
-/** A product word with -nya: "bunganya", "vasnya" is the customer's own. */
-const OWN_GOODS = /\b(?:bunga|mawar|anggrek|tulip|lily|buket|vas|pot|barang|pesanan|paket|kiriman|daun|rangkaian|tangkai|produk|kelopak|pita)nya\b/;
-/** Questions: "ada ukuran lain?", "gampang pecah gak", "cara bersihinnya". */
-const QUESTION_END = new Set(['gak', 'ga', 'nggak', 'enggak', 'engga', 'tidak', 'ndak', 'kah', 'ya', 'nih']);
-const QUESTION_WORDS = ['mau tanya', 'cara', 'gimana cara', 'bagaimana cara', 'apakah', 'apa bisa', 'bisa tidak', 'boleh tanya'];
-const QUESTION_PHRASES = compileLater(QUESTION_WORDS);
+/** Signs the customer bought already. */
+const BOUGHT = compileLater(['saya beli', 'yang saya beli', 'saya pesan', 'pesanan saya', 'barusan', 'kemarin', 'tadi', 'dikirim']);
+/** Other talk after a sale: an exchange, a smell, a fall, "kok …", a check asked for. */
+const AFTER_SALE_TALK = compileLater(['tukar', 'return', 'bau', 'jatuh', 'kapan sampai', 'dicek', 'tolong cek', 'kok', 'tidak kayak', 'tidak seperti']);
+/** Goods with -nya are the customer's own: "barangnya", "paketnya" (the catalog adds its products: "mawarnya"). */
+const OWN_GOODS = /\b(?:bunga|barang|pesanan|paket|kiriman|daun|rangkaian|tangkai|produk|kelopak|pita)nya\b/;
+/** Questions of how or whether: "mau tanya", "cara bersihinnya", "apa bisa". */
+const QUESTION_PHRASES = compileLater(['mau tanya', 'cara', 'gimana cara', 'bagaimana cara', 'apakah', 'apa bisa', 'bisa tidak', 'boleh tanya']);
 const EXPLICIT_QUESTION = compileLater(['mau tanya', 'boleh tanya', 'numpang tanya', 'gimana cara', 'bagaimana cara', 'cara membersihkan', 'cara bersihin']);
 /** An order ("pesan P01 2"): the catalog's, not a complaint. */
 const ORDER_START = /^(?:(?:saya|aku|mau|kak|min|ok|oke|baik)\s+)*(?:pesan|pesen|order|beli)\s+(?:p-?\d+|\d+)\b/;
@@ -158,30 +153,24 @@ const TRIGGER_PHRASES = compile(TRIGGERS);
 const MISMATCH_PHRASES = compile(MISMATCH);
 const COMPILED = RULES.map((r) => ({ category: r.category, strong: compile(r.strong), weak: compile(r.weak) }));
 
-/** Each token's forms, worked out once per message (every phrase is checked against them). */
-const formsCache = new Map<string, readonly string[]>();
-function formsOf(token: string): readonly string[] {
-  let forms = formsCache.get(token);
-  if (!forms) {
-    forms = wordForms(token);
-    if (formsCache.size > 5000) formsCache.clear();
-    formsCache.set(token, forms);
-  }
-  return forms;
-}
-
-/** A customer's word stands for a phrase word: the same, one of its forms, or one typo in a long word. */
-function sameWord(token: string, word: string): boolean {
-  if (token === word || formsOf(token).includes(word)) return true;
+/** A message's word `i` stands for a phrase word: one of its forms, or one typo in a long word. */
+function sameWord(r: MessageReading, i: number, word: string): boolean {
+  const token = r.words[i] as string;
+  if (token === word || r.forms(i).includes(word)) return true;
   return word.length >= 6 && token.length >= 6 && !NOT_TYPOS.has(token) && withinOneEdit(token, word);
 }
 
-function hasPhrase(tokens: readonly string[], phrase: Phrase): boolean {
-  if (phrase.length === 0) return false;
-  for (let i = 0; i + phrase.length <= tokens.length; i++) {
-    if (phrase.every((w, k) => sameWord(tokens[i + k] as string, w))) return true;
+/** Where the phrase starts in the message, or -1. */
+function phraseAt(r: MessageReading, phrase: Phrase): number {
+  if (phrase.length === 0) return -1;
+  for (let i = 0; i + phrase.length <= r.words.length; i++) {
+    if (phrase.every((w, k) => sameWord(r, i + k, w))) return i;
   }
-  return false;
+  return -1;
+}
+
+function hasPhrase(r: MessageReading, phrase: Phrase): boolean {
+  return phraseAt(r, phrase) >= 0;
 }
 
 export interface Detection {
@@ -192,121 +181,97 @@ export interface Detection {
 }
 
 /** Reads a message: is it a complaint, and about what. */
-export function detectComplaint(text: string): Detection {
-  const tokens = normalise(text);
-  const lower = text.toLowerCase();
-  const triggered = TRIGGER_PHRASES.some((p) => hasPhrase(tokens, p));
+export function detectComplaint(r: MessageReading): Detection {
+  const triggered = TRIGGER_PHRASES.some((p) => hasPhrase(r, p));
   let strong: Category | null = null;
   let strongAt = -1;
   let weak: Category | null = null;
   for (const rule of COMPILED) {
     if (!strong) {
-      const at = firstAt(tokens, rule.strong);
+      const at = firstAt(r, rule.strong);
       if (at >= 0) {
         strong = rule.category;
         strongAt = at;
       }
     }
-    if (!weak && rule.weak.some((p) => hasPhrase(tokens, p))) weak = rule.category;
+    if (!weak && rule.weak.some((p) => hasPhrase(r, p))) weak = rule.category;
   }
-  const mismatchAt = firstAt(tokens, MISMATCH_PHRASES);
+  const mismatchAt = firstAt(r, MISMATCH_PHRASES);
   const mismatch = mismatchAt >= 0;
   const category: Category = strong ?? (mismatch ? (weak === 'warna' || weak === 'ukuran' ? weak : 'lain') : (weak ?? 'lain'));
   if (triggered) return { complaint: true, category, explicit: true };
   const no = { complaint: false, category, explicit: false };
   if (strong === null && !mismatch) return no;
-  const arrived = ARRIVAL.some((p) => hasPhrase(tokens, p)) || OWN_GOODS.test(lower);
+  const arrived = arrivedIn(r);
   const problemAt = strongAt >= 0 ? strongAt : mismatchAt;
   // "kalau rusak", "gampang pecah": the word just before the problem makes it a "what if"
-  const hypothetical = tokens.slice(Math.max(0, problemAt - 2), problemAt).some((t) => HYPOTHETICAL.includes(t));
-  const question = text.includes('?') || QUESTION_END.has(tokens.at(-1) ?? '') || QUESTION_PHRASES.some((q) => hasPhrase(tokens, q));
-  if (ORDER_START.test(lower.trim()) && !arrived) return no;
+  const hypothetical = r.words.slice(Math.max(0, problemAt - 2), problemAt).some((t) => HYPOTHETICAL.includes(t));
+  const question = r.question || QUESTION_PHRASES.some((q) => hasPhrase(r, q));
+  if (ORDER_START.test(r.simple) && !arrived) return no;
   if (hypothetical && !arrived) return no;
   if (question && !arrived) return no;
   // "mau tanya, bunganya kotor kena debu, gimana cara bersihinnya?": asking how, not complaining
-  if (EXPLICIT_QUESTION.some((q) => hasPhrase(tokens, q))) return no;
+  if (EXPLICIT_QUESTION.some((q) => hasPhrase(r, q))) return no;
   return { complaint: true, category, explicit: false };
 }
 
-/** Where the first of the phrases starts in the tokens, or -1. */
-function firstAt(tokens: readonly string[], phrases: readonly Phrase[]): number {
+/** The goods came, or the customer bought them: "yang datang", "kemarin saya pesan", "mawarnya". */
+function arrivedIn(r: MessageReading): boolean {
+  return ARRIVED.some((p) => hasPhrase(r, p)) || BOUGHT.some((p) => hasPhrase(r, p)) || OWN_GOODS.test(r.simple) || r.signal('products')?.owned === true;
+}
+
+/**
+ * Talk after a sale: a complaint's words, goods that came, an exchange or a check asked for.
+ * Such a message is not a question about what to buy (the catalog leaves it alone).
+ */
+export function afterSale(r: MessageReading): boolean {
+  if (TRIGGER_PHRASES.some((p) => hasPhrase(r, p)) || firstAt(r, MISMATCH_PHRASES) >= 0) return true;
+  for (const rule of COMPILED) {
+    if (firstAt(r, rule.strong) >= 0) return true;
+    // what goes wrong with the goods themselves, or on their way
+    if ((rule.category === 'rusak' || rule.category === 'kirim') && rule.weak.some((p) => hasPhrase(r, p))) return true;
+  }
+  return ARRIVED.some((p) => hasPhrase(r, p)) || AFTER_SALE_TALK.some((p) => hasPhrase(r, p));
+}
+
+/** Where the first of the phrases starts in the message, or -1. */
+function firstAt(r: MessageReading, phrases: readonly Phrase[]): number {
   let best = -1;
   for (const phrase of phrases) {
-    for (let i = 0; i + phrase.length <= tokens.length; i++) {
-      if (phrase.every((w, k) => sameWord(tokens[i + k] as string, w))) {
-        if (best < 0 || i < best) best = i;
-        break;
-      }
-    }
+    const at = phraseAt(r, phrase);
+    if (at >= 0 && (best < 0 || at < best)) best = at;
   }
   return best;
 }
 
 /** The category of a whole complaint, from everything the customer wrote; 'lain' when nothing says. */
-export function categoryOf(text: string): Category {
-  return detectComplaint(text).category;
+export function categoryOf(r: MessageReading): Category {
+  return detectComplaint(r).category;
 }
 
-const POLITE = new Set([
-  'kak',
-  'ka',
-  'kk',
-  'min',
-  'ya',
-  'yah',
-  'ok',
-  'oke',
-  'okay',
-  'iya',
-  'baik',
-  'makasih',
-  'makasi',
-  'terima',
-  'kasih',
-  'trims',
-  'thanks',
-  'dong',
-  'deh',
-  'aja',
-  'saja',
-  'ini',
-  'itu',
-  'semua',
-  'nya',
-  'dulu',
-  'kok',
-  'sih',
-  'maaf',
-]);
-const DONE_WORDS = new Set(['sudah', 'udah', 'sdh', 'dah', 'udh', 'cukup', 'selesai', 'done', 'segitu']);
-
-function plain(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** Words said around "that's all" that are not part of it: courtesy, and these. */
+const AROUND_DONE = new Set(['ini', 'itu', 'semua', 'nya']);
+const DONE_WORDS = new Set(['sudah', 'cukup', 'selesai', 'done', 'segitu']);
 
 /** "sudah", "itu saja", "sudah itu aja kak makasih", "cukup kak": the customer has told everything. */
-export function isDone(text: string): boolean {
-  const words = plain(text).split(' ').filter(Boolean);
+export function isDone(r: MessageReading): boolean {
+  const words = r.simple.split(' ').filter(Boolean);
   if (words.length === 0 || words.length > 8) return false;
-  const rest = words.filter((w) => !POLITE.has(w));
+  const rest = words.filter((w) => courtesyOf(w) === null && !AROUND_DONE.has(w));
   if (rest.length === 0) return words.includes('itu') && (words.includes('saja') || words.includes('aja'));
-  return rest.every((w) => DONE_WORDS.has(w));
+  return rest.every((w) => DONE_WORDS.has(CHAT_SPELLINGS[w] ?? w));
 }
 
 /** "batal", "gak jadi deh kak", "batal aja": the customer takes the complaint back. */
-export function isCancel(text: string): boolean {
-  const t = plain(text);
-  if (t.split(' ').length > 10) return false;
-  return /\b(?:batal|batalkan|cancel|gajadi)\b/.test(t) || /\b(?:gak|ga|tidak|nggak|enggak|tdk|ndak|gk) jadi\b/.test(t);
+export function isCancel(r: MessageReading): boolean {
+  const words = r.words;
+  if (words.length > 10) return false;
+  return words.some((w, i) => ['batal', 'batalkan', 'cancel', 'gajadi'].includes(w) || (w === 'jadi' && words[i - 1] === 'tidak'));
 }
 
 /** "status keluhan", "kak gimana keluhan saya?", "cek komplain": the customer asks where their complaints stand. */
-export function asksStatus(text: string): boolean {
-  const t = plain(text);
+export function asksStatus(r: MessageReading): boolean {
+  const t = r.simple;
   if (t.split(' ').length > 10) return false;
   return (
     /\b(?:keluhan|komplain|komplen|complain|tiket)\b/.test(t) &&
@@ -315,23 +280,32 @@ export function asksStatus(text: string): boolean {
 }
 
 /** "belum beres", "masih rusak kak": a resolved complaint is not resolved after all. Short messages only. */
-export function saysNotResolved(text: string): boolean {
-  const t = plain(text);
-  if (t.split(' ').length > 10 || text.includes('?')) return false;
+export function saysNotResolved(r: MessageReading): boolean {
+  const t = r.simple;
+  const words = t.split(' ');
+  if (words.length > 10 || r.text.includes('?')) return false;
   return (
     /\b(?:belum|blm) (?:beres|tuntas|ada solusi|diganti)\b/.test(t) ||
-    /^masih(?: (?:kak|ka|min|sama|belum|rusak|bermasalah|kecewa|begitu|gitu|ya))*$/.test(t) ||
+    // "masih", "masih sama kak", "masih belum ya": the same as before
+    (words[0] === 'masih' && words.slice(1).every((w) => STILL.has(w) || courtesyOf(w) !== null)) ||
     /\bmasih (?:rusak|bermasalah|kecewa)\b/.test(t)
   );
 }
 
+const STILL = new Set(['sama', 'belum', 'rusak', 'bermasalah', 'kecewa', 'begitu', 'gitu']);
+
 /** A rating of 1 to 5 ("5", "4 kak", "5/5", "bintang 4", "⭐⭐⭐⭐"), or null. */
-export function ratingIn(text: string): number | null {
+export function ratingIn(r: MessageReading): number | null {
+  const text = r.text;
   const stars = [...text.matchAll(/⭐|★/gu)].length;
-  if (stars >= 1 && stars <= 5 && plain(text) === '') return stars;
+  const plainText = r.simple;
+  if (stars >= 1 && stars <= 5 && plainText === '') return stars;
   const raw = text.toLowerCase().trim();
   const slash = /^([1-5])\s*\/\s*5\b/.exec(raw);
   if (slash) return Number(slash[1]);
-  const m = /^(?:nilai |rating |bintang )?([1-5])(?: (?:kak|ka|min|ya|bintang|makasih|terima kasih|dari 5))*$/.exec(plain(text));
-  return m ? Number(m[1]) : null;
+  const m = /^(?:nilai |rating |bintang )?([1-5])((?: [\p{L}\d]+)*)$/u.exec(plainText);
+  if (!m) return null;
+  // after the number only courtesy: "4 kak", "5 makasih", "3 bintang", "4 dari 5"
+  const tail = (m[2] ?? '').trim();
+  return tail === '' || tail === 'dari 5' || tail.split(' ').every((w) => w === 'bintang' || courtesyOf(w) !== null) ? Number(m[1]) : null;
 }

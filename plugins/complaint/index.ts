@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { definePlugin } from '../../src/plugin-api.js';
 import { Desk, intakeSchema } from './desk.js';
+import { afterSale, detectComplaint } from './detect.js';
 import { COMPLAINT_SLICE, complaintStateSchema, emptyComplaints, MENU_ITEM, type ComplaintState } from './model.js';
 
 export { COMPLAINT_SLICE, MENU_ITEM };
@@ -25,6 +26,7 @@ export default definePlugin<ComplaintState, unknown>({
   setup(api) {
     const desk = new Desk(api);
     api.menu.claim(MENU_ITEM);
+    api.recognise('complaint', (reading) => ({ ...detectComplaint(reading), afterSale: afterSale(reading) }));
     api.use((ctx, next) => desk.middleware(ctx, next));
     api.on('dialog-timeout', (chat, session) => desk.expire(chat, session));
     api.on('shop-message', (chatId, at) => desk.shopReplied(chatId, at));

@@ -1,7 +1,6 @@
 import type { QuickRule } from './defaults.js';
-import { normalise } from './matcher.js';
 import type { Api, RuleBook, State } from './rules.js';
-import { type CommandContext, listVariables, SHOP_VARIABLES, unknownVariables, UsageError } from '../../src/plugin-api.js';
+import { type CommandContext, listVariables, normalise, SHOP_VARIABLES, unknownVariables, UsageError } from '../../src/plugin-api.js';
 
 /** The owner's side (`!balasan`): list, show, add and change the quick replies, and give one a picture. */
 type Ctx = CommandContext<State, undefined>;

@@ -1,7 +1,7 @@
 import { DEFAULT_RULES, type QuickRule } from './defaults.js';
 import { registerRuleCommand } from './command.js';
 import { type Api, RuleBook, stateSchema } from './rules.js';
-import { type Context, definePlugin } from '../../src/plugin-api.js';
+import { type Context, definePlugin, isTopic } from '../../src/plugin-api.js';
 
 export { MAX_ANSWER } from './command.js';
 
@@ -21,8 +21,8 @@ export default definePlugin({
       // A topic another plugin answered better (the catalog's own price) is not answered again.
       const names = book
         .matcher()
-        .match(ctx.text)
-        .filter((n) => !ctx.answered(n));
+        .match(ctx.reading)
+        .filter((n) => !(isTopic(n) && ctx.answered(n)));
       if (names.length === 0) return next();
       const rules = api.state.get().rules;
       const matched = names.map((n) => rules.find((r) => r.name === n)).filter((r): r is QuickRule => r !== undefined);

@@ -1,4 +1,4 @@
-import type { Matcher } from './matcher.js';
+import type { Matcher, Words } from './matcher.js';
 
 /** A labelled message: the rules it should trigger (none for a greeting or a thank-you). */
 export interface LabelledMessage {
@@ -17,13 +17,13 @@ export interface Quality {
 }
 
 /** Precision and recall of the matcher over a labelled corpus, counted per (message, rule). */
-export function measure(matcher: Matcher, corpus: readonly LabelledMessage[]): Quality {
+export function measure(matcher: Matcher, corpus: readonly LabelledMessage[], read: (text: string) => Words): Quality {
   let tp = 0;
   let fp = 0;
   let fn = 0;
   const mistakes: Quality['mistakes'] = [];
   for (const m of corpus) {
-    const got = matcher.match(m.text);
+    const got = matcher.match(read(m.text));
     const expected = new Set(m.rules);
     for (const g of got)
       if (expected.has(g)) tp++;

@@ -13,7 +13,7 @@ const DAY_MS = 86_400_000;
  * add middleware, commands, jobs and event handlers. Built once per plugin, at setup.
  */
 export function makeApi(rt: Runtime, host: PluginSite, services: HostServices): PluginApi {
-  const { config, clock, store, texts, menu, media, scheduler, owners, activity, privacy } = services;
+  const { config, clock, store, texts, menu, media, scheduler, owners, activity, privacy, reader } = services;
   const tz = config.timeZone;
   const api: PluginApi = {
     log: services.logger.child({ plugin: rt.name }),
@@ -81,6 +81,9 @@ export function makeApi(rt: Runtime, host: PluginSite, services: HostServices): 
       }
       return { messages, newCustomers, lines: host.reports(from, to) };
     },
+    recognise: (key, fn) => reader.add(key, fn),
+    vocabulary: (words) => reader.stems.learn(words),
+    read: (text) => reader.read(text),
   };
   return api;
 }

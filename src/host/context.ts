@@ -1,7 +1,9 @@
 import type { Customers, CustomerInfo } from '../engine/customers.js';
 import { MessageRun } from '../engine/run.js';
 import type { Logger } from '../logger.js';
-import type { CommandContext, DialogControl } from './types.js';
+import type { Reader } from '../engine/read/reading.js';
+import type { Topic } from '../engine/read/lexicon.js';
+import type { CommandContext, DialogControl, MessageReading, Signals } from './types.js';
 import type { Slice, SliceSpec, Store } from '../store/store.js';
 import type { Incoming } from '../transport/types.js';
 import type { DialogOwner, Dialogs } from './dialogs.js';
@@ -17,6 +19,7 @@ export interface PluginRuntime {
 /** What contexts read through: the customers' records, the dialogs, the plugins by step. */
 export interface ContextServices {
   customers: Customers;
+  reader: Reader<Signals>;
   store: Store;
   dialogs: Dialogs;
   /** The plugin of each step of the chain, by position. */
@@ -38,7 +41,8 @@ export class MessageContext extends MessageRun implements CommandContext {
   choice: MenuChoice | null = null;
   /** The plugin whose dialog held the chat when the message came. */
   dialogOwner: string | null = null;
-  private topics: Set<string> | null = null;
+  private topics: Set<Topic> | null = null;
+  private read: MessageReading | null = null;
   private dataView: CustomerData | null = null;
   private dialogView: DialogControl | null = null;
 
@@ -63,6 +67,12 @@ export class MessageContext extends MessageRun implements CommandContext {
   use(plugin: PluginRuntime): void {
     this.plugin = plugin;
     this.step = plugin.name;
+  }
+
+  /** The message's one reading: made before the chain runs, or when first asked for (a command's). */
+  get reading(): MessageReading {
+    this.read ??= this.services.reader.read(this.text);
+    return this.read;
   }
 
   get pluginName(): string {
@@ -91,12 +101,12 @@ export class MessageContext extends MessageRun implements CommandContext {
     this.services.customers.handOff(this.chatId, this.now + forMs);
   }
 
-  markAnswered(topic: string): void {
+  markAnswered(topic: Topic): void {
     this.topics ??= new Set();
     this.topics.add(topic);
   }
 
-  answered(topic: string): boolean {
+  answered(topic: Topic): boolean {
     return this.topics?.has(topic) ?? false;
   }
 }

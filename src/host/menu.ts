@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { menuItemSchema, type MenuItem } from '../store/schema.js';
 import type { Slice, SliceSpec } from '../store/store.js';
+import { simplify } from '../engine/read/normalise.js';
+import type { Reading } from '../engine/read/reading.js';
 import type { TextDefs, Texts } from './texts.js';
 
 /**
@@ -83,33 +85,23 @@ export class Menu {
     this.slice.update(fn);
   }
 
-  /** The choice a text makes, or null. */
-  choose(text: string): MenuChoice | null {
-    const choice = parseChoice(text, this.items());
+  /** The choice a message makes, or null. */
+  choose(reading: Pick<Reading, 'simple' | 'navigation'>): MenuChoice | null {
+    const choice = parseChoice(reading, this.items());
     if (choice?.kind !== 'item') return choice;
     return { ...choice, owner: this.owners.get(choice.item.id) ?? null };
   }
 }
 
-const MENU_WORDS = new Set(['menu', 'menu utama', 'mulai', 'kembali', 'balik', 'start', 'main menu', '0']);
-
-function simplify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/(\d)\uFE0F?\u20E3/gu, '$1') // keycap emoji "2️⃣"
-    .replace(/[^\p{L}\p{N}\s&]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /**
  * How a customer's message maps to the main menu: a pure function. "2", "2.", "no 2", "pilih 2",
- * "2️⃣" and the item's own title all choose item 2; "menu" asks for the menu again.
+ * "2️⃣" and the item's own title all choose item 2; "menu", and "kembali" with no list on screen,
+ * ask for the menu again.
  */
-export function parseChoice(text: string, items: readonly MenuItem[]): MenuChoice | null {
-  const t = simplify(text);
+export function parseChoice(reading: Pick<Reading, 'simple' | 'navigation'>, items: readonly MenuItem[]): MenuChoice | null {
+  const t = reading.simple;
   if (t === '') return null;
-  if (MENU_WORDS.has(t)) return { kind: 'menu' };
+  if (reading.navigation === 'menu' || reading.navigation === 'back') return { kind: 'menu' };
   const m = /^(?:(?:no|nomor|nomer|pilih|pilihan|menu)\s*)?(\d{1,2})$/.exec(t);
   if (m) {
     const n = Number(m[1]);

@@ -75,8 +75,8 @@ export class PluginHost implements Handlers<MessageContext>, PluginSite {
   // ---- the engine's handlers -----------------------------------------------------------------
 
   createRun(msg: Incoming, text: string, customer: CustomerInfo, isOwner: boolean, now: number, log: Logger): MessageContext {
-    const { customers, store } = this.services;
-    return new MessageContext({ customers, store, dialogs: this.dialogs, stepOwners: this.stepOwners }, msg, text, customer, isOwner, now, log);
+    const { customers, store, reader } = this.services;
+    return new MessageContext({ customers, store, reader, dialogs: this.dialogs, stepOwners: this.stepOwners }, msg, text, customer, isOwner, now, log);
   }
 
   /**
@@ -95,7 +95,9 @@ export class PluginHost implements Handlers<MessageContext>, PluginSite {
     }
     const owner = this.dialogs.session(ctx.chatId)?.plugin ?? null;
     ctx.dialogOwner = owner;
-    ctx.choice = owner ? null : this.services.menu.choose(ctx.text);
+    // read once, before any plugin runs
+    const reading = ctx.reading;
+    ctx.choice = owner ? null : this.services.menu.choose(reading);
     await this.chainOf.run(ctx);
     if (owner) {
       // answered as a step of the dialog: its plugin replied and passed the message on to nobody

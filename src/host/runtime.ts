@@ -14,7 +14,8 @@ import type { MessageContext, PluginRuntime } from './context.js';
 import type { Menu } from './menu.js';
 import type { AuditLog, PrivacyRegistry } from './privacy.js';
 import type { Texts } from './texts.js';
-import type { ChatHandle, Middleware, PluginDefinition, PluginEvents } from './types.js';
+import type { Reader } from '../engine/read/reading.js';
+import type { ChatHandle, Middleware, PluginDefinition, PluginEvents, Signals } from './types.js';
 
 /** The services the host hands out to plugins, each through a narrow view. */
 export interface HostServices {
@@ -33,6 +34,7 @@ export interface HostServices {
   privacy: PrivacyRegistry;
   audit: AuditLog;
   commands: CommandRegistry<CommandHandler<MessageContext>>;
+  reader: Reader<Signals>;
   /** Runs `task` in the chat's turn, after the messages queued for it. */
   inTurn(chatId: string, task: () => Promise<void>): Promise<void>;
 }

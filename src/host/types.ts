@@ -13,9 +13,39 @@ import type { Slice, SliceSpec } from '../store/store.js';
 import type { Incoming, IncomingImage, Outgoing } from '../transport/types.js';
 import type { CommandSpec, FormOptions } from './commands/registry.js';
 import type { ArgsOf } from './commands/syntax.js';
+import type { Topic } from '../engine/read/lexicon.js';
+import type { Reading } from '../engine/read/reading.js';
 import type { MenuChoice } from './menu.js';
 import type { TextDefs } from './texts.js';
 import type { ZodType } from 'zod';
+
+/**
+ * What plugins recognise in a message beyond the core's reading, each signal added by one plugin
+ * (`api.recognise`) and read by any (`ctx.reading.signal(…)`); null when no plugin adds it.
+ */
+export interface Signals {
+  /** The message is about a problem with a sale: damage, delay, a wrong item, a complaint. Added by the complaint plugin. */
+  complaint: {
+    /** It is a complaint to take down. */
+    complaint: boolean;
+    /** Said in so many words ("komplain", "kecewa"): a complaint of its own, not more of an earlier one. */
+    explicit: boolean;
+    /** What it is about (the complaint plugin's categories: "rusak", "warna", …). */
+    category: string;
+    /** Talk after a sale (goods that came, damage, thanks for an order): not a question about what to buy. */
+    afterSale: boolean;
+  };
+  /** The shop's products in the message. Added by the catalog. */
+  products: {
+    /** It names something the catalog has (a product's name, category or option). */
+    mentioned: boolean;
+    /** It names one as the customer's own: "mawarnya", "vasnya". */
+    owned: boolean;
+  };
+}
+
+/** A reading of a message, with the signals plugins add. */
+export type MessageReading = Reading<Signals>;
 
 /** The chat's dialog (a list the customer works through, a complaint being told), seen from one plugin. */
 export interface DialogControl<D = unknown> {
@@ -53,6 +83,8 @@ export interface Context<S = unknown, C = unknown> {
   readonly salutation: string;
   /** The numbered main menu's choice this message makes; null when it makes none or a dialog holds the chat. */
   readonly choice: MenuChoice | null;
+  /** The one reading of the message: its words and stems, whether it asks, its topics, codes and quantities. */
+  readonly reading: MessageReading;
   /** Queues a reply to this chat. Replies go out in order after the handlers ran. */
   reply(message: string | Outgoing, options?: ReplyOptions): void;
   /** True once any plugin replied to this message. */
@@ -64,8 +96,8 @@ export interface Context<S = unknown, C = unknown> {
   /** Marks the chat as waiting for a person for `forMs`: meanwhile the bot does not say it did not understand. */
   handOff(forMs: number): void;
   /** A topic of this message was answered (the catalog gave the product's own price): generic answers to it are not given too. */
-  markAnswered(topic: string): void;
-  answered(topic: string): boolean;
+  markAnswered(topic: Topic): void;
+  answered(topic: Topic): boolean;
   /** This plugin's state slice. */
   readonly state: Slice<S>;
   /** This plugin's data for this customer. */
@@ -217,6 +249,12 @@ export interface PluginApi<S = unknown, C = unknown> {
   report(fn: (from: number, to: number) => string[]): void;
   /** The figures of a period, every plugin's report lines included. */
   summary(from: number, to: number): Summary;
+  /** Adds what this plugin recognises in every message, for all plugins to read as `ctx.reading.signal(key)`. */
+  recognise<K extends keyof Signals>(key: K, fn: (reading: MessageReading) => Signals[K]): void;
+  /** Teaches the reading the shop's own words (its products' names), so their forms are known ("mawarnya"). */
+  vocabulary(words: Iterable<string>): void;
+  /** Reads a text as messages are read: for a part of one ("what follows 'pesan'"), or outside a message. */
+  read(text: string): MessageReading;
 }
 
 /** What a plugin's command-line tool gets: the plugin's state, and where to write. */

@@ -21,6 +21,7 @@ import { MemoryTransport } from '../../src/transport/memory.js';
 import { catalogSchema, codeFor, type CatalogState, type Product } from '../../plugins/catalog/model.js';
 import { measureSearch } from '../../plugins/catalog/quality.js';
 import { CatalogIndex } from '../../plugins/catalog/search.js';
+import { read } from '../helpers.js';
 import fixture from '../fixtures/catalog-search.json' with { type: 'json' };
 import holdout from '../fixtures/catalog-search-holdout.json' with { type: 'json' };
 
@@ -138,15 +139,15 @@ async function pipeline(customers: number): Promise<{ browseMs: ReturnType<typeo
 function searchOnly(n: number) {
   const { products } = syntheticCatalog(n);
   const t0 = performance.now();
-  const index = new CatalogIndex(products);
+  const index = new CatalogIndex(products, read);
   const buildMs = performance.now() - t0;
   const queries = [...fixture.map((f) => f.query), ...SEARCHES];
-  for (let i = 0; i < 1000; i++) index.search(queries[i % queries.length] ?? '');
+  for (let i = 0; i < 1000; i++) index.search(read(queries[i % queries.length] ?? ''));
   const times: number[] = [];
   for (let i = 0; i < 20_000; i++) {
     const q = queries[i % queries.length] ?? '';
     const t = performance.now();
-    index.search(q, 5);
+    index.search(read(q), 5);
     times.push(performance.now() - t);
   }
   return { products: n, indexBuildMs: round(buildMs, 1), searchMs: { p50: round(percentile(times, 50), 4), p99: round(percentile(times, 99), 4) } };
@@ -154,9 +155,9 @@ function searchOnly(n: number) {
 
 export async function catalogBench() {
   const florist = catalogSchema.parse(loadSeed(bundledSeedPath(), '/nonexistent').seed.plugins?.['catalog']);
-  const index = new CatalogIndex(florist.products);
-  const onFixture = measureSearch(index, fixture);
-  const onHoldout = measureSearch(index, holdout);
+  const index = new CatalogIndex(florist.products, read);
+  const onFixture = measureSearch(index, fixture, read);
+  const onHoldout = measureSearch(index, holdout, read);
   const through = await pipeline(100);
   return {
     pipeline500: { customers: 100, ...through },

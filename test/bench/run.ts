@@ -24,6 +24,7 @@ import type { Incoming } from '../../src/transport/types.js';
 import { DEFAULT_RULES } from '../../plugins/quick-reply/defaults.js';
 import { Matcher } from '../../plugins/quick-reply/matcher.js';
 import { measure } from '../../plugins/quick-reply/quality.js';
+import { read } from '../helpers.js';
 import corpus from '../fixtures/quick-reply-corpus.json' with { type: 'json' };
 import holdout from '../fixtures/quick-reply-holdout.json' with { type: 'json' };
 import { catalogBench } from './catalog.js';
@@ -141,16 +142,16 @@ function quickReplies() {
   }
   const matcher = new Matcher(rules);
   const texts = corpus.map((c) => c.text);
-  for (let i = 0; i < 2000; i++) matcher.match(texts[i % texts.length] ?? ''); // warm-up
+  for (let i = 0; i < 2000; i++) matcher.match(read(texts[i % texts.length] ?? '')); // warm-up
   const times = new Float64Array(20_000);
   for (let i = 0; i < times.length; i++) {
     const t0 = performance.now();
-    matcher.match(texts[i % texts.length] ?? '');
+    matcher.match(read(texts[i % texts.length] ?? ''));
     times[i] = performance.now() - t0;
   }
   const defaults = new Matcher(DEFAULT_RULES());
-  const onCorpus = measure(defaults, corpus);
-  const onHoldout = measure(defaults, holdout);
+  const onCorpus = measure(defaults, corpus, read);
+  const onHoldout = measure(defaults, holdout, read);
   return {
     rules: rules.length,
     matchMs: { p50: round(percentile(times, 50), 4), p99: round(percentile(times, 99), 4) },

@@ -2,7 +2,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import {
   asksAboutProducts,
-  codesIn,
+  bareQuantity,
   isAfterSale,
   isCatalogRequest,
   listNumber,
@@ -16,12 +16,20 @@ import { drawable, placeholderCard, wrap } from '../../plugins/catalog/placehold
 import { measureSearch } from '../../plugins/catalog/quality.js';
 import { CatalogIndex } from '../../plugins/catalog/search.js';
 import { categoryPage, productDetail } from '../../plugins/catalog/views.js';
-import { floristSeed } from '../helpers.js';
+import { CHAT_SPELLINGS } from '../../src/engine/read/lexicon.js';
+import { Reader } from '../../src/engine/read/reading.js';
+import type { Signals } from '../../src/host/types.js';
+import { afterSale, detectComplaint } from '../../plugins/complaint/detect.js';
+import { floristSeed, read } from '../helpers.js';
 import fixture from '../fixtures/catalog-search.json' with { type: 'json' };
 import holdout from '../fixtures/catalog-search-holdout.json' with { type: 'json' };
 
 /** The catalog's pure parts: prices, codes, what a message asks, the search, texts and cards. */
 const florist = catalogSchema.parse(floristSeed().plugins?.['catalog']);
+/** Reads as the bot does with the complaint plugin installed, which tells after-sale talk. */
+const shopReader = new Reader<Signals>(CHAT_SPELLINGS);
+shopReader.add('complaint', (r) => ({ ...detectComplaint(r), afterSale: afterSale(r) }));
+const withSignals = (text: string) => shopReader.read(text);
 
 describe('prices', () => {
   it.each([
@@ -69,38 +77,37 @@ describe('prices', () => {
 
 describe('what a message asks', () => {
   it('knows a wish to browse', () => {
-    for (const t of ['katalog', 'Katalog!', 'lihat produk', 'daftar harga', 'price list', 'produk apa aja']) expect(isCatalogRequest(t), t).toBe(true);
-    for (const t of ['katalog mawar', 'produk saya rusak']) expect(isCatalogRequest(t), t).toBe(false);
+    for (const t of ['katalog', 'Katalog!', 'lihat produk', 'daftar harga', 'price list', 'produk apa aja']) expect(isCatalogRequest(read(t)), t).toBe(true);
+    for (const t of ['katalog mawar', 'produk saya rusak']) expect(isCatalogRequest(read(t)), t).toBe(false);
   });
 
   it('reads numbers from a list and product codes', () => {
-    expect(['3', 'no 3', 'Nomor 12', 'pilih 2', '3️⃣', 'yang 4', '2 kak', 'yg 2', 'no 3 kak', 'yang nomor 3', '3 tangkai', 'tiga'].map(listNumber)).toEqual([
-      3,
-      3,
-      12,
+    expect(
+      ['3', 'no 3', 'Nomor 12', 'pilih 2', '3️⃣', 'yang 4', '2 kak', 'yg 2', 'no 3 kak', 'yang nomor 3', '3 tangkai', 'tiga'].map((t) => listNumber(read(t))),
+    ).toEqual([3, 3, 12, 2, 3, 4, 2, 2, 3, 3, null, null]);
+    expect(read('mau P07 sama p1, P07 lagi').codes.products).toEqual(['P07', 'P01']);
+    expect(read('harga 25000 kak, ukuran 3p').codes.products).toEqual([]);
+    expect(['2', '5 tangkai', '3 aja kak', 'dua', 'ambil 2', '2 mawar', 'x2', '0'].map((t) => bareQuantity(read(t)))).toEqual([
       2,
+      5,
       3,
-      4,
       2,
       2,
-      3,
-      3,
+      null,
       null,
       null,
     ]);
-    expect(codesIn('mau P07 sama p1, P07 lagi')).toEqual(['P07', 'P01']);
-    expect(codesIn('harga 25000 kak, ukuran 3p')).toEqual([]);
   });
 
   it('reads orders: codes with quantities, a bare quantity, or product words', () => {
-    expect(orderIntent('pesan P07 2')).toEqual({ rest: 'p07 2', question: false, negative: false });
-    expect(orderIntent('Saya mau order dong')).toEqual({ rest: 'dong', question: false, negative: false });
-    expect(orderIntent('ok makasih kak, pesan P01 2 ya')?.rest).toBe('p01 2 ya');
-    expect(orderIntent('assalamualaikum kak, mau order P07 1')?.rest).toBe('p07 1');
-    expect(orderIntent('saya ambil yang ini 2')?.rest).toBe('yang ini 2');
-    expect(orderIntent('P01 2 pcs ya kak')?.rest).toBe('p01 2 pcs ya kak');
-    expect(orderIntent('pesan P01 -2')?.negative).toBe(true);
-    expect(orderIntent('pesan P14 bisa hari ini?')?.question).toBe(true);
+    expect(orderIntent(read('pesan P07 2'))).toEqual({ rest: 'p07 2', question: false, negative: false });
+    expect(orderIntent(read('Saya mau order dong'))).toEqual({ rest: 'dong', question: false, negative: false });
+    expect(orderIntent(read('ok makasih kak, pesan P01 2 ya'))?.rest).toBe('p01 2 ya');
+    expect(orderIntent(read('assalamualaikum kak, mau order P07 1'))?.rest).toBe('p07 1');
+    expect(orderIntent(read('saya ambil yang ini 2'))?.rest).toBe('yang ini 2');
+    expect(orderIntent(read('P01 2 pcs ya kak'))?.rest).toBe('p01 2 pcs ya kak');
+    expect(orderIntent(read('pesan P01 -2'))?.negative).toBe(true);
+    expect(orderIntent(read('pesan P14 bisa hari ini?'))?.question).toBe(true);
     for (const talk of [
       'order tadi gimana kak',
       'beli di toko bisa?',
@@ -109,11 +116,11 @@ describe('what a message asks', () => {
       'pesan yang kemarin lagi kak',
       'ambil di toko aja',
     ]) {
-      expect(orderIntent(talk), talk).toBeNull();
+      expect(orderIntent(read(talk)), talk).toBeNull();
     }
-    expect(orderIntent('pesanan saya kapan sampai?')).toBeNull();
-    expect(orderIntent('pesan saya sudah dikirim belum')).toBeNull();
-    expect(orderIntent('beli dimana kak')).toBeNull();
+    expect(orderIntent(read('pesanan saya kapan sampai?'))).toBeNull();
+    expect(orderIntent(read('pesan saya sudah dikirim belum'))).toBeNull();
+    expect(orderIntent(read('beli dimana kak'))).toBeNull();
     const none = { items: [], qty: null, words: '', badQty: null, listPick: null };
     expect(parseOrder('p07 2')).toEqual({ ...none, items: [{ code: 'P07', qty: 2 }] });
     expect(parseOrder('2 p07 p1 x3 tangkai')).toEqual({
@@ -133,51 +140,51 @@ describe('what a message asks', () => {
   });
 
   it('finds what a customer asks for by kind, and not other "ada" questions', () => {
-    expect(productRequest('ada bunga lavender kak?')).toBe('bunga lavender');
-    expect(productRequest('Kak jual rangkaian bunga kertas gak')).toBe('rangkaian bunga kertas');
-    expect(productRequest('ada promo?')).toBeNull();
-    expect(productRequest('ada yang bisa bantu?')).toBeNull();
+    expect(productRequest(read('ada bunga lavender kak?'))).toBe('bunga lavender');
+    expect(productRequest(read('Kak jual rangkaian bunga kertas gak'))).toBe('rangkaian bunga kertas');
+    expect(productRequest(read('ada promo?'))).toBeNull();
+    expect(productRequest(read('ada yang bisa bantu?'))).toBeNull();
   });
 
   it('tells questions about products from remarks, complaints and captions', () => {
-    expect(asksAboutProducts('mawar merah')).toBe(true);
-    expect(asksAboutProducts('harga buket wisuda untuk anak saya yang lulus minggu depan')).toBe(true);
-    expect(asksAboutProducts('ini untuk lamaran adik saya minggu depan')).toBe(false);
-    expect(asksAboutProducts('untuk lamaran adik saya', { strict: true })).toBe(false);
-    expect(asksAboutProducts('ada yang warna ini?', { strict: true })).toBe(true);
-    expect(isAfterSale('mawarnya patah satu kak')).toBe(true);
-    expect(isAfterSale('buketnya sudah sampai, makasih')).toBe(true);
-    expect(isAfterSale('ada mawar merah? makasih')).toBe(false);
+    expect(asksAboutProducts(read('mawar merah'))).toBe(true);
+    expect(asksAboutProducts(read('harga buket wisuda untuk anak saya yang lulus minggu depan'))).toBe(true);
+    expect(asksAboutProducts(read('ini untuk lamaran adik saya minggu depan'))).toBe(false);
+    expect(asksAboutProducts(read('untuk lamaran adik saya'), { strict: true })).toBe(false);
+    expect(asksAboutProducts(read('ada yang warna ini?'), { strict: true })).toBe(true);
+    expect(isAfterSale(withSignals('mawarnya patah satu kak'))).toBe(true);
+    expect(isAfterSale(withSignals('buketnya sudah sampai, makasih'))).toBe(true);
+    expect(isAfterSale(withSignals('ada mawar merah? makasih'))).toBe(false);
     expect(withoutIdioms('tanggal merah buka?')).not.toContain('merah');
   });
 });
 
 describe('search', () => {
-  const index = new CatalogIndex(florist.products);
+  const index = new CatalogIndex(florist.products, read);
 
   it('has the expected product in the top 3 for at least 90% of the labelled phrases, and of the held-out ones', () => {
-    const tuned = measureSearch(index, fixture);
-    const fresh = measureSearch(index, holdout);
+    const tuned = measureSearch(index, fixture, read);
+    const fresh = measureSearch(index, holdout, read);
     expect(fixture.length).toBeGreaterThanOrEqual(60);
     expect(tuned.share).toBeGreaterThanOrEqual(0.9);
     expect(fresh.share).toBeGreaterThanOrEqual(0.9);
   });
 
   it('does not treat description words or short near-misses as naming a product', () => {
-    expect(index.mentionsProducts('angrek')).toBe(true); // one typo in a longer word
-    expect(index.mentionsProducts('rose bouquet')).toBe(true);
-    expect(index.mentionsProducts('tinggi')).toBe(false); // only in descriptions
-    expect(index.mentionsProducts('marah')).toBe(false); // one letter from "merah", but short
-    expect(index.mentionsProducts('selamat pagi')).toBe(false);
+    expect(index.mentionsProducts(read('angrek'))).toBe(true); // one typo in a longer word
+    expect(index.mentionsProducts(read('rose bouquet'))).toBe(true);
+    expect(index.mentionsProducts(read('tinggi'))).toBe(false); // only in descriptions
+    expect(index.mentionsProducts(read('marah'))).toBe(false); // one letter from "merah", but short
+    expect(index.mentionsProducts(read('selamat pagi'))).toBe(false);
   });
 
   it('keeps hidden products out and sold-out ones last among equals', () => {
     const hidden = florist.products.map((p) => (p.code === 'P06' ? { ...p, hidden: true } : p));
-    expect(new CatalogIndex(hidden).search('anggrek bulan putih').products.map((p) => p.code)).not.toContain('P06');
-    const blue = index.search('mawar biru');
+    expect(new CatalogIndex(hidden, read).search(read('anggrek bulan putih')).products.map((p) => p.code)).not.toContain('P06');
+    const blue = index.search(read('mawar biru'));
     expect(blue.products[0]?.code).toBe('P05');
     expect(blue.complete).toBe(1);
-    expect(index.search('mawar').products.at(-1)?.stock).toBe('ready');
+    expect(index.search(read('mawar')).products.at(-1)?.stock).toBe('ready');
   });
 });
 

@@ -5,7 +5,7 @@ import { CLOSE_AFTER_MS } from '../../plugins/complaint/index.js';
 import { INTAKE_QUIET_MS } from '../../plugins/complaint/desk.js';
 import { detectComplaint } from '../../plugins/complaint/detect.js';
 import type { ComplaintState } from '../../plugins/complaint/model.js';
-import { DAY, HOUR, MINUTE, OWNER, closeBots, startBot, type TestBot } from '../helpers.js';
+import { DAY, HOUR, MINUTE, OWNER, closeBots, startBot, type TestBot, read } from '../helpers.js';
 
 /**
  * Complaints through the real app and the in-memory transport: intake, filing (saved before the
@@ -108,7 +108,7 @@ describe('intake', () => {
 
   it('leaves questions that only sound like complaints to the other answers', async () => {
     for (const text of ['kalau rusak bisa tukar?', 'mahal gak kak?', 'ada mawar merah?', 'terima kasih bunganya bagus']) {
-      expect(detectComplaint(text).complaint, text).toBe(false);
+      expect(detectComplaint(read(text)).complaint, text).toBe(false);
     }
     bot = await greeted();
     expect((await bot.say(RINA, 'kalau rusak bisa tukar?')).join('\n')).not.toContain('Boleh ceritakan apa yang terjadi');
@@ -263,7 +263,7 @@ describe('what a review of real messages found', () => {
       'mau pesan P01 2 kak, kurang 1 lagi nanti saya tambah',
       'wah kemahalan kak, bisa kurang?',
     ]) {
-      expect(detectComplaint(text).complaint, text).toBe(false);
+      expect(detectComplaint(read(text)).complaint, text).toBe(false);
     }
     for (const text of [
       'bunga yang saya beli patah kak, kalau bisa diganti',
@@ -274,7 +274,7 @@ describe('what a review of real messages found', () => {
       'uang saya belum dikembalikan kak',
       'minta retur kak',
     ]) {
-      expect(detectComplaint(text).complaint, text).toBe(true);
+      expect(detectComplaint(read(text)).complaint, text).toBe(true);
     }
   });
 

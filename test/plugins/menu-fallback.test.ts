@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { definePlugin } from '../../src/plugin-api.js';
 import { PLUGINS } from '../../src/plugins.js';
 import { parseChoice, type MenuItem } from '../../src/host/menu.js';
-import { HOUR, MINUTE, OWNER, closeBots, startBot, type TestBot } from '../helpers.js';
+import { HOUR, MINUTE, OWNER, closeBots, read, startBot, type TestBot } from '../helpers.js';
 
 const RINA = '6281234567890';
 let bot: TestBot;
@@ -36,7 +36,7 @@ describe('menu choices', () => {
     ['harga 25000', 'none', null],
     ['', 'none', null],
   ])('%j → %s', (text, kind, index) => {
-    const c = parseChoice(text, items);
+    const c = parseChoice(read(text), items);
     expect(c?.kind ?? 'none').toBe(kind);
     if (c?.kind === 'item') expect(c.index).toBe(index);
   });

@@ -1,0 +1,345 @@
+/**
+ * The words the bot knows how customers use, each in one list: how they spell them in chat, how
+ * they greet and thank, how they ask and take back, count and find their way around, and which
+ * words name the shop's common topics. Plugins build their own lists from these and add only
+ * their domain's words (a flower's name, a complaint's kind), never a copy.
+ */
+
+const split = (s: string): string[] => s.trim().split(/\s+/);
+
+/** Chat spellings and abbreviations, and the word they stand for ("hrg brp" → "harga berapa"). */
+export const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
+  brp: 'berapa',
+  brapa: 'berapa',
+  berapah: 'berapa',
+  hrg: 'harga',
+  hrga: 'harga',
+  yg: 'yang',
+  dmn: 'dimana',
+  dmna: 'dimana',
+  dimn: 'dimana',
+  gmn: 'gimana',
+  gmna: 'gimana',
+  bgmn: 'gimana',
+  bagaimana: 'gimana',
+  gimna: 'gimana',
+  cemana: 'gimana',
+  camana: 'gimana',
+  macam: 'gimana',
+  bsk: 'besok',
+  bsok: 'besok',
+  gk: 'tidak',
+  ga: 'tidak',
+  gak: 'tidak',
+  nggak: 'tidak',
+  enggak: 'tidak',
+  engga: 'tidak',
+  ngga: 'tidak',
+  nda: 'tidak',
+  ndak: 'tidak',
+  tdk: 'tidak',
+  tak: 'tidak',
+  sy: 'saya',
+  aku: 'saya',
+  utk: 'untuk',
+  untk: 'untuk',
+  buat: 'untuk',
+  krn: 'karena',
+  tlg: 'tolong',
+  kpn: 'kapan',
+  dgn: 'dengan',
+  sm: 'sama',
+  sdh: 'sudah',
+  udh: 'sudah',
+  udah: 'sudah',
+  dah: 'sudah',
+  blm: 'belum',
+  jg: 'juga',
+  aja: 'saja',
+  bs: 'bisa',
+  bsa: 'bisa',
+  lg: 'lagi',
+  ka: 'kak',
+  kk: 'kak',
+  min: 'admin',
+  mba: 'kak',
+  mbak: 'kak',
+  bang: 'kak',
+  pesen: 'pesan',
+  mesen: 'pesan',
+  mesan: 'pesan',
+  psn: 'pesan',
+  order: 'pesan',
+  orderan: 'pesan',
+  tf: 'transfer',
+  trf: 'transfer',
+  trnsfr: 'transfer',
+  rek: 'rekening',
+  norek: 'rekening',
+  ongkos: 'ongkir',
+  lok: 'lokasi',
+  loc: 'lokasi',
+  location: 'lokasi',
+  alamt: 'alamat',
+  stock: 'stok',
+  stoknya: 'stok',
+  redy: 'ready',
+  tersedia: 'ready',
+  available: 'ready',
+  price: 'harga',
+  cost: 'harga',
+  prices: 'harga',
+  pricelist: 'harga',
+  pay: 'bayar',
+  payment: 'bayar',
+  deliver: 'kirim',
+  delivery: 'kirim',
+  shipping: 'kirim',
+  ship: 'kirim',
+  open: 'buka',
+  opening: 'buka',
+  close: 'tutup',
+  closed: 'tutup',
+  today: 'hari ini',
+  tomorrow: 'besok',
+};
+
+/** "di mana", "di sini" written apart become one word, as keywords write them. */
+export const JOIN_AFTER_DI: ReadonlySet<string> = new Set(['mana', 'sini', 'situ']);
+
+/**
+ * Everyday words that are never read as a typo of another word: "gimana" is not "dimana", and
+ * "merah" is a colour, not "murah".
+ */
+export const NOT_TYPOS: ReadonlySet<string> = new Set(
+  split(`gimana dimana kemana mana kapan berapa siapa kenapa bagaimana
+  merah putih hitam kuning hijau biru ungu orange coklat pink
+  saya kami kita kakak bisa sama sudah belum tidak untuk dengan
+  terima kasih tolong minta bunga bunganya besar kecil cantik bagus
+  kemarin minggu sabtu senin selasa rabu kamis jumat malam siang pagi sore
+  tanggal teman hadiah acara kantor rumah alamat sampai selamat`),
+);
+
+/** What a courteous word does in a message. */
+export type Courtesy = 'address' | 'particle' | 'greeting' | 'thanks' | 'ok' | 'apology';
+
+/**
+ * Words that are politeness rather than content, each with what it does. Chat spellings of them
+ * ("kk", "aja", "min") count too (see `courtesyOf`).
+ */
+export const COURTESY: ReadonlyMap<string, Courtesy> = new Map<string, Courtesy>([
+  ...split('kak kakak admin').map((w) => [w, 'address'] as const),
+  ...split('dong deh sih nih yah saja kok lah dulu').map((w) => [w, 'particle'] as const),
+  ...split('halo hai hi hello selamat pagi siang sore malam permisi assalamualaikum assalamu alaikum punten').map((w) => [w, 'greeting'] as const),
+  ...split('terima kasih makasih makasi trims thanks').map((w) => [w, 'thanks'] as const),
+  ...split('ok oke okay okey baik siap sip iya ya yes').map((w) => [w, 'ok'] as const),
+  ['maaf', 'apology'],
+]);
+
+/** What a word does as courtesy, its chat spellings included; null for a word of content. */
+export function courtesyOf(word: string): Courtesy | null {
+  return COURTESY.get(word) ?? COURTESY.get(CHAT_SPELLINGS[word] ?? '') ?? null;
+}
+
+/** Words that ask ("berapa", "kapan"), wherever they stand. */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set(
+  split('apa apakah adakah berapa kapan dimana gimana bagaimana siapa kenapa mengapa mana bisakah bolehkah'),
+);
+/** Words that make a question when a message ends with them ("ready gak", "bisa kah"). */
+export const QUESTION_TAILS: ReadonlySet<string> = new Set(split('gak ga nggak enggak engga tidak ndak kah ya nih'));
+
+/** Words before something that take it back: "batal order", "jangan kirim". */
+export const NEGATING_WORDS: ReadonlySet<string> = new Set(['batal', 'jangan', 'cancel']);
+/** Two words that take back what follows: "gak jadi pesan", "tidak usah kirim". */
+export const NEGATING_PAIRS: ReadonlySet<string> = new Set(['tidak jadi', 'tidak usah', 'belum jadi']);
+
+/** Quantities written as words. */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  satu: 1,
+  se: 1,
+  dua: 2,
+  tiga: 3,
+  empat: 4,
+  lima: 5,
+  enam: 6,
+  tujuh: 7,
+  delapan: 8,
+  sembilan: 9,
+  sepuluh: 10,
+  selusin: 12,
+  lusin: 12,
+};
+
+/** What a quantity counts: "5 tangkai", "2 pcs". */
+export const UNITS: ReadonlySet<string> = new Set(split('pcs pc buah bh biji tangkai tkai batang btg item unit set pot buket ikat x'));
+
+/** Whole messages that move around a list or the menu. */
+export const NAVIGATION = {
+  /** Back to the main menu. */
+  menu: new Set(['menu', 'menu utama', 'mulai', 'start', 'main menu', '0']),
+  /** Out of a list, and so back to the main menu. */
+  leave: new Set(['selesai', 'keluar', 'exit']),
+  /** One step back. */
+  back: new Set(['kembali', 'back', 'balik', 'sebelumnya', 'mundur']),
+  /** The next page. */
+  next: new Set(['lagi', 'next', 'lanjut', 'selanjutnya', 'berikutnya', 'berikut', 'more', 'lainnya', 'yang lain', 'hal berikutnya', 'halaman berikutnya']),
+} as const;
+
+/** The shop's common topics, as a customer asks about them, and as the core names them. */
+export const TOPICS = ['harga', 'lokasi', 'jam', 'stok', 'pesan', 'bayar', 'kirim', 'keluhan'] as const;
+export type Topic = (typeof TOPICS)[number];
+
+export function isTopic(name: string): name is Topic {
+  return (TOPICS as readonly string[]).includes(name);
+}
+
+/**
+ * The phrases that ask about each topic, written the way the matcher normalises words (chat
+ * spellings like "hrg", "dmn", "gk" are mapped before matching). "~" marks a weak phrase: it
+ * counts only when nothing stronger matched ("berapa" alone asks the price; "jam berapa" does
+ * not). The quick replies a new shop starts with use these as their keywords.
+ */
+export const TOPIC_PHRASES: Readonly<Record<Exclude<Topic, 'keluhan'>, readonly string[]>> = {
+  harga: ['harga', '~berapa', 'berapaan', 'harga berapa', 'berapa harga', 'how much', 'mahal', 'murah', 'price list', 'daftar harga', 'kisaran'],
+  lokasi: [
+    'lokasi',
+    'alamat',
+    'dimana',
+    'posisi',
+    'letak',
+    'maps',
+    'map',
+    'share lokasi',
+    'kirim lokasi',
+    'kirim maps',
+    'kirim alamat',
+    'lantai berapa',
+    'pasar mana',
+    'lewat mana',
+    'sebelah mana',
+    'address',
+    'toko dimana',
+    'tempatnya',
+    'where is',
+    'your shop',
+    'sebelah kiri',
+    'sebelah kanan',
+  ],
+  jam: [
+    'jam buka',
+    'jam berapa',
+    'buka',
+    'tutup',
+    'jam operasional',
+    'libur',
+    'hari minggu',
+    'masih buka',
+    'hours',
+    'what time',
+    'jam tutup',
+    'sampai jam',
+    'sampai jam berapa',
+  ],
+  stok: [
+    'ready',
+    'stok',
+    'ada warna',
+    'ada yang',
+    'masih ada',
+    'ada lagi',
+    'kosong',
+    'sudah habis',
+    'habis ya',
+    'habis tidak',
+    'lagi habis',
+    'in stock',
+    'ada tidak',
+    'ada stok',
+    'sedia',
+    '~ada kak',
+  ],
+  pesan: ['pesan', 'pemesanan', 'cara beli', 'mau beli', 'belinya', 'checkout', 'how to order', 'place an order', 'booking'],
+  bayar: ['bayar', 'pembayaran', 'transfer', 'rekening', 'qris', 'cod', 'bayar di tempat', 'gopay', 'ovo', 'dana', 'shopeepay', 'tunai', 'cash', 'debit'],
+  kirim: [
+    'kirim',
+    'kiriman',
+    'pengiriman',
+    'ongkir',
+    'ongkir berapa',
+    'antar',
+    'kurir',
+    'gojek',
+    'grab',
+    'jne',
+    'jnt',
+    'sicepat',
+    'luar kota',
+    'berapa lama',
+    'berapa hari',
+    'kapan sampai',
+    'sampai mana',
+    'sudah sampai mana',
+    'kapan dikirim',
+  ],
+};
+
+/**
+ * Phrases that look like a question about a topic and are not: "salah kirim" is a mistake,
+ * "alamat saya" is the customer's own address. They take their words so no topic can.
+ */
+export const NOT_QUESTIONS: readonly string[] = [
+  // "kirim" as in sending something in the chat, not a delivery
+  'salah kirim',
+  'kirim salam',
+  'kirim foto',
+  'kirim gambar',
+  'kirim katalog',
+  'kirim pesan',
+  'kirim bukti',
+  'saya kirim',
+  // "pesan" as in a message
+  'pesan saya',
+  'pesan kami',
+  'pesan dari',
+  // the customer's own place
+  'alamat saya',
+  'alamat kami',
+  'alamat rumah',
+  'alamat kantor',
+  'ke alamat',
+  'lokasi saya',
+  'lokasi rumah',
+  // other senses of the words
+  'sudah sampai',
+  'ada orang',
+  'masih ada orang',
+  'ada yang bisa',
+  'ada yang mau',
+  'ada yang ingin',
+  'buka puasa',
+  'dibuka',
+  'tutup usia',
+  'ke kisaran',
+  'di kisaran',
+  'dari kisaran',
+  'lihat katalog',
+  'katalog dimana',
+  'lihat katalog dimana',
+  'habis ini',
+  'habis itu',
+  'habis lebaran',
+  // sizes and counts, not prices
+  'berapa cm',
+  'berapa meter',
+  'berapa tangkai',
+  'isi berapa',
+  'berapa ukuran',
+  'tahan berapa lama',
+  'tahan lama',
+];
+
+/** Words that mark a message as English rather than Indonesian. */
+export const ENGLISH_WORDS: ReadonlySet<string> = new Set(
+  split(`the a an is are do does you your have has can could would please want need how what where when which
+  i my me we our it this that there price much many any some order buy send delivery open close thanks thank hello hi`),
+);

@@ -1,0 +1,216 @@
+import {
+  COURTESY,
+  type Courtesy,
+  courtesyOf,
+  ENGLISH_WORDS,
+  NAVIGATION,
+  NEGATING_PAIRS,
+  NEGATING_WORDS,
+  NUMBER_WORDS,
+  QUESTION_TAILS,
+  QUESTION_WORDS,
+  TOPIC_PHRASES,
+  type Topic,
+} from './lexicon.js';
+import { collapse, simplify, type Word, wordsOf } from './normalise.js';
+import { PhraseMatcher, type Words } from './phrases.js';
+import { WordStems } from './stem.js';
+
+/** Codes a message names, normalised: "P07", "O-0001", "K-0001". */
+export interface Codes {
+  products: string[];
+  orders: string[];
+  tickets: string[];
+}
+
+export type Language = 'id' | 'en';
+/** A whole message that moves around: back to the menu, out of a list, a step back, the next page. */
+export type Navigation = keyof typeof NAVIGATION;
+
+/**
+ * One reading of a message, made once before any plugin runs and shared by all of them: its
+ * words and their stems, whether it asks, thanks or takes something back, the topics it asks
+ * about, the codes and quantities it names, and its language. Plugins add what they recognise
+ * (the catalog its products, the complaint plugin its signals) as signals, worked out the first
+ * time a plugin asks and kept for the others.
+ */
+export class Reading<S extends object = Record<string, unknown>> implements Words {
+  /** The message text, trimmed. */
+  readonly text: string;
+  /** Lightly cleaned for reading its shape: lower case, no punctuation, codes whole ("pesan p-07 2"). */
+  readonly simple: string;
+  /** The words as matchers compare them: chat spellings expanded, stretched letters collapsed. */
+  readonly words: readonly string[];
+  /** A question mark, a word that asks ("berapa", "kapan"), or an asking tail ("ready gak"). */
+  readonly question: boolean;
+  /** What courtesy the message shows: a greeting, thanks, an ok, an apology, an address ("kak"). */
+  readonly courtesy: ReadonlySet<Courtesy>;
+  /** Nothing but courtesy: "ok kak makasih", "halo min". */
+  readonly courtesyOnly: boolean;
+  /** It takes something back: "batal", "gak jadi", "tidak usah". */
+  readonly negated: boolean;
+  /** A whole message that moves around a list or the menu. */
+  readonly navigation: Navigation | null;
+  private readonly source: readonly Word[];
+  private formsCache: Array<readonly string[] | undefined> | null = null;
+  private topicsCache: readonly Topic[] | null = null;
+  private codesCache: Codes | null = null;
+  private signals: Map<keyof S, unknown> | null = null;
+
+  constructor(
+    private readonly reader: Reader<S>,
+    text: string,
+  ) {
+    this.text = text.trim();
+    this.simple = simplify(this.text);
+    this.source = wordsOf(this.text);
+    this.words = this.source.map((w) => w.word);
+    const words = this.words;
+    this.question = this.text.includes('?') || words.some((w) => QUESTION_WORDS.has(w)) || QUESTION_TAILS.has(words.at(-1) ?? '');
+    const kinds = new Set<Courtesy>();
+    let content = 0;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as string;
+      // "terima kasih" thanks; "sudah terima barangnya" and "kasih diskon" do not
+      const pair = w === 'terima' ? words[i + 1] === 'kasih' : w === 'kasih' ? words[i - 1] === 'terima' : true;
+      const kind = pair ? (COURTESY.get(w) ?? courtesyOf(w)) : null;
+      if (kind) kinds.add(kind);
+      else content++;
+    }
+    this.courtesy = kinds;
+    this.courtesyOnly = words.length > 0 && content === 0;
+    this.negated = words.some((w, i) => NEGATING_WORDS.has(w) || NEGATING_PAIRS.has(`${words[i - 1]} ${w}`));
+    this.navigation = navigationOf(this.simple);
+  }
+
+  /**
+   * The forms word `i` may stand for: itself, its stem, and the chat spelling of either
+   * ("pengirimannya" → "kirim", "ordernya" → "pesan").
+   */
+  forms(i: number): readonly string[] {
+    this.formsCache ??= new Array(this.words.length);
+    const cached = this.formsCache[i];
+    if (cached) return cached;
+    const w = this.source[i];
+    if (!w) return [];
+    const stem = collapse(this.reader.stems.stem(w.raw));
+    const out = [w.word];
+    for (const form of [stem, this.reader.stems.stem(w.word)]) if (!out.includes(form)) out.push(form);
+    for (const form of [...out]) {
+      const spelled = this.reader.spelling(form);
+      if (spelled && !out.includes(spelled)) out.push(spelled);
+    }
+    this.formsCache[i] = out;
+    return out;
+  }
+
+  /** The shop's common topics the message asks about, in the order it asks them. */
+  get topics(): readonly Topic[] {
+    this.topicsCache ??= this.reader.topicsOf(this);
+    return this.topicsCache;
+  }
+
+  asks(topic: Topic): boolean {
+    return this.topics.includes(topic);
+  }
+
+  /** Product codes ("P07"), order numbers ("O-0001") and ticket numbers ("K-0001") the message names. */
+  get codes(): Codes {
+    this.codesCache ??= codesIn(this.text);
+    return this.codesCache;
+  }
+
+  /** The numbers written, in order: digits and number words ("2", "dua", "selusin"). */
+  get quantities(): number[] {
+    const out: number[] = [];
+    for (const token of this.simple.split(' ')) {
+      const m = /^x?(\d{1,6})x?$/.exec(token);
+      if (m) out.push(Number(m[1]));
+      else if (NUMBER_WORDS[token] !== undefined) out.push(NUMBER_WORDS[token]);
+    }
+    return out;
+  }
+
+  /** English when its English words outnumber the Indonesian ones the stemmer knows. */
+  get language(): Language {
+    let en = 0;
+    let id = 0;
+    for (const w of this.words) {
+      if (ENGLISH_WORDS.has(w)) en++;
+      else if (this.reader.stems.knows(w) || courtesyOf(w) !== null) id++;
+    }
+    return en >= 2 && en > id ? 'en' : 'id';
+  }
+
+  /** What a plugin recognised in the message, or null when no plugin recognises that. */
+  signal<K extends keyof S>(key: K): S[K] | null {
+    this.signals ??= new Map();
+    if (this.signals.has(key)) return this.signals.get(key) as S[K];
+    const value = this.reader.recognise(key, this);
+    this.signals.set(key, value);
+    return value;
+  }
+}
+
+/**
+ * Reads messages: the stemmer with the shop's own words, the topics' phrases, and what plugins
+ * recognise, shared by every reading.
+ */
+export class Reader<S extends object = Record<string, unknown>> {
+  readonly stems = new WordStems();
+  private readonly topicPhrases = new PhraseMatcher<Topic>(Object.entries(TOPIC_PHRASES).map(([key, phrases]) => ({ key: key as Topic, phrases })));
+  private readonly recognisers = new Map<keyof S, (reading: Reading<S>) => unknown>();
+  private readonly spellings: ReadonlyMap<string, string>;
+
+  constructor(spellings: Readonly<Record<string, string>>) {
+    // only one-word spellings: a form stands for one word
+    this.spellings = new Map(Object.entries(spellings).filter(([, to]) => !to.includes(' ')));
+    // "ordernya" is "order" with -nya, and so "pesan"
+    this.stems.learn([...this.topicPhrases.words, ...this.spellings.keys()]);
+  }
+
+  read(text: string): Reading<S> {
+    return new Reading(this, text);
+  }
+
+  /** Adds a recogniser; each signal has one. */
+  add<K extends keyof S>(key: K, fn: (reading: Reading<S>) => S[K]): void {
+    if (this.recognisers.has(key)) throw new Error(`the signal "${String(key)}" is recognised twice`);
+    this.recognisers.set(key, fn);
+  }
+
+  recognise<K extends keyof S>(key: K, reading: Reading<S>): S[K] | null {
+    const fn = this.recognisers.get(key);
+    return fn ? (fn(reading) as S[K]) : null;
+  }
+
+  spelling(word: string): string | undefined {
+    return this.spellings.get(word);
+  }
+
+  topicsOf(words: Words): Topic[] {
+    return this.topicPhrases.match(words);
+  }
+}
+
+function navigationOf(simple: string): Navigation | null {
+  for (const [kind, words] of Object.entries(NAVIGATION) as Array<[Navigation, ReadonlySet<string>]>) if (words.has(simple)) return kind;
+  return null;
+}
+
+/** Every code the text names, in order, without repeats. */
+export function codesIn(text: string): Codes {
+  const find = (re: RegExp, format: (n: number) => string): string[] => {
+    const out: string[] = [];
+    for (const m of text.matchAll(re)) {
+      const code = format(Number(m[1]));
+      if (!out.includes(code)) out.push(code);
+    }
+    return out;
+  };
+  return {
+    products: find(/(?<![\p{L}\p{N}])p-?0*(\d{1,4})(?![\p{L}\p{N}])/giu, (n) => `P${String(n).padStart(2, '0')}`),
+    orders: find(/(?<![\p{L}\p{N}])o-0*(\d{1,6})(?![\p{L}\p{N}])/giu, (n) => `O-${String(n).padStart(4, '0')}`),
+    tickets: find(/(?<![\p{L}\p{N}])k-0*(\d{1,6})(?![\p{L}\p{N}])/giu, (n) => `K-${String(n).padStart(4, '0')}`),
+  };
+}
