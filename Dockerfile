@@ -15,7 +15,11 @@ RUN npm run build
 FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+# The stemmer's package also ships Sastrawi's Kateglo word list, whose licence (CC BY-NC-SA) does
+# not allow a commercial product: layani never loads it (see src/engine/read/stem.ts), and the
+# image does not carry it.
+RUN npm ci --omit=dev --no-audit --no-fund \
+ && rm -rf node_modules/ts-sastrawi/dist/dictionary-default.* node_modules/ts-sastrawi/__tests__ node_modules/ts-sastrawi/coverage
 
 # 3. The runtime image: compiled JavaScript and production dependencies, run as `node`.
 FROM node:24-bookworm-slim

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm run test:container: proves the Docker image with podman (there is no Docker engine here).
 #   1. builds it from a clean clone of this repository's HEAD, and checks the image: user node,
-#      /app/data a volume, the HEALTHCHECK, node as PID 1, no sources or dev dependencies;
+#      /app/data a volume, the HEALTHCHECK, node as PID 1, no sources or dev dependencies, and
+#      not the stemmer package's non-commercial dictionary;
 #   2. starts it with a host folder as /app/data and WA_WEBSOCKET_URL at a refused loopback port;
 #   3. checks that it starts, writes health.json, retries calmly, and that the HEALTHCHECK command
 #      says healthy;
@@ -50,6 +51,8 @@ node -e '
   if (problems.length) { console.error(problems.join("; ")); process.exit(1); }' "$config" "$healthcheck" || fail "the image's configuration"
 "$run" "$image" -- sh -c 'test ! -e node_modules/vitest && test ! -e node_modules/typescript && test ! -e node_modules/tsx && test ! -e src && test ! -e test && ls dist/src/main.js >/dev/null' \
   || fail "the runtime image holds more than compiled JavaScript and production dependencies"
+"$run" "$image" -- sh -c 'test -e node_modules/ts-sastrawi/dist/stemmer.js && ! ls node_modules/ts-sastrawi/dist | grep -q dictionary-default' \
+  || fail "the image carries the stemmer's non-commercial dictionary (or no stemmer)"
 size=$(podman image inspect "$image" --format '{{.Size}}')
 
 step "2. start with a refused WhatsApp endpoint"
