@@ -213,7 +213,9 @@ export interface PrivacyHandler {
 }
 
 export interface PluginApi<S = unknown, C = unknown> {
+  /** This plugin's logger (pino, tagged with the plugin's name); message texts only at debug. */
   readonly log: Logger;
+  /** The clock the bot runs on (injected, so tests control time). */
   readonly clock: Clock;
   /** The shop's IANA time zone. */
   readonly timeZone: string;

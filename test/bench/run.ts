@@ -1,9 +1,10 @@
 /**
- * `npm run bench`: pushes 20,000 messages from 2,000 customers through the full pipeline (all real
- * plugins, the real store on a temporary folder, the in-memory transport) and prints the figures
- * as JSON.
+ * `npm run bench`: compiles the code with tsc (as `npm start` runs it) and pushes 20,000 messages
+ * from 2,000 customers through the full pipeline (all real plugins, the real store on a temporary
+ * folder, the in-memory transport), printing the figures as JSON.
  *
- * It runs the load twice, each time on a fresh store:
+ * It runs the load three times, each time on a fresh store (see throughput.ts):
+ * - at 100 messages in flight, first, with the peak RSS the process reached in it;
  * - throughput: 20 messages (of different customers) in flight at once, as fast as the bot takes them;
  * - latency: one message at a time, each timed from delivery until it was handled and its replies
  *   were sent.
@@ -20,7 +21,6 @@ import { bootApp } from '../../src/boot.js';
 import { SystemClock } from '../../src/clock.js';
 import { configFromEnv } from '../../src/config.js';
 import { MemoryTransport } from '../../src/transport/memory.js';
-import type { Incoming } from '../../src/transport/types.js';
 import { DEFAULT_RULES } from '../../plugins/quick-reply/defaults.js';
 import { Matcher } from '../../plugins/quick-reply/matcher.js';
 import { measure } from '../../plugins/quick-reply/quality.js';
@@ -28,71 +28,12 @@ import { read } from '../helpers.js';
 import corpus from '../fixtures/quick-reply-corpus.json' with { type: 'json' };
 import holdout from '../fixtures/quick-reply-holdout.json' with { type: 'json' };
 import { catalogBench } from './catalog.js';
+import { CUSTOMERS, MESSAGES, run, THROUGHPUT_TEXTS } from './throughput.js';
 
-const CUSTOMERS = 2_000;
-const MESSAGES = 20_000;
 const OWNER = '6281100001111';
-const TEXTS = ['halo kak', '2', 'harga mawar merah brp?', 'menu', '5', 'ok makasih', '9', 'lokasi dmn ya', '3', 'sdh transfer ya kak'];
+const TEXTS = THROUGHPUT_TEXTS;
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-interface RunResult {
-  seconds: number;
-  messagesPerSecond: number;
-  latencies: Float64Array;
-  storeWrites: number;
-  repliesSent: number;
-}
-
-async function run(concurrency: number): Promise<RunResult> {
-  const dir = await mkdtemp(join(tmpdir(), 'layani-bench-'));
-  const clock = new SystemClock();
-  const transport = new MemoryTransport(clock);
-  // Logs go nowhere, but through pino at info level as in production.
-  const logger = pino({ level: 'info' }, pino.destination({ fd: openSync('/dev/null', 'w'), sync: true }));
-  const app = await bootApp({
-    config: configFromEnv({ OWNER_NUMBERS: OWNER, DATA_DIR: dir }),
-    transport,
-    clock,
-    logger,
-  });
-  await app.start();
-  const writesBefore = app.store.writes;
-  const messages: Incoming[] = [];
-  for (let i = 0; i < MESSAGES; i++) {
-    const customer = i % CUSTOMERS;
-    const round = Math.floor(i / CUSTOMERS);
-    const text = i % 1000 === 999 ? '!bantuan' : (TEXTS[(round + customer) % TEXTS.length] ?? 'halo');
-    const from = text.startsWith('!') ? OWNER : `62812${String(10_000_000 + customer)}`;
-    messages.push(transport.build({ id: `b${i}`, from, senderName: `Pelanggan ${customer}`, text, at: Date.now() }));
-  }
-  const latencies = new Float64Array(MESSAGES);
-  let next = 0;
-  const started = performance.now();
-  const sender = async (): Promise<void> => {
-    while (next < MESSAGES) {
-      const i = next++;
-      const t0 = performance.now();
-      await app.deliver(messages[i] as Incoming);
-      await app.outbox.idle();
-      latencies[i] = performance.now() - t0;
-      await yieldToLoop();
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, sender));
-  const elapsed = performance.now() - started;
-  await app.store.flush();
-  const result = {
-    seconds: elapsed / 1000,
-    messagesPerSecond: MESSAGES / (elapsed / 1000),
-    latencies,
-    storeWrites: app.store.writes - writesBefore,
-    repliesSent: transport.sent.length,
-  };
-  await app.stop();
-  await rm(dir, { recursive: true, force: true });
-  return result;
-}
 
 function percentile(values: Float64Array, p: number): number {
   const sorted = Array.from(values).sort((a, b) => a - b);
@@ -249,6 +190,9 @@ if (process.env['BENCH_ONLY'] === 'soak') {
   process.stdout.write(`${JSON.stringify({ soak: await soak(), node: process.version }, null, 2)}\n`);
   process.exit(0);
 }
+// first, in a fresh process: the peak RSS of the 2,000-customer run is the process's peak so far
+const wide = await run(100);
+const widePeakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
 const throughput = await run(20);
 const latency = await run(1);
 const qr = quickReplies();
@@ -260,6 +204,7 @@ process.stdout.write(
       messages: MESSAGES,
       customers: CUSTOMERS,
       messagesPerSecond: Math.round(throughput.messagesPerSecond),
+      at100InFlight: { messagesPerSecond: Math.round(wide.messagesPerSecond), peakRssMB: widePeakRssMB },
       latencyMs: {
         p50: round(percentile(latency.latencies, 50)),
         p99: round(percentile(latency.latencies, 99)),

@@ -2,8 +2,10 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { CHAT_SPELLINGS } from '../../src/engine/read/lexicon.js';
 import { Reader } from '../../src/engine/read/reading.js';
-import { WordStems } from '../../src/engine/read/stem.js';
+import { colloquialRoot, WordStems } from '../../src/engine/read/stem.js';
 import { closeBots, read, startBot } from '../helpers.js';
+import dev from '../fixtures/stems-dev.json' with { type: 'json' };
+import holdout from '../fixtures/stems-holdout.json' with { type: 'json' };
 
 /** The one reading of a message that every plugin shares, and the stemmer under it. */
 
@@ -43,6 +45,32 @@ describe('stems', () => {
     expect(own.stem('dendrobiumnya')).toBe('dendrobium');
     expect(own.stem('pengiriman')).toBe('kirim');
     expect(own.knows('pengiriman')).toBe(false);
+  });
+
+  it('reads chat forms of verbs by their root, and only into roots it knows', () => {
+    expect(['bungkusin', 'ngebungkus', 'dibungkusin', 'nyuci', 'nulis', 'ngitung', 'gantiin', 'benerin'].map((w) => stems.stem(w))).toEqual([
+      'bungkus',
+      'bungkus',
+      'bungkus',
+      'cuci',
+      'tulis',
+      'hitung',
+      'ganti',
+      'benar',
+    ]);
+    expect(colloquialRoot('ngqwerty', () => false)).toBeNull();
+    expect(colloquialRoot('nyapu', (w) => w === 'sapu')).toBe('sapu');
+  });
+
+  it('gets the blind word sets right: the development set, and the held-out one never tuned on', () => {
+    const score = (rows: ReadonlyArray<{ word: string; root: string; kind: string }>, kind?: string) => {
+      const some = rows.filter((r) => kind === undefined || r.kind === kind);
+      return some.filter((r) => stems.stem(r.word) === r.root).length / some.length;
+    };
+    // measured: 97.7% and 95.6%; roots that only look affixed all kept in both
+    expect(score(dev)).toBeGreaterThanOrEqual(0.97);
+    expect(score(holdout)).toBeGreaterThanOrEqual(0.95);
+    expect([score(dev, 'root'), score(holdout, 'root')]).toEqual([1, 1]);
   });
 
   it('leaves codes, numbers and short words as they are', () => {

@@ -93,14 +93,51 @@ export class WordStems {
     return this.dictionary.contains(word);
   }
 
+  private stemOf(word: string): string {
+    const stem = this.stemmer.stem(word);
+    if (stem !== word || this.dictionary.contains(word)) return stem;
+    return colloquialRoot(word, (w) => this.dictionary.contains(w)) ?? word;
+  }
+
   /** The word's root, or the word itself when it has none the dictionary knows. */
   stem(word: string): string {
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     // codes, numbers and short words are what they are
-    const stem = STEM_EXCEPTIONS[word] ?? (/^[a-z]{4,}$/.test(word) ? this.stemmer.stem(word) : word);
+    const stem = STEM_EXCEPTIONS[word] ?? (/^[a-z]{4,}$/.test(word) ? this.stemOf(word) : word);
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(word, stem);
     return stem;
   }
+}
+
+/**
+ * The root of a chat form the library does not know (Jakarta and Medan colloquial morphology):
+ * "-in" for "-kan"/"-i" ("kirimin"), "di-…-in" ("dibeliin"), "nge-" ("ngecek"), a nasal in place of
+ * the root's first letter ("ngirim" → kirim, "ngitung" → hitung, "nyari" → cari, "nanya" → tanya, "makai" → pakai),
+ * the accidental "ke-" ("kebalik"), and "e" for "a" in the last syllable ("tuker" → tukar, "simpen"
+ * → simpan). A candidate counts only when the dictionary knows it; null when none does.
+ */
+export function colloquialRoot(word: string, known: (w: string) => boolean): string | null {
+  const bases = [word];
+  if (word.length > 5 && word.endsWith('in')) bases.push(word.slice(0, -2));
+  for (const base of bases) {
+    for (const candidate of unprefixed(base)) {
+      for (const form of [candidate, candidate.replace(/e([^aeiou]*)$/, 'a$1')]) if (form.length >= 3 && form !== word && known(form)) return form;
+    }
+  }
+  return null;
+}
+
+function unprefixed(word: string): string[] {
+  const out = [word];
+  const rest = (n: number): string => word.slice(n);
+  if (word.startsWith('di')) out.push(rest(2));
+  if (word.startsWith('nge')) out.push(rest(3));
+  if (word.startsWith('ng')) out.push(rest(2), `k${rest(2)}`, `h${rest(2)}`);
+  else if (word.startsWith('ny')) out.push(`c${rest(2)}`, `s${rest(2)}`);
+  else if (word.startsWith('n')) out.push(`t${rest(1)}`);
+  if (word.startsWith('m')) out.push(`p${rest(1)}`);
+  if (word.startsWith('ke')) out.push(rest(2));
+  return out;
 }
