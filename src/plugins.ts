@@ -8,10 +8,12 @@ import quickReply from '../plugins/quick-reply/index.js';
 import fallback from '../plugins/fallback/index.js';
 
 /**
- * The plugins, in middleware order. A message goes through them top to bottom (after the core's
- * active-dialog step): the greeting first, then the away message (which never stops the others),
- * the menu, the catalog (before the quick replies: a product's own price beats the generic
- * answer), the quick replies, and the fallback last. Complaints come before the menu: a rating
- * "4" after a resolved complaint is a rating, not menu item 4.
+ * The plugins, in middleware order: a message goes through them top to bottom, each once. The
+ * greeting first, then the away message (which never stops the others), the complaints, the
+ * catalog, the menu, the quick replies, and the fallback last. The plugins that hold dialogs (the
+ * complaints and the catalog) come before the menu: while a dialog holds the chat its plugin
+ * reads a number first ("4" is a rating after a resolved complaint, "2" the second product on
+ * the list), and only a message it passes on is a menu choice. The catalog comes before the quick
+ * replies: a product's own price beats the generic answer.
  */
-export const PLUGINS: readonly PluginDefinition[] = [greeting, away, complaint, menu, catalog, quickReply, fallback];
+export const PLUGINS: readonly PluginDefinition[] = [greeting, away, complaint, catalog, menu, quickReply, fallback];

@@ -19,9 +19,9 @@ describe('README', () => {
       'tutup',
       'keluhan',
       'statistik',
-      'menu',
       'produk',
       'pesanan',
+      'menu',
       'balasan',
     ]);
     expect(replaceSection(readme, await renderCommands('!'))).toBe(readme);

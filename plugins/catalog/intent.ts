@@ -1,4 +1,4 @@
-import { CHAT_SPELLINGS, courtesyOf, type MessageReading, NUMBER_WORDS, QUESTION_TAILS, QUESTION_WORDS, UNITS } from '../../src/plugin-api.js';
+import { CHAT_SPELLINGS, courtesyOf, type MessageReading, NUMBER_WORDS, QUESTION_TAILS, UNITS } from '../../src/plugin-api.js';
 import { normaliseCode } from './model.js';
 
 /**
@@ -77,8 +77,8 @@ export function isAfterSale(r: MessageReading): boolean {
 
 /** Words said before an order besides courtesy: "saya mau", "kalau gitu", "tolong". */
 const LEAD_WORDS = new Set(split('saya mau mo mw pengen pingin ingin boleh tolong jadi kalau gitu'));
-/** Verbs of ordering, as the chat spellings leave them ("order", "psn" → "pesan"). */
-const ORDER_VERBS = new Set(['pesan', 'beli']);
+/** Verbs of ordering. */
+const ORDER_VERBS = new Set(['pesan', 'pesen', 'psn', 'order', 'beli']);
 const spelled = (w: string): string => CHAT_SPELLINGS[w] ?? w;
 /** What follows the verb in talk about an order rather than an order: "pesan yang kemarin", "beli di toko bisa?". */
 const NOT_AN_ORDER =
@@ -102,7 +102,7 @@ export function orderIntent(r: MessageReading): OrderIntent | null {
   const words = r.simple.split(' ').filter(Boolean);
   let i = 0;
   while (i < words.length && i < 8 && (LEAD_WORDS.has(spelled(words[i] as string)) || isCourteous(words[i] as string))) i++;
-  const verb = spelled(words[i] ?? '');
+  const verb = words[i] ?? '';
   const after = words.slice(i + 1).join(' ');
   let rest: string;
   if (ORDER_VERBS.has(verb)) rest = after;
@@ -219,18 +219,18 @@ export function productRequest(r: MessageReading): string | null {
   return thing;
 }
 
-/** Words of a wish about products, beside the words that ask ("ada", "cari", "mau", "foto"). */
+/** Words that ask or wish about products ("berapa", "ada", "cari", "mau", "foto"); not "kapan" or "mana". */
 const WISHING = new Set(
-  split(`ada adakah cari mencari jual jualan harga murah termurah mahal mau mo mw minta lihat liat foto gambar ready stok punya
+  split(`ada adakah apakah berapa kah cari mencari jual jualan harga murah termurah mahal mau mo mw minta lihat liat foto gambar ready stok punya
   pengen pingin ingin butuh rekomendasi rekomen saran pilihan model warna ukuran sedia kah bisa boleh tolong info detail
   have price much any want looking need sell`),
 );
 
-/** A question mark, a word that asks ("berapa", "kapan") or a word of a wish ("ada", "harga", "mau"). */
+/** A question mark, or a word that asks or wishes about products ("berapa", "ada", "harga", "mau"). */
 function asksSomething(r: MessageReading): boolean {
   if (r.text.includes('?')) return true;
   for (let i = 0; i < r.words.length; i++) {
-    if (QUESTION_WORDS.has(r.words[i] as string) || r.forms(i).some((f) => WISHING.has(f))) return true;
+    if (r.forms(i).some((f) => WISHING.has(f))) return true;
   }
   return false;
 }

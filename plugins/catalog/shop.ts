@@ -122,12 +122,15 @@ export class Shop {
   // ---- the one entry: the menu's item, a step of the browsing, or a message about products ------
 
   async middleware(ctx: Ctx, next: Next): Promise<void> {
-    if (ctx.choice?.kind === 'item' && ctx.choice.owner === CATALOG_SLICE && ctx.choice.item.id === MENU_ITEM) {
+    const session = ctx.dialog.current;
+    if (session && (await this.step(ctx, session, next))) return;
+    const choice = ctx.choice;
+    if (choice?.kind === 'item' && choice.owner === CATALOG_SLICE && choice.item.id === MENU_ITEM) {
       this.showCategories(ctx, []);
       return;
     }
-    const session = ctx.dialog.current;
-    if (session && (await this.step(ctx, session, next))) return;
+    // any other choice from the main menu is the menu's
+    if (choice) return next();
     if (ctx.text === '' || !(await this.answer(ctx, next))) await next();
     // Someone else answered (a quick reply, the away message): the list on screen is no longer
     // the catalog's, so a number the customer sends next is not read as a product.
@@ -148,8 +151,9 @@ export class Shop {
     const stack = parsed.data.stack;
     const r = ctx.reading;
     if (r.navigation === 'menu' || r.navigation === 'leave') {
+      // leaving the list: the message goes on as any other ("menu" gets the main menu)
       ctx.dialog.end();
-      if (!ctx.replied) this.say(ctx, this.api.menu.render());
+      await next();
       return true;
     }
     // a picture, even with "2" under it, is for a person to look at: the usual way

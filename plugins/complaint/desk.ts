@@ -128,7 +128,7 @@ export class Desk {
       ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: ctx.salutation }));
       return;
     }
-    if (/^(?:menu|menu utama|kembali|0)$/i.test(text)) {
+    if (ctx.reading.navigation === 'menu' || ctx.reading.navigation === 'back') {
       // leaving for the menu drops what was started
       ctx.dialog.end();
       ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: ctx.salutation }));

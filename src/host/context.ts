@@ -1,5 +1,6 @@
 import type { Customers, CustomerInfo } from '../engine/customers.js';
 import { MessageRun } from '../engine/run.js';
+import { Chain } from '../engine/chain.js';
 import type { Logger } from '../logger.js';
 import type { Reader } from '../engine/read/reading.js';
 import type { Topic } from '../engine/read/lexicon.js';
@@ -22,6 +23,8 @@ export interface ContextServices {
   reader: Reader<Signals>;
   store: Store;
   dialogs: Dialogs;
+  /** Reads the main menu's choice in a message. */
+  menu: { choose(reading: MessageReading): MenuChoice | null };
   /** The plugin of each step of the chain, by position. */
   stepOwners: readonly PluginRuntime[];
 }
@@ -38,7 +41,7 @@ export class MessageContext extends MessageRun implements CommandContext {
   plugin: PluginRuntime = CORE;
   command = '';
   args = '';
-  choice: MenuChoice | null = null;
+  private chosen: MenuChoice | null | undefined;
   /** The plugin whose dialog held the chat when the message came. */
   dialogOwner: string | null = null;
   private topics: Set<Topic> | null = null;
@@ -73,6 +76,29 @@ export class MessageContext extends MessageRun implements CommandContext {
   get reading(): MessageReading {
     this.read ??= this.services.reader.read(this.text);
     return this.read;
+  }
+
+  /**
+   * The main menu's choice the message makes, read when first asked for. While a dialog holds the
+   * chat its numbers are the dialog's: to the other plugins the choice is null until the dialog's
+   * plugin passes the message on (a number that is not on its list, "menu" while browsing), and
+   * then the message is the menu's like any other. The dialog's plugin sees the choice, and reads
+   * its own step first.
+   */
+  get choice(): MenuChoice | null {
+    const owner = this.dialogOwner;
+    // the dialog's own plugin reads its step first, and then may read the choice
+    if (
+      owner !== null &&
+      owner !== this.plugin.name &&
+      !Chain.calledNext(
+        this,
+        this.services.stepOwners.findIndex((rt) => rt.name === owner),
+      )
+    )
+      return null;
+    if (this.chosen === undefined) this.chosen = this.services.menu.choose(this.reading);
+    return this.chosen;
   }
 
   get pluginName(): string {

@@ -12,7 +12,7 @@ import { makeApi } from './api.js';
 import type { HostServices, PluginSite, Runtime } from './runtime.js';
 import type { CommandRegistry } from './commands/registry.js';
 import { CommandRunner, type CommandHandler } from './commands/runner.js';
-import { CustomerData, MessageContext } from './context.js';
+import { type ContextServices, CustomerData, MessageContext } from './context.js';
 import { Dialogs, isActive } from './dialogs.js';
 import type { BackgroundSignal, ChatHandle, PluginDefinition } from './types.js';
 
@@ -28,6 +28,8 @@ export class PluginHost implements Handlers<MessageContext>, PluginSite {
   readonly dialogs: Dialogs;
   private readonly runtimes = new Map<string, Runtime>();
   private readonly stepOwners: Runtime[] = [];
+  /** What every message's context shares, made once. */
+  private contextServices: ContextServices | null = null;
   private readonly chainOf: Chain<MessageContext>;
   private readonly runner: CommandRunner<MessageContext>;
   private readonly background = { stopping: false, running: [] as Promise<void>[] };
@@ -75,8 +77,11 @@ export class PluginHost implements Handlers<MessageContext>, PluginSite {
   // ---- the engine's handlers -----------------------------------------------------------------
 
   createRun(msg: Incoming, text: string, customer: CustomerInfo, isOwner: boolean, now: number, log: Logger): MessageContext {
-    const { customers, store, reader } = this.services;
-    return new MessageContext({ customers, store, reader, dialogs: this.dialogs, stepOwners: this.stepOwners }, msg, text, customer, isOwner, now, log);
+    if (!this.contextServices) {
+      const { customers, store, reader, menu } = this.services;
+      this.contextServices = { customers, store, reader, dialogs: this.dialogs, menu, stepOwners: this.stepOwners };
+    }
+    return new MessageContext(this.contextServices, msg, text, customer, isOwner, now, log);
   }
 
   /**
@@ -96,8 +101,7 @@ export class PluginHost implements Handlers<MessageContext>, PluginSite {
     const owner = this.dialogs.session(ctx.chatId)?.plugin ?? null;
     ctx.dialogOwner = owner;
     // read once, before any plugin runs
-    const reading = ctx.reading;
-    ctx.choice = owner ? null : this.services.menu.choose(reading);
+    void ctx.reading;
     await this.chainOf.run(ctx);
     if (owner) {
       // answered as a step of the dialog: its plugin replied and passed the message on to nobody

@@ -253,7 +253,7 @@ export interface PluginApi<S = unknown, C = unknown> {
   summary(from: number, to: number): Summary;
   /** Adds what this plugin recognises in every message, for all plugins to read as `ctx.reading.signal(key)`. */
   recognise<K extends keyof Signals>(key: K, fn: (reading: MessageReading) => Signals[K]): void;
-  /** Teaches the reading the shop's own words (its products' names), so their forms are known ("mawarnya"). */
+  /** Teaches the reading the shop's own words (its products' names), kept whole, so their forms are known ("mawarnya"). */
   vocabulary(words: Iterable<string>): void;
   /** Reads a text as messages are read: for a part of one ("what follows 'pesan'"), or outside a message. */
   read(text: string): MessageReading;

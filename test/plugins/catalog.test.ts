@@ -97,6 +97,20 @@ describe('browsing', () => {
     expect((await bot.say(RINA, '2'))[0]).toContain('Pusat Pasar Lantai 1');
   });
 
+  it('leaves the catalog for the main menu: "menu" while browsing, or a number when no list is on screen', async () => {
+    bot = await greeted();
+    await bot.say(RINA, 'katalog');
+    expect((await bot.say(RINA, 'menu'))[0]).toContain('Silakan pilih menu berikut');
+    // the menu's numbers are the menu's again
+    expect((await bot.say(RINA, '2'))[0]).toContain('Pusat Pasar Lantai 1');
+    // one product shown, no list under it: "1" is the main menu's first item, the catalog
+    expect((await bot.say(RINA, 'mawar kuning ready?'))[0]).toContain('*Mawar Kuning Satin*');
+    expect((await bot.say(RINA, '1'))[0]).toContain('🌸 *Katalog UD. Baim Florist*');
+    // "selesai" closes the list; the message goes on like any other
+    expect((await bot.say(RINA, 'selesai')).join('\n')).not.toContain('🌸 *Mawar*');
+    expect((await bot.say(RINA, '3'))[0]).not.toContain('🌸 *Bunga Meja*');
+  });
+
   it('opens from the main menu number and from a category name', async () => {
     bot = await greeted();
     expect((await bot.say(RINA, '1'))[0]).toContain('🌸 *Katalog UD. Baim Florist*');

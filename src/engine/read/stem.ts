@@ -78,12 +78,13 @@ export class WordStems {
   }
 
   /**
-   * Teaches the shop's own words (its products' names), so their forms are found too
-   * ("dendrobiumnya"). A word the stemmer already reduces ("pengiriman" → "kirim") is not taught:
-   * known whole, it would no longer be reduced.
+   * Teaches words, so their forms are found too ("dendrobiumnya"). A word the stemmer already
+   * reduces ("pengiriman" → "kirim") is not taught, since known whole it would no longer be
+   * reduced; unless `whole`: the shop's product names are names, kept whole ("hantaran" is a gift
+   * arrangement, not "antar", delivery).
    */
-  learn(words: Iterable<string>): void {
-    const fresh = [...words].filter((w) => /^[a-z]{3,}$/.test(w) && !this.dictionary.contains(w) && this.stem(w) === w);
+  learn(words: Iterable<string>, options: { whole?: boolean } = {}): void {
+    const fresh = [...words].filter((w) => /^[a-z]{3,}$/.test(w) && !this.dictionary.contains(w) && (options.whole || this.stem(w) === w));
     if (fresh.length === 0) return;
     this.dictionary.add(fresh);
     this.cache.clear();
