@@ -14,8 +14,16 @@ export function unknownVariables(template: string, allowed: readonly string[]): 
   return variablesIn(template).filter((v) => !allowed.includes(v));
 }
 
-export function renderTemplate(template: string, vars: Readonly<Record<string, string>>): string {
-  return template.replace(VARIABLE, (whole, name: string) => (Object.hasOwn(vars, name) ? (vars[name] ?? '') : whole));
+/** The template split at its variables: text, name, text, name, …, text (one part when it has none). */
+export function splitTemplate(template: string): string[] {
+  const parts: string[] = [];
+  let last = 0;
+  for (const m of template.matchAll(VARIABLE)) {
+    parts.push(template.slice(last, m.index), m[1] ?? '');
+    last = m.index + m[0].length;
+  }
+  parts.push(template.slice(last));
+  return parts;
 }
 
 /** "{nama}, {toko}" for messages that list what may be used. */

@@ -41,16 +41,32 @@ const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 
  * once per zone and quarter hour (Intl is slow), and the local time is worked out from it.
  */
 const QUARTER_HOUR = 15 * 60_000;
-const offsetCache = new Map<string, number>();
+/** Each zone's offsets by quarter hour. */
+const offsetCache = new Map<string, Map<number, number>>();
+
+/** Each zone's last quarter hour asked for: nearly every call asks for the current one. */
+const lastOffset = new Map<string, { bucket: number; offset: number }>();
 
 function cachedOffset(epochMs: number, timeZone: string): number {
   const bucket = Math.floor(epochMs / QUARTER_HOUR);
-  const key = `${timeZone}|${bucket}`;
-  let offset = offsetCache.get(key);
+  const last = lastOffset.get(timeZone);
+  if (last?.bucket === bucket) return last.offset;
+  const offset = offsetFor(bucket, timeZone);
+  lastOffset.set(timeZone, { bucket, offset });
+  return offset;
+}
+
+function offsetFor(bucket: number, timeZone: string): number {
+  let zone = offsetCache.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsetCache.set(timeZone, zone);
+  }
+  let offset = zone.get(bucket);
   if (offset === undefined) {
     offset = zoneOffsetSlow(bucket * QUARTER_HOUR, timeZone);
-    if (offsetCache.size > 5000) offsetCache.clear();
-    offsetCache.set(key, offset);
+    if (zone.size > 5000) zone.clear();
+    zone.set(bucket, offset);
   }
   return offset;
 }

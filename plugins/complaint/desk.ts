@@ -297,7 +297,7 @@ export class Desk {
     if (answering && (text !== '' || ctx.msg.kind !== 'text')) return this.attach(ctx, answering);
 
     if (text !== '') {
-      const found = detectComplaint(ctx.reading);
+      const found = ctx.reading.signal('complaint') ?? detectComplaint(ctx.reading);
       if (found.complaint) {
         // more about a complaint that is open, or was just resolved, goes to that ticket; a new
         // "komplain" or "kecewa" is a complaint of its own
@@ -305,7 +305,7 @@ export class Desk {
         if (open && !found.explicit) return this.attach(ctx, open);
         if (resolved && !found.explicit) return this.reopen(ctx, resolved);
         const details = detectComplaintWordsOnly(ctx.reading) ? null : text;
-        await this.start(ctx, found.category, details);
+        await this.start(ctx, found.category as Category, details);
         return;
       }
     }

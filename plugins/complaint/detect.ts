@@ -1,5 +1,8 @@
 import type { Category } from './model.js';
-import { CHAT_SPELLINGS, courtesyOf, type MessageReading, normalise, NOT_TYPOS, withinOneEdit } from '../../src/plugin-api.js';
+import { CHAT_SPELLINGS, courtesyOf, deletions, type MessageReading, normalise, NOT_TYPOS, withinOneEdit } from '../../src/plugin-api.js';
+
+/** Every phrase list the detector compiles, for its word index. */
+const phraseLists: string[][][] = [];
 
 /**
  * Whether a message is a complaint, and about what: pure functions over the message's reading (its
@@ -146,27 +149,83 @@ const ORDER_START = /^(?:(?:saya|aku|mau|kak|min|ok|oke|baik)\s+)*(?:pesan|pesen
 
 type Phrase = string[];
 function compileLater(phrases: readonly string[]): Phrase[] {
-  return phrases.map((p) => normalise(p));
+  const compiled = phrases.map((p) => normalise(p));
+  phraseLists.push(compiled);
+  return compiled;
 }
 const compile = compileLater;
 const TRIGGER_PHRASES = compile(TRIGGERS);
 const MISMATCH_PHRASES = compile(MISMATCH);
 const COMPILED = RULES.map((r) => ({ category: r.category, strong: compile(r.strong), weak: compile(r.weak) }));
 
+/** Words this long or longer may carry one typo. */
+const TYPO_LENGTH = 6;
+
 /** A message's word `i` stands for a phrase word: one of its forms, or one typo in a long word. */
 function sameWord(r: MessageReading, i: number, word: string): boolean {
   const token = r.words[i] as string;
   if (token === word || r.forms(i).includes(word)) return true;
-  return word.length >= 6 && token.length >= 6 && !NOT_TYPOS.has(token) && withinOneEdit(token, word);
+  return word.length >= TYPO_LENGTH && token.length >= TYPO_LENGTH && !NOT_TYPOS.has(token) && withinOneEdit(token, word);
+}
+
+/** Every word of the detector's phrases, and the long ones by their one-letter deletions (for typos). */
+const VOCABULARY = new Set<string>();
+const BY_DELETION = new Map<string, string[]>();
+
+/** Learns the words of every phrase list once, before the first message is read. */
+function learnPhrases(): void {
+  if (VOCABULARY.size > 0) return;
+  for (const list of phraseLists) {
+    for (const phrase of list) {
+      for (const word of phrase) {
+        if (VOCABULARY.has(word)) continue;
+        VOCABULARY.add(word);
+        if (word.length < TYPO_LENGTH) continue;
+        for (const variant of [word, ...deletions(word)]) BY_DELETION.set(variant, [...(BY_DELETION.get(variant) ?? []), word]);
+      }
+    }
+  }
+}
+
+/**
+ * Where each phrase word stands in a message, a bit per word position, worked out once per
+ * message from its words (their forms, and one typo in a long word): the detector looks for a few
+ * hundred phrases, which share their words.
+ */
+const positionsOf = new WeakMap<MessageReading, Map<string, number>>();
+/** Messages up to this many words use the bit masks; longer ones are read word by word. */
+const MASK_WORDS = 31;
+
+function positionMap(r: MessageReading): Map<string, number> {
+  let map = positionsOf.get(r);
+  if (map) return map;
+  learnPhrases();
+  map = new Map();
+  const add = (word: string, i: number): void => void map.set(word, (map.get(word) ?? 0) | (1 << i));
+  for (let i = 0; i < r.words.length; i++) {
+    const token = r.words[i] as string;
+    for (const form of r.forms(i)) if (VOCABULARY.has(form)) add(form, i);
+    if (token.length < TYPO_LENGTH || NOT_TYPOS.has(token)) continue;
+    for (const variant of [token, ...deletions(token)]) {
+      for (const word of BY_DELETION.get(variant) ?? []) if (withinOneEdit(token, word)) add(word, i);
+    }
+  }
+  positionsOf.set(r, map);
+  return map;
 }
 
 /** Where the phrase starts in the message, or -1. */
 function phraseAt(r: MessageReading, phrase: Phrase): number {
-  if (phrase.length === 0) return -1;
-  for (let i = 0; i + phrase.length <= r.words.length; i++) {
-    if (phrase.every((w, k) => sameWord(r, i + k, w))) return i;
+  if (phrase.length === 0 || phrase.length > r.words.length) return -1;
+  if (r.words.length > MASK_WORDS) {
+    for (let i = 0; i + phrase.length <= r.words.length; i++) if (phrase.every((w, k) => sameWord(r, i + k, w))) return i;
+    return -1;
   }
-  return -1;
+  // a start i where word k of the phrase stands at i + k, for every k
+  const at = positionMap(r);
+  let starts = at.get(phrase[0] as string) ?? 0;
+  for (let k = 1; k < phrase.length && starts !== 0; k++) starts &= (at.get(phrase[k] as string) ?? 0) >>> k;
+  return starts === 0 ? -1 : 31 - Math.clz32(starts & -starts);
 }
 
 function hasPhrase(r: MessageReading, phrase: Phrase): boolean {

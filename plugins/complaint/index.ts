@@ -26,7 +26,10 @@ export default definePlugin<ComplaintState, unknown>({
   setup(api) {
     const desk = new Desk(api);
     api.menu.claim(MENU_ITEM);
-    api.recognise('complaint', (reading) => ({ ...detectComplaint(reading), afterSale: afterSale(reading) }));
+    api.recognise('complaint', (reading) => {
+      const { complaint, explicit, category } = detectComplaint(reading);
+      return { complaint, explicit, category, afterSale: afterSale(reading) };
+    });
     api.use((ctx, next) => desk.middleware(ctx, next));
     api.on('dialog-timeout', (chat, session) => desk.expire(chat, session));
     api.on('shop-message', (chatId, at) => desk.shopReplied(chatId, at));

@@ -11,6 +11,8 @@ import type { Outbox } from './outbox.js';
 import { maskChat } from '../phone.js';
 
 const SEEN_CAPACITY = 5_000;
+/** How far the kept ring may grow past its capacity before its oldest keys are dropped. */
+const SEEN_SLACK = 500;
 
 /**
  * open: messages are answered. closing: the bot is stopping; what is in hand is answered, what
@@ -161,7 +163,8 @@ export class Intake {
     const { store } = this.opts;
     const ring = store.data.seen;
     ring.push(key);
-    if (ring.length > SEEN_CAPACITY) ring.splice(0, ring.length - SEEN_CAPACITY);
+    // trimmed in batches: dropping the oldest one at a time moves 5,000 keys on every message
+    if (ring.length >= SEEN_CAPACITY + SEEN_SLACK) ring.splice(0, ring.length - SEEN_CAPACITY);
     store.changed();
     return true;
   }

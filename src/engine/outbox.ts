@@ -109,8 +109,11 @@ export class Outbox {
   private closed = false;
   /** True while the message in hand is with the transport (it may have gone out). */
   private sending = false;
-  /** Aborts the send in hand when the outbox closes: a "typing…" is cut short and the message kept. */
-  private abort: AbortController | null = null;
+  /**
+   * Aborted when the outbox closes: the send in hand, "typing…", is cut short and its message kept.
+   * One for all sends (the transports remove their listeners); a closed outbox sends nothing more.
+   */
+  private readonly abort = new AbortController();
   sentCount = 0;
   failedCount = 0;
   /** Messages dropped because they waited too long or the queue was full. */
@@ -161,7 +164,7 @@ export class Outbox {
   /** Stops sending (the bot is stopping): the send under way finishes, the rest waits for takeWaiting(). */
   close(): void {
     this.closed = true;
-    this.abort?.abort();
+    if (this.sending) this.abort.abort();
   }
 
   /**
@@ -272,14 +275,12 @@ export class Outbox {
       }
       const typingMs = typingTime(item.message, pacing);
       this.sending = true;
-      this.abort = new AbortController();
       try {
         try {
           const options = { signal: this.abort.signal, ...(typingMs > 0 ? { typingMs } : {}) };
           await within(transport.send(item.chatId, item.message, options), (this.opts.sendTimeoutMs ?? SEND_TIMEOUT_MS) + typingMs, 'a send');
         } finally {
           this.sending = false;
-          this.abort = null;
         }
         this.lastSentAt = clock.now();
         this.sentCount++;

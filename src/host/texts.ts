@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.js';
-import { listVariables, renderTemplate, unknownVariables } from '../template.js';
+import { listVariables, splitTemplate, unknownVariables } from '../template.js';
 
 /** A customer-facing text a plugin owns. The owner can replace it without a restart. */
 export interface TextDef {
@@ -31,10 +31,15 @@ interface Registered extends TextDef {
 
 export type SetTextResult = { ok: true } | { ok: false; reason: string };
 
+/** How many split templates are kept (the texts, the menu's replies, the quick replies). */
+const TEMPLATE_CACHE = 1_000;
+
 export class Texts {
   private readonly defs = new Map<string, Registered>();
   /** Stored texts that cannot be used as they are (unknown {variables}); the default stands in. */
   private readonly unusable = new Set<string>();
+  /** Templates split at their variables, by their text. */
+  private readonly templates = new Map<string, readonly string[]>();
 
   constructor(
     private readonly store: Store,
@@ -107,18 +112,51 @@ export class Texts {
     return this.fill(this.get(key), vars);
   }
 
-  /** Fills the shop's variables and `vars` into any template. */
+  /**
+   * Fills the shop's variables and `vars` into any template. The hours ({jam}, {buka}, {status})
+   * are only worked out for a text that asks for them, and a caller's own value (the away
+   * message's {buka}) wins.
+   */
   fill(template: string, vars: Readonly<Record<string, string>> = {}): string {
-    const shop = this.store.data.shop;
-    const clock = this.shopClock;
-    const all: Record<string, string> = { toko: shop.name, alamat: shop.address, ...vars };
-    // Getters: the hours are only worked out for a text that asks for them, and a caller's own
-    // value (the away message's {buka}) wins.
-    const lazy: Record<string, () => string> = { jam: () => clock.week(), buka: () => clock.nextOpening(), status: () => clock.status() };
-    for (const [name, get] of Object.entries(lazy)) {
-      if (!Object.hasOwn(vars, name)) Object.defineProperty(all, name, { get, enumerable: true });
+    const parts = this.parsed(template);
+    if (parts.length === 1) return template;
+    let out = '';
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i] as string;
+      // odd parts are variable names
+      out += i % 2 === 0 ? part : this.value(part, vars);
     }
-    return renderTemplate(template, all);
+    return out;
+  }
+
+  private value(name: string, vars: Readonly<Record<string, string>>): string {
+    if (Object.hasOwn(vars, name)) return vars[name] ?? '';
+    const shop = this.store.data.shop;
+    switch (name) {
+      case 'toko':
+        return shop.name;
+      case 'alamat':
+        return shop.address;
+      case 'jam':
+        return this.shopClock.week();
+      case 'buka':
+        return this.shopClock.nextOpening();
+      case 'status':
+        return this.shopClock.status();
+      default:
+        return `{${name}}`;
+    }
+  }
+
+  /** A template split at its variables (text, name, text, …), kept for the next time. */
+  private parsed(template: string): readonly string[] {
+    let parts = this.templates.get(template);
+    if (!parts) {
+      parts = splitTemplate(template);
+      if (this.templates.size >= TEMPLATE_CACHE) this.templates.clear();
+      this.templates.set(template, parts);
+    }
+    return parts;
   }
 
   set(key: string, value: string): SetTextResult {
