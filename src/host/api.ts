@@ -82,7 +82,7 @@ export function makeApi(rt: Runtime, host: PluginSite, services: HostServices): 
       return { messages, newCustomers, lines: host.reports(from, to) };
     },
     recognise: (key, fn) => reader.add(key, fn),
-    vocabulary: (words) => reader.stems.learn(words, { whole: true }),
+    vocabulary: (words) => reader.learn(words, { whole: true }),
     read: (text) => reader.read(text),
   };
   return api;

@@ -14,16 +14,16 @@ export interface Word {
 
 /** Runs of one letter collapsed: "hargaaa" → "harga"; both sides of a comparison are collapsed alike ("maaf" → "maf"). */
 export function collapse(word: string): string {
-  return word.replace(/([a-z])\1+/g, '$1');
+  for (let i = 1; i < word.length; i++) if (word[i] === word[i - 1]) return word.replace(/([a-z])\1+/g, '$1');
+  return word;
 }
 
+/** Plain ASCII: no accents to strip, no keycaps or letters of other scripts (most chat messages). */
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function wordsOf(text: string): Word[] {
-  const plain = text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  const lower = text.toLowerCase();
+  const plain = (ASCII.test(lower) ? lower : lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).replace(/[^a-z0-9]+/g, ' ').trim();
   if (plain === '') return [];
   const out: Word[] = [];
   for (const raw of plain.split(' ')) {
@@ -49,10 +49,9 @@ export function normalise(text: string): string[] {
  * codes like "P-07" kept), one space.
  */
 export function simplify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/(\d)\uFE0F?\u20E3/gu, '$1')
-    .replace(/[^\p{L}\p{N}\s&-]/gu, ' ')
+  const lower = text.toLowerCase();
+  const cleaned = ASCII.test(lower) ? lower.replace(/[^a-z0-9\s&-]/g, ' ') : lower.replace(/(\d)\uFE0F?\u20E3/gu, '$1').replace(/[^\p{L}\p{N}\s&-]/gu, ' ');
+  return cleaned
     .replace(/(^|\s)-+|-+(\s|$)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -41,20 +41,11 @@ export class Reading<S extends object = Record<string, unknown>> implements Word
   readonly simple: string;
   /** The words as matchers compare them: chat spellings expanded, stretched letters collapsed. */
   readonly words: readonly string[];
-  /** A question mark, a word that asks ("berapa", "kapan"), or an asking tail ("ready gak"). */
-  readonly question: boolean;
-  /** What courtesy the message shows: a greeting, thanks, an ok, an apology, an address ("kak"). */
-  readonly courtesy: ReadonlySet<Courtesy>;
-  /** Nothing but courtesy: "ok kak makasih", "halo min". */
-  readonly courtesyOnly: boolean;
-  /** It takes something back: "batal", "gak jadi", "tidak usah". */
-  readonly negated: boolean;
-  /** A whole message that moves around a list or the menu. */
-  readonly navigation: Navigation | null;
   private readonly source: readonly Word[];
   private formsCache: Array<readonly string[] | undefined> | null = null;
   private topicsCache: readonly Topic[] | null = null;
   private codesCache: Codes | null = null;
+  private courtesyCache: { kinds: ReadonlySet<Courtesy>; only: boolean } | null = null;
   private signals: Map<keyof S, unknown> | null = null;
 
   constructor(
@@ -65,8 +56,37 @@ export class Reading<S extends object = Record<string, unknown>> implements Word
     this.simple = simplify(this.text);
     this.source = wordsOf(this.text);
     this.words = this.source.map((w) => w.word);
+  }
+
+  /** A question mark, a word that asks ("berapa", "kapan"), or an asking tail ("ready gak"). */
+  get question(): boolean {
+    return this.text.includes('?') || this.words.some((w) => QUESTION_WORDS.has(w)) || QUESTION_TAILS.has(this.words.at(-1) ?? '');
+  }
+
+  /** What courtesy the message shows: a greeting, thanks, an ok, an apology, an address ("kak"). */
+  get courtesy(): ReadonlySet<Courtesy> {
+    return this.courtesyRead().kinds;
+  }
+
+  /** Nothing but courtesy: "ok kak makasih", "halo min". */
+  get courtesyOnly(): boolean {
+    return this.courtesyRead().only;
+  }
+
+  /** It takes something back: "batal", "gak jadi", "tidak usah". */
+  get negated(): boolean {
     const words = this.words;
-    this.question = this.text.includes('?') || words.some((w) => QUESTION_WORDS.has(w)) || QUESTION_TAILS.has(words.at(-1) ?? '');
+    return words.some((w, i) => NEGATING_WORDS.has(w) || NEGATING_PAIRS.has(`${words[i - 1]} ${w}`));
+  }
+
+  /** A whole message that moves around a list or the menu. */
+  get navigation(): Navigation | null {
+    return navigationOf(this.simple);
+  }
+
+  private courtesyRead(): { kinds: ReadonlySet<Courtesy>; only: boolean } {
+    if (this.courtesyCache) return this.courtesyCache;
+    const words = this.words;
     const kinds = new Set<Courtesy>();
     let content = 0;
     for (let i = 0; i < words.length; i++) {
@@ -77,10 +97,8 @@ export class Reading<S extends object = Record<string, unknown>> implements Word
       if (kind) kinds.add(kind);
       else content++;
     }
-    this.courtesy = kinds;
-    this.courtesyOnly = words.length > 0 && content === 0;
-    this.negated = words.some((w, i) => NEGATING_WORDS.has(w) || NEGATING_PAIRS.has(`${words[i - 1]} ${w}`));
-    this.navigation = navigationOf(this.simple);
+    this.courtesyCache = { kinds, only: words.length > 0 && content === 0 };
+    return this.courtesyCache;
   }
 
   /**
@@ -93,13 +111,7 @@ export class Reading<S extends object = Record<string, unknown>> implements Word
     if (cached) return cached;
     const w = this.source[i];
     if (!w) return [];
-    const stem = collapse(this.reader.stems.stem(w.raw));
-    const out = [w.word];
-    for (const form of [stem, this.reader.stems.stem(w.word)]) if (!out.includes(form)) out.push(form);
-    for (const form of [...out]) {
-      const spelled = this.reader.spelling(form);
-      if (spelled && !out.includes(spelled)) out.push(spelled);
-    }
+    const out = this.reader.formsOf(w);
     this.formsCache[i] = out;
     return out;
   }
@@ -156,21 +168,47 @@ export class Reading<S extends object = Record<string, unknown>> implements Word
  * Reads messages: the stemmer with the shop's own words, the topics' phrases, and what plugins
  * recognise, shared by every reading.
  */
+/** How many words' forms the reader keeps. */
+const FORMS_CACHE = 20_000;
+
 export class Reader<S extends object = Record<string, unknown>> {
   readonly stems = new WordStems();
   private readonly topicPhrases = new PhraseMatcher<Topic>(Object.entries(TOPIC_PHRASES).map(([key, phrases]) => ({ key: key as Topic, phrases })));
   private readonly recognisers = new Map<keyof S, (reading: Reading<S>) => unknown>();
   private readonly spellings: ReadonlyMap<string, string>;
+  private readonly formsCache = new Map<string, readonly string[]>();
 
   constructor(spellings: Readonly<Record<string, string>>) {
     // only one-word spellings: a form stands for one word
     this.spellings = new Map(Object.entries(spellings).filter(([, to]) => !to.includes(' ')));
     // "ordernya" is "order" with -nya, and so "pesan"
-    this.stems.learn([...this.topicPhrases.words, ...this.spellings.keys()]);
+    this.learn([...this.topicPhrases.words, ...this.spellings.keys()]);
   }
 
   read(text: string): Reading<S> {
     return new Reading(this, text);
+  }
+
+  /** Teaches the stemmer words (see `WordStems.learn`); the forms worked out so far are forgotten. */
+  learn(words: Iterable<string>, options: { whole?: boolean } = {}): void {
+    this.stems.learn(words, options);
+    this.formsCache.clear();
+  }
+
+  /** The forms a word may stand for: itself, its stem, and the chat spelling of either; kept by word. */
+  formsOf(w: Word): readonly string[] {
+    const key = w.raw === w.word ? w.word : `${w.raw}|${w.word}`;
+    const cached = this.formsCache.get(key);
+    if (cached) return cached;
+    const out = [w.word];
+    for (const form of [collapse(this.stems.stem(w.raw)), this.stems.stem(w.word)]) if (!out.includes(form)) out.push(form);
+    for (const form of [...out]) {
+      const spelled = this.spellings.get(form);
+      if (spelled && !out.includes(spelled)) out.push(spelled);
+    }
+    if (this.formsCache.size >= FORMS_CACHE) this.formsCache.clear();
+    this.formsCache.set(key, out);
+    return out;
   }
 
   /** Adds a recogniser; each signal has one. */
@@ -184,18 +222,18 @@ export class Reader<S extends object = Record<string, unknown>> {
     return fn ? (fn(reading) as S[K]) : null;
   }
 
-  spelling(word: string): string | undefined {
-    return this.spellings.get(word);
-  }
-
   topicsOf(words: Words): Topic[] {
     return this.topicPhrases.match(words);
   }
 }
 
+/** Each navigating message and where it goes. */
+const NAVIGATION_OF: ReadonlyMap<string, Navigation> = new Map(
+  (Object.entries(NAVIGATION) as Array<[Navigation, ReadonlySet<string>]>).flatMap(([kind, words]) => [...words].map((w) => [w, kind] as const)),
+);
+
 function navigationOf(simple: string): Navigation | null {
-  for (const [kind, words] of Object.entries(NAVIGATION) as Array<[Navigation, ReadonlySet<string>]>) if (words.has(simple)) return kind;
-  return null;
+  return NAVIGATION_OF.get(simple) ?? null;
 }
 
 /** Every code the text names, in order, without repeats. */
