@@ -18,12 +18,12 @@ export function collapse(word: string): string {
   return word;
 }
 
-/** Plain ASCII: no accents to strip, no keycaps or letters of other scripts (most chat messages). */
-const ASCII = /^[\x00-\x7f]*$/;
+/** Anything beyond ASCII: without it there are no accents to strip, keycaps or other scripts (most chat messages). */
+const BEYOND_ASCII = /[\u0080-\uffff]/;
 
 export function wordsOf(text: string): Word[] {
   const lower = text.toLowerCase();
-  const plain = (ASCII.test(lower) ? lower : lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).replace(/[^a-z0-9]+/g, ' ').trim();
+  const plain = (!BEYOND_ASCII.test(lower) ? lower : lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).replace(/[^a-z0-9]+/g, ' ').trim();
   if (plain === '') return [];
   const out: Word[] = [];
   for (const raw of plain.split(' ')) {
@@ -50,7 +50,7 @@ export function normalise(text: string): string[] {
  */
 export function simplify(text: string): string {
   const lower = text.toLowerCase();
-  const cleaned = ASCII.test(lower) ? lower.replace(/[^a-z0-9\s&-]/g, ' ') : lower.replace(/(\d)\uFE0F?\u20E3/gu, '$1').replace(/[^\p{L}\p{N}\s&-]/gu, ' ');
+  const cleaned = !BEYOND_ASCII.test(lower) ? lower.replace(/[^a-z0-9\s&-]/g, ' ') : lower.replace(/(\d)\uFE0F?\u20E3/gu, '$1').replace(/[^\p{L}\p{N}\s&-]/gu, ' ');
   return cleaned
     .replace(/(^|\s)-+|-+(\s|$)/g, ' ')
     .replace(/\s+/g, ' ')
