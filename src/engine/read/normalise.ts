@@ -50,7 +50,9 @@ export function normalise(text: string): string[] {
  */
 export function simplify(text: string): string {
   const lower = text.toLowerCase();
-  const cleaned = !BEYOND_ASCII.test(lower) ? lower.replace(/[^a-z0-9\s&-]/g, ' ') : lower.replace(/(\d)\uFE0F?\u20E3/gu, '$1').replace(/[^\p{L}\p{N}\s&-]/gu, ' ');
+  const cleaned = !BEYOND_ASCII.test(lower)
+    ? lower.replace(/[^a-z0-9\s&-]/g, ' ')
+    : lower.replace(/(\d)\uFE0F?\u20E3/gu, '$1').replace(/[^\p{L}\p{N}\s&-]/gu, ' ');
   return cleaned
     .replace(/(^|\s)-+|-+(\s|$)/g, ' ')
     .replace(/\s+/g, ' ')
