@@ -1,4 +1,4 @@
-import { CHAT_SPELLINGS, courtesyOf, type MessageReading, NUMBER_WORDS, QUESTION_TAILS, UNITS } from '../../src/plugin-api.js';
+import { CHAT_SPELLINGS, courtesyOf, type MessageReading, NUMBER_WORDS, ORDER_VERBS, QUESTION_TAILS, UNITS } from '../../src/plugin-api.js';
 import { normaliseCode } from './model.js';
 
 /**
@@ -77,8 +77,6 @@ export function isAfterSale(r: MessageReading): boolean {
 
 /** Words said before an order besides courtesy: "saya mau", "kalau gitu", "tolong". */
 const LEAD_WORDS = new Set(split('saya mau mo mw pengen pingin ingin boleh tolong jadi kalau gitu'));
-/** Verbs of ordering. */
-const ORDER_VERBS = new Set(['pesan', 'pesen', 'psn', 'order', 'beli']);
 const spelled = (w: string): string => CHAT_SPELLINGS[w] ?? w;
 /** What follows the verb in talk about an order rather than an order: "pesan yang kemarin", "beli di toko bisa?". */
 const NOT_AN_ORDER =

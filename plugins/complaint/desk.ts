@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { asksStatus, categoryOf, detectComplaint, isCancel, isDone, ratingIn, saysNotResolved } from './detect.js';
+import { asksStatus, categoryOf, detectComplaint, isCancel, isDone, onlyAnnouncesComplaint, ratingIn, saysNotResolved } from './detect.js';
 import {
   CATEGORY_WORDS,
   COMPLAINT_SLICE,
@@ -16,14 +16,12 @@ import {
   type ChatHandle,
   closingTime,
   type Context,
-  courtesyOf,
   type CustomerInfo,
   describeCustomer,
   type DialogSession,
   formatClock,
   HANDOFF_MS,
   localTime,
-  type MessageReading,
   type Next,
   nextOpening,
   type Outgoing,
@@ -304,7 +302,7 @@ export class Desk {
         const open = mine.filter((t) => isOpenTicket(t) && ctx.now - t.createdAt <= REOPEN_WINDOW_MS).at(-1);
         if (open && !found.explicit) return this.attach(ctx, open);
         if (resolved && !found.explicit) return this.reopen(ctx, resolved);
-        const details = detectComplaintWordsOnly(ctx.reading) ? null : text;
+        const details = onlyAnnouncesComplaint(ctx.reading) ? null : text;
         await this.start(ctx, found.category as Category, details);
         return;
       }
@@ -431,38 +429,3 @@ export class Desk {
     });
   }
 }
-
-/** "komplain", "mau komplain kak": the complaint word alone, no details yet. */
-function detectComplaintWordsOnly(r: MessageReading): boolean {
-  return r.simple.split(' ').every((w) => w === '' || courtesyOf(w) !== null || ONLY_WORDS.has(w));
-}
-
-/** Besides courtesy, the words of "I want to complain" that tell nothing of what happened. */
-const ONLY_WORDS = new Set([
-  'bisa',
-  'boleh',
-  'tolong',
-  'kecewa',
-  'saya',
-  'ini',
-  'mau',
-  'ingin',
-  'pengen',
-  'aku',
-  'sy',
-  'mo',
-  'komplain',
-  'komplen',
-  'komplin',
-  'complain',
-  'complaint',
-  'keluhan',
-  'ada',
-  'menyampaikan',
-  'sampaikan',
-  'buat',
-  'bikin',
-  'ajukan',
-  'mengajukan',
-  'protes',
-]);

@@ -1,8 +1,9 @@
 import type { Category } from './model.js';
-import { CHAT_SPELLINGS, courtesyOf, deletions, type MessageReading, normalise, NOT_TYPOS, withinOneEdit } from '../../src/plugin-api.js';
+import { CHAT_SPELLINGS, courtesyOf, deletions, type MessageReading, normalise, NOT_TYPOS, ORDER_VERBS, withinOneEdit } from '../../src/plugin-api.js';
 
 /** Every phrase list the detector compiles, for its word index. */
 const phraseLists: string[][][] = [];
+const split = (text: string): string[] => text.trim().split(/\s+/);
 
 /**
  * Whether a message is a complaint, and about what: pure functions over the message's reading (its
@@ -12,13 +13,10 @@ const phraseLists: string[][][] = [];
  * ("patah", "warnanya beda", "salah kirim") does too, unless the message asks "what if" ("kalau
  * rusak bisa tukar?"). Softer phrases ("kok mahal", "lama balas") only pick the category.
  */
+/** Words that name a complaint. */
+const COMPLAINT_NOUNS = ['komplain', 'komplen', 'komplin', 'complain', 'complaint', 'keluhan'];
 const TRIGGERS = [
-  'komplain',
-  'komplen',
-  'komplin',
-  'complain',
-  'complaint',
-  'keluhan',
+  ...COMPLAINT_NOUNS,
   'mengeluh',
   'kecewa',
   'mengecewakan',
@@ -144,8 +142,13 @@ const OWN_GOODS = /\b(?:bunga|barang|pesanan|paket|kiriman|daun|rangkaian|tangka
 /** Questions of how or whether: "mau tanya", "cara bersihinnya", "apa bisa". */
 const QUESTION_PHRASES = compileLater(['mau tanya', 'cara', 'gimana cara', 'bagaimana cara', 'apakah', 'apa bisa', 'bisa tidak', 'boleh tanya']);
 const EXPLICIT_QUESTION = compileLater(['mau tanya', 'boleh tanya', 'numpang tanya', 'gimana cara', 'bagaimana cara', 'cara membersihkan', 'cara bersihin']);
-/** An order ("pesan P01 2"): the catalog's, not a complaint. */
-const ORDER_START = /^(?:(?:saya|aku|mau|kak|min|ok|oke|baik)\s+)*(?:pesan|pesen|order|beli)\s+(?:p-?\d+|\d+)\b/;
+/** An order ("pesan P01 2", "ok kak, order 3"): the catalog's, not a complaint. */
+function startsAnOrder(r: MessageReading): boolean {
+  const words = r.simple.split(' ');
+  let i = 0;
+  while (i < words.length && (courtesyOf(words[i] as string) !== null || ['saya', 'aku', 'mau'].includes(words[i] as string))) i++;
+  return ORDER_VERBS.has(words[i] ?? '') && /^(?:p-?\d+|\d+)$/.test(words[i + 1] ?? '');
+}
 
 type Phrase = string[];
 function compileLater(phrases: readonly string[]): Phrase[] {
@@ -266,7 +269,7 @@ export function detectComplaint(r: MessageReading): Detection {
   // "kalau rusak", "gampang pecah": the word just before the problem makes it a "what if"
   const hypothetical = r.words.slice(Math.max(0, problemAt - 2), problemAt).some((t) => HYPOTHETICAL.includes(t));
   const question = r.question || QUESTION_PHRASES.some((q) => hasPhrase(r, q));
-  if (ORDER_START.test(r.simple) && !arrived) return no;
+  if (startsAnOrder(r) && !arrived) return no;
   if (hypothetical && !arrived) return no;
   if (question && !arrived) return no;
   // "mau tanya, bunganya kotor kena debu, gimana cara bersihinnya?": asking how, not complaining
@@ -328,12 +331,28 @@ export function isCancel(r: MessageReading): boolean {
   return words.some((w, i) => ['batal', 'batalkan', 'cancel', 'gajadi'].includes(w) || (w === 'jadi' && words[i - 1] === 'tidak'));
 }
 
+/** The one-word complaint triggers: "komplain", "keluhan", "kecewa". */
+const COMPLAINT_WORDS: ReadonlySet<string> = new Set(TRIGGERS.filter((t) => !t.includes(' ')));
+
+/** Word `i` of the message is a complaint word, in any of its forms ("keluhannya"). */
+function complaintWord(r: MessageReading, i: number): boolean {
+  return r.forms(i).some((f) => COMPLAINT_WORDS.has(f));
+}
+
+/** Besides courtesy and complaint words, the words of "I want to complain" that tell nothing of what happened. */
+const SAYING = new Set(split('bisa boleh tolong saya ini mau ingin pengen mo ada menyampaikan sampaikan untuk bikin ajukan mengajukan'));
+
+/** "mau komplain kak", "saya kecewa": a complaint announced, with nothing yet of what happened. */
+export function onlyAnnouncesComplaint(r: MessageReading): boolean {
+  return r.words.every((w, i) => courtesyOf(w) !== null || SAYING.has(w) || complaintWord(r, i));
+}
+
 /** "status keluhan", "kak gimana keluhan saya?", "cek komplain": the customer asks where their complaints stand. */
 export function asksStatus(r: MessageReading): boolean {
   const t = r.simple;
   if (t.split(' ').length > 10) return false;
   return (
-    /\b(?:keluhan|komplain|komplen|complain|tiket)\b/.test(t) &&
+    r.words.some((w, i) => w === 'tiket' || r.forms(i).some((f) => COMPLAINT_NOUNS.includes(f))) &&
     /\b(?:status|statusnya|gimana|bagaimana|cek|sampai mana|kabar|kabarnya|progres|update|sudah diproses|udah diproses)\b/.test(t)
   );
 }

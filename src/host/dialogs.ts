@@ -93,10 +93,6 @@ class DialogView implements DialogControl {
     return s && s.plugin === this.who.pluginName && isActive(s, this.dialogs.now()) ? s : null;
   }
 
-  get busy(): boolean {
-    return isActive(this.dialogs.session(this.who.chatId), this.dialogs.now());
-  }
-
   start(step: string, data: unknown, options?: DialogOptions): void {
     this.dialogs.set(this.who.chatId, this.make(step, data, options, this.dialogs.now()));
   }

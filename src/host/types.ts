@@ -51,11 +51,11 @@ export type MessageReading = Reading<Signals>;
 export interface DialogControl<D = unknown> {
   /** This plugin's active session in this chat, or null (another plugin's session is not shown). */
   readonly current: (DialogSession & { data: D }) | null;
-  /** True when any plugin has an active dialog in this chat. */
-  readonly busy: boolean;
+  /** Starts this plugin's session in the chat (replacing any other plugin's). */
   start(step: string, data: D, options?: DialogOptions): void;
   /** Moves this plugin's session on; the timeout starts again. */
   update(step: string, data: D, options?: DialogOptions): void;
+  /** Ends this plugin's session; another plugin's is left alone. */
   end(): void;
 }
 
@@ -69,19 +69,23 @@ export interface DialogOptions {
  * `dialog` are the running plugin's own.
  */
 export interface Context<S = unknown, C = unknown> {
+  /** The message as it came: its kind, text, picture and sender. */
   readonly msg: Incoming;
   /** The message text, trimmed. */
   readonly text: string;
+  /** The chat to answer in. */
   readonly chatId: string;
+  /** What the bot knows of the sender: name, number, when they wrote before, a hand-off. */
   readonly customer: CustomerInfo;
   /** True when the sender is one of the shop's owners. */
   readonly isOwner: boolean;
   /** The clock's time while this message is handled. */
   readonly now: number;
+  /** A logger for this message (its id, the chat masked); message texts only at debug. */
   readonly log: Logger;
   /** "{nama}" for texts: the customer's name, or "Kak". */
   readonly salutation: string;
-  /** The numbered main menu's choice this message makes; null when it makes none or a dialog holds the chat. */
+  /** The numbered main menu's choice this message makes; null when it makes none, or while a dialog holds the chat and its plugin has not passed the message on. */
   readonly choice: MenuChoice | null;
   /** The one reading of the message: its words and stems, whether it asks, its topics, codes and quantities. */
   readonly reading: MessageReading;
@@ -97,11 +101,13 @@ export interface Context<S = unknown, C = unknown> {
   handOff(forMs: number): void;
   /** A topic of this message was answered (the catalog gave the product's own price): generic answers to it are not given too. */
   markAnswered(topic: Topic): void;
+  /** Whether a plugin marked the topic answered for this message. */
   answered(topic: Topic): boolean;
   /** This plugin's state slice. */
   readonly state: Slice<S>;
   /** This plugin's data for this customer. */
   readonly data: Slice<C>;
+  /** This plugin's dialog in the chat. */
   readonly dialog: DialogControl;
 }
 
@@ -126,6 +132,7 @@ export interface CommandBuilder<S, C> {
 
 export interface JobContext {
   readonly now: number;
+  /** A logger for this message (its id, the chat masked); message texts only at debug. */
   readonly log: Logger;
 }
 
@@ -170,6 +177,7 @@ export interface TextsApi {
 export interface MenuApi {
   /** The numbered main menu as text. */
   render(): string;
+  /** The items, in their order. */
   items(): readonly MenuItem[];
   /** Answers the menu item with this id itself: the plugin's middleware gets the choice in `ctx.choice`. */
   claim(id: string): void;
@@ -181,7 +189,9 @@ export interface MenuApi {
 
 /** The shop's opening hours, in its time zone; `t` defaults to now. */
 export interface HoursApi {
+  /** The week, the holidays and any closure. */
   get(): OpeningHours;
+  /** Whether the shop is open at `t`. */
   isOpen(t?: number): boolean;
   /** The next moment the shop opens at or after `t` (t itself when open), or null. */
   nextOpening(t?: number): number | null;

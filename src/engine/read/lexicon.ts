@@ -153,6 +153,9 @@ export const NEGATING_WORDS: ReadonlySet<string> = new Set(['batal', 'jangan', '
 /** Two words that take back what follows: "gak jadi pesan", "tidak usah kirim". */
 export const NEGATING_PAIRS: ReadonlySet<string> = new Set(['tidak jadi', 'tidak usah', 'belum jadi']);
 
+/** Verbs that start an order: "pesan P01 2", "order 3". */
+export const ORDER_VERBS: ReadonlySet<string> = new Set(split('pesan pesen psn order beli'));
+
 /** Quantities written as words. */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   satu: 1,
