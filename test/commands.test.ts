@@ -54,6 +54,16 @@ describe('admin commands', () => {
     expect(await bot.owner('!xyzzy')).toEqual(['Perintah *!xyzzy* tidak dikenal.\nKetik *!bantuan* untuk melihat semua perintah.']);
   });
 
+  it('answers a mistyped sub-command with the one meant, even where a form takes any word there', async () => {
+    bot = await startBot();
+    // "!produk <kode>" takes a word in that place, but "hapuss P01" is a mistyped "hapus"
+    const [reply] = await bot.owner('!produk hapuss P01');
+    expect(reply).toMatch(/^⚠️ "hapuss" tidak dikenal untuk !produk\. Maksud Kakak \*!produk hapus\*\?/);
+    expect(reply).toContain('• !produk hapus <kode>');
+    // nothing was removed
+    expect((await bot.owner('!produk P01'))[0]).toContain('P01');
+  });
+
   it.each(['0811-0000-1111', '+62 811 0000 1111', '62811 0000 1111'])('recognises the owner by phone digits when configured as %j', async (written) => {
     const parsed = parseConfig({ OWNER_NUMBERS: written });
     if (!parsed.ok) throw new Error(parsed.problems.join('\n'));

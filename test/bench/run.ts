@@ -11,16 +11,8 @@
  * Between two messages each sender yields to the event loop, as messages arriving from a socket
  * do, so the store's coalesced writes and other timers run as they would live.
  */
-import { openSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { pino } from 'pino';
-import { bootApp } from '../../src/boot.js';
-import { SystemClock } from '../../src/clock.js';
-import { configFromEnv } from '../../src/config.js';
-import { MemoryTransport } from '../../src/transport/memory.js';
 import { DEFAULT_RULES } from '../../plugins/quick-reply/defaults.js';
 import { Matcher } from '../../plugins/quick-reply/matcher.js';
 import { measure } from '../../plugins/quick-reply/quality.js';
@@ -28,9 +20,8 @@ import { read } from '../helpers.js';
 import corpus from '../fixtures/quick-reply-corpus.json' with { type: 'json' };
 import holdout from '../fixtures/quick-reply-holdout.json' with { type: 'json' };
 import { catalogBench } from './catalog.js';
-import { CUSTOMERS, MESSAGES, run, THROUGHPUT_TEXTS } from './throughput.js';
+import { CUSTOMERS, MESSAGES, run, startBenchApp, THROUGHPUT_TEXTS } from './throughput.js';
 
-const OWNER = '6281100001111';
 const TEXTS = THROUGHPUT_TEXTS;
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -121,13 +112,7 @@ async function soak(): Promise<{
 }> {
   const customers = 20_000;
   const total = Number(process.env['SOAK_TOTAL'] ?? 200_000);
-  const dir = await mkdtemp(join(tmpdir(), 'layani-soak-'));
-  const clock = new SystemClock();
-  const transport = new MemoryTransport(clock);
-  const logger = pino({ level: 'info' }, pino.destination({ fd: openSync('/dev/null', 'w'), sync: true }));
-  const app = await bootApp({ config: configFromEnv({ OWNER_NUMBERS: OWNER, DATA_DIR: dir }), transport, clock, logger });
-  await app.start();
-  await app.backgroundDone();
+  const { app, transport, dir } = await startBenchApp('layani-soak-');
   const gc = (globalThis as { gc?: () => void }).gc;
   // after a flush: a write of the whole store in flight holds its JSON text, tens of MB at 20,000 customers
   const measure = async (): Promise<{ rss: number; heap: number }> => {

@@ -48,8 +48,9 @@ function stream(transport: MemoryTransport): Incoming[] {
   return messages;
 }
 
-export async function run(concurrency: number): Promise<RunResult> {
-  const dir = await mkdtemp(join(tmpdir(), 'layani-bench-'));
+/** The real app on a temporary folder and the memory transport, started, its start-up cards drawn. */
+export async function startBenchApp(prefix: string) {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
   const clock = new SystemClock();
   const transport = new MemoryTransport(clock);
   // Logs go nowhere, but through pino at info level as in production.
@@ -58,6 +59,11 @@ export async function run(concurrency: number): Promise<RunResult> {
   await app.start();
   // the placeholder cards drawn at start are not message work
   await app.backgroundDone();
+  return { app, transport, dir };
+}
+
+export async function run(concurrency: number): Promise<RunResult> {
+  const { app, transport, dir } = await startBenchApp('layani-bench-');
   const writesBefore = app.store.writes;
   const messages = stream(transport);
   const latencies = new Float64Array(MESSAGES);

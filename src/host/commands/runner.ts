@@ -55,7 +55,7 @@ export class CommandRunner<C extends MessageRun> {
     const match = matchForm(command.forms, parsed.args);
     if (!match.ok) {
       // a word the command does not know: every way to use it; otherwise the ways of the form meant
-      const own = match.form?.problem !== undefined;
+      const own = match.form?.problem !== undefined && !guessed(match.problem);
       const forms = match.problem.kind === 'unknown' && !own ? command.forms : relatedForms(command, match.form);
       ctx.reply(`⚠️ ${this.reason(command, match.form, match.problem, parsed.args)}\n\n${usage(command, this.opts.prefix, forms)}`);
       return;
@@ -82,7 +82,8 @@ export class CommandRunner<C extends MessageRun> {
 
   private reason(command: Command<CommandHandler<C>>, form: Form<CommandHandler<C>> | null, problem: Problem, typed: string): string {
     const { prefix } = this.opts;
-    const own = typeof form?.problem === 'function' ? form.problem(typed) : form?.problem;
+    // a mistyped word of the command ("hapuss") is answered with the word meant, before a form's own text
+    const own = guessed(problem) ? undefined : typeof form?.problem === 'function' ? form.problem(typed) : form?.problem;
     if (own !== undefined) return own;
     switch (problem.kind) {
       case 'unknown': {
@@ -101,6 +102,11 @@ export class CommandRunner<C extends MessageRun> {
         return `"${problem.text}" tidak diperlukan di sini.`;
     }
   }
+}
+
+/** The command's matcher found the word most likely meant. */
+function guessed(problem: Problem): boolean {
+  return problem.kind === 'unknown' && problem.suggestion !== null;
 }
 
 /** "a, b, atau c". */
