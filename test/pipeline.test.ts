@@ -107,7 +107,7 @@ describe('pipeline', () => {
   });
 
   it('gives up on a message whose handler never finishes, and the chat moves on', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     try {
       const stuck = only('stuck', async (ctx, next) => {
         if (ctx.text === 'hang') {
@@ -126,6 +126,44 @@ describe('pipeline', () => {
       expect(bot.sentTo(CUSTOMER)).toEqual([expect.stringContaining('Mohon maaf'), 'after answers x']);
       const err = bot.logs.find((l) => l.level === 50);
       expect(err).toMatchObject({ plugin: 'stuck', err: { message: 'no answer after 60000 ms; the message was given up on' } });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('watches every message in hand with one timer: each is given up at its own deadline, however many pass meanwhile', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const stuck = only('stuck', async (ctx, next) => {
+        if (ctx.text === 'hang') await new Promise(() => undefined);
+        await next();
+      });
+      const trace: string[] = [];
+      bot = await startBot({ plugins: [stuck, echo('after', 'x', trace)] });
+      bot.transport.deliver({ from: CUSTOMER, text: 'hang' });
+      await vi.advanceTimersByTimeAsync(30_000);
+      bot.transport.deliver({ from: OTHER, text: 'hang' });
+      // more messages pass than one alarm keeps waiting (1,000), from other customers, in batches
+      // the outbox takes whole; the store writes to disk meanwhile, so the test waits on the event
+      // loop, not on the faked timers
+      const others = Array.from({ length: 1_200 }, (_, i) => `62813${String(10_000_000 + i)}`);
+      for (let batch = 0; batch < others.length; batch += 300) {
+        for (const from of others.slice(batch, batch + 300)) bot.transport.deliver({ from, text: 'x' });
+        for (let spins = 0; spins < 20_000 && bot.transport.sent.length < batch + 300; spins++) await new Promise((r) => setImmediate(r));
+      }
+      expect(trace.filter((t) => t === 'after:before')).toHaveLength(1_200);
+      expect(others.every((from) => bot.sentTo(from).join() === 'after answers x')).toBe(true);
+      expect(bot.sentTo(CUSTOMER)).toEqual([]);
+      await vi.advanceTimersByTimeAsync(29_000);
+      expect(bot.sentTo(CUSTOMER)).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(bot.sentTo(CUSTOMER)).toEqual([expect.stringContaining('Mohon maaf')]);
+      expect(bot.sentTo(OTHER)).toEqual([]);
+      await vi.advanceTimersByTimeAsync(29_000);
+      expect(bot.sentTo(OTHER)).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(bot.sentTo(OTHER)).toEqual([expect.stringContaining('Mohon maaf')]);
+      expect(bot.logs.filter((l) => l.level === 50 && l['plugin'] === 'stuck')).toHaveLength(2);
     } finally {
       vi.useRealTimers();
     }

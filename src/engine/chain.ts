@@ -21,11 +21,16 @@ const MAX_STEPS = 30;
  * step that throws before calling it does not silence the steps after it.
  */
 export class Chain<R extends MessageRun> {
+  private readonly positions = new Map<string, number>();
+
   constructor(
     private readonly steps: readonly Step<R>[],
     private readonly onError: StepError<R>,
   ) {
     if (steps.length > MAX_STEPS) throw new Error(`at most ${MAX_STEPS} plugins may add middleware`);
+    steps.forEach((step, i) => {
+      if (!this.positions.has(step.name)) this.positions.set(step.name, i);
+    });
   }
 
   get names(): string[] {
@@ -34,7 +39,7 @@ export class Chain<R extends MessageRun> {
 
   /** The position of a step, or -1. */
   indexOf(name: string): number {
-    return this.steps.findIndex((s) => s.name === name);
+    return this.positions.get(name) ?? -1;
   }
 
   run(run: R): Promise<void> {

@@ -1,27 +1,53 @@
 /**
- * Runs work for one chat at a time, in arrival order, while different chats run side by side.
- * A failure in one task never blocks the tasks queued after it.
+ * Turns per chat: work for one chat runs one at a time, in arrival order, while different chats run
+ * side by side. A chat with nothing in hand is entered at once, without allocating anything; only
+ * work that arrives while its chat is busy waits, on a promise of its own.
  */
 export class ChatQueue {
-  private readonly tails = new Map<string, Promise<void>>();
+  /** Chats with work in hand, each with the wake-ups of the work waiting behind it (null: none). */
+  private readonly busy = new Map<string, Array<() => void> | null>();
   private active = 0;
   private idleWaiters: Array<() => void> = [];
 
-  run(chatId: string, task: () => Promise<void>): Promise<void> {
+  /**
+   * Takes the chat's turn: undefined when it is free now, else a promise that resolves when it is
+   * this caller's turn. Every enter is paired with one `leave`, in a finally.
+   */
+  enter(chatKey: string): Promise<void> | undefined {
     this.active++;
-    const previous = this.tails.get(chatId) ?? Promise.resolve();
-    const current = previous.then(task).finally(() => {
-      if (this.tails.get(chatId) === tail) this.tails.delete(chatId);
-      this.active--;
-      if (this.active === 0) for (const w of this.idleWaiters.splice(0)) w();
-    });
-    // The chain continues whatever this task did; the caller still sees its outcome.
-    const tail = current.catch(() => undefined);
-    this.tails.set(chatId, tail);
-    return current;
+    if (!this.busy.has(chatKey)) {
+      this.busy.set(chatKey, null);
+      return undefined;
+    }
+    let waiting = this.busy.get(chatKey) ?? null;
+    if (waiting === null) {
+      waiting = [];
+      this.busy.set(chatKey, waiting);
+    }
+    const queue = waiting;
+    return new Promise((resolve) => queue.push(resolve));
   }
 
-  /** Tasks queued or running. */
+  /** Gives the chat's turn to the work waiting next, if any. */
+  leave(chatKey: string): void {
+    this.active--;
+    const next = this.busy.get(chatKey)?.shift();
+    if (next) next();
+    else this.busy.delete(chatKey);
+    if (this.active === 0) for (const w of this.idleWaiters.splice(0)) w();
+  }
+
+  /** Runs `task` in the chat's turn. A failure is the caller's to see and never blocks what comes after. */
+  async run(chatKey: string, task: () => Promise<void>): Promise<void> {
+    await this.enter(chatKey);
+    try {
+      await task();
+    } finally {
+      this.leave(chatKey);
+    }
+  }
+
+  /** Work in hand or waiting for its turn. */
   size(): number {
     return this.active;
   }

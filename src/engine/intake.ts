@@ -174,34 +174,42 @@ export class Intake {
    * is its stored entry when it was kept at the last stop: the entry stays in db.json until the
    * message is taken up, so a stop before that keeps it again.
    */
-  private inTurn(chatKey: string, msg: Incoming, kept: HeldMessage | null): Promise<void> {
-    const { store, log, media } = this.opts;
+  private async inTurn(chatKey: string, msg: Incoming, kept: HeldMessage | null): Promise<void> {
+    const { log } = this.opts;
     this.waiting.set(msg, kept);
-    return this.queue
-      .run(chatKey, async () => {
-        // kept for the next start while it waited (the bot is stopping)
-        if (!this.waiting.delete(msg)) return;
-        if (kept) {
-          const i = store.data.held.indexOf(kept);
-          if (i !== -1) store.data.held.splice(i, 1);
-          store.changed();
-          // on disk before it is answered: a power cut now must not bring it back for a second answer
-          await store.flush().catch((err: unknown) => log.error({ err }, 'could not save that a kept message was taken up'));
-        }
-        try {
-          await this.opts.handle(msg);
-        } finally {
-          if (kept) await forgetHeldPicture(kept, media);
-          if (this.phase === 'closed')
-            log.warn(
-              { msgId: msg.id, chat: maskChat(msg.chatId) },
-              'a message was still being answered when the bot stopped; its replies may not have gone out',
-            );
-        }
-      })
-      .catch((err: unknown) => {
-        log.error({ err, msgId: msg.id }, 'a message could not be processed');
-      });
+    // no closure per message: the chat's turn is taken and given back around the work
+    await this.queue.enter(chatKey);
+    try {
+      await this.take(msg, kept);
+    } catch (err) {
+      log.error({ err, msgId: msg.id }, 'a message could not be processed');
+    } finally {
+      this.queue.leave(chatKey);
+    }
+  }
+
+  /** A message's turn has come: it is answered, unless it was kept for the next start while it waited. */
+  private async take(msg: Incoming, kept: HeldMessage | null): Promise<void> {
+    const { store, log, media } = this.opts;
+    if (!this.waiting.delete(msg)) return;
+    if (kept) {
+      const i = store.data.held.indexOf(kept);
+      if (i !== -1) store.data.held.splice(i, 1);
+      store.changed();
+      // on disk before it is answered: a power cut now must not bring it back for a second answer
+      try {
+        await store.flush();
+      } catch (err) {
+        log.error({ err }, 'could not save that a kept message was taken up');
+      }
+    }
+    try {
+      await this.opts.handle(msg);
+    } finally {
+      if (kept) await forgetHeldPicture(kept, media);
+      if (this.phase === 'closed')
+        log.warn({ msgId: msg.id, chat: maskChat(msg.chatId) }, 'a message was still being answered when the bot stopped; its replies may not have gone out');
+    }
   }
 
   /** Keeps a message for the next start: the bot is stopping and will not answer it in time. */

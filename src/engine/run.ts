@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.js';
+import { maskChat } from '../phone.js';
 import { textOut, type Incoming, type Outgoing } from '../transport/types.js';
 import type { CustomerInfo } from './customers.js';
 
@@ -34,15 +35,23 @@ export class MessageRun {
   depth = -1;
   /** Bit i: step i of the chain called next(). */
   nextCalls = 0;
+  private messageLog: Logger | null = null;
 
+  /** `logger` is the process's; the message's own, which names it, is made when first used. */
   constructor(
     readonly msg: Incoming,
     readonly text: string,
     readonly customer: CustomerInfo,
     readonly isOwner: boolean,
     readonly now: number,
-    readonly log: Logger,
+    private readonly logger: Logger,
   ) {}
+
+  /** The message's logger: every line names the message and its (masked) chat. */
+  get log(): Logger {
+    this.messageLog ??= this.logger.child({ msgId: this.msg.id, chat: maskChat(this.msg.chatId) });
+    return this.messageLog;
+  }
 
   get chatId(): string {
     return this.msg.chatId;

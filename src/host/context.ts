@@ -27,6 +27,8 @@ export interface ContextServices {
   menu: { choose(reading: MessageReading): MenuChoice | null };
   /** The plugin of each step of the chain, by position. */
   stepOwners: readonly PluginRuntime[];
+  /** The position of a plugin's step in the chain, or -1. */
+  positionOf(plugin: string): number;
 }
 
 /** The plugin nobody is: what a context is before any plugin runs. */
@@ -88,15 +90,7 @@ export class MessageContext extends MessageRun implements CommandContext {
   get choice(): MenuChoice | null {
     const owner = this.dialogOwner;
     // the dialog's own plugin reads its step first, and then may read the choice
-    if (
-      owner !== null &&
-      owner !== this.plugin.name &&
-      !Chain.calledNext(
-        this,
-        this.services.stepOwners.findIndex((rt) => rt.name === owner),
-      )
-    )
-      return null;
+    if (owner !== null && owner !== this.plugin.name && !Chain.calledNext(this, this.services.positionOf(owner))) return null;
     if (this.chosen === undefined) this.chosen = this.services.menu.choose(this.reading);
     return this.chosen;
   }

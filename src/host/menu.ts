@@ -54,6 +54,8 @@ export type MenuChoice =
 
 export class Menu {
   private readonly owners = new Map<string, string>();
+  /** The items' titles as a message reads them, made again only when a title changes. */
+  private titles: { labels: string[]; simple: string[] } = { labels: [], simple: [] };
 
   constructor(
     private readonly slice: Slice<MenuState>,
@@ -85,9 +87,18 @@ export class Menu {
     this.slice.update(fn);
   }
 
+  private titlesOf(items: readonly MenuItem[]): readonly string[] {
+    const { labels } = this.titles;
+    let same = labels.length === items.length;
+    for (let i = 0; same && i < items.length; i++) same = labels[i] === items[i]?.label;
+    if (!same) this.titles = { labels: items.map((item) => item.label), simple: items.map((item) => simplify(item.label)) };
+    return this.titles.simple;
+  }
+
   /** The choice a message makes, or null. */
   choose(reading: Pick<Reading, 'simple' | 'navigation'>): MenuChoice | null {
-    const choice = parseChoice(reading, this.items());
+    const items = this.items();
+    const choice = parseChoice(reading, items, this.titlesOf(items));
     if (choice?.kind !== 'item') return choice;
     return { ...choice, owner: this.owners.get(choice.item.id) ?? null };
   }
@@ -96,9 +107,13 @@ export class Menu {
 /**
  * How a customer's message maps to the main menu: a pure function. "2", "2.", "no 2", "pilih 2",
  * "2️⃣" and the item's own title all choose item 2; "menu", and "kembali" with no list on screen,
- * ask for the menu again.
+ * ask for the menu again. `titles` are the items' titles simplified, when the caller keeps them.
  */
-export function parseChoice(reading: Pick<Reading, 'simple' | 'navigation'>, items: readonly MenuItem[]): MenuChoice | null {
+export function parseChoice(
+  reading: Pick<Reading, 'simple' | 'navigation'>,
+  items: readonly MenuItem[],
+  titles: readonly string[] = items.map((item) => simplify(item.label)),
+): MenuChoice | null {
   const t = reading.simple;
   if (t === '') return null;
   if (reading.navigation === 'menu' || reading.navigation === 'back') return { kind: 'menu' };
@@ -108,7 +123,7 @@ export function parseChoice(reading: Pick<Reading, 'simple' | 'navigation'>, ite
     const item = items[n - 1];
     return item && n >= 1 ? { kind: 'item', item, index: n - 1, owner: null } : { kind: 'invalid', value: String(n) };
   }
-  const index = items.findIndex((item) => simplify(item.label) === t);
+  const index = titles.indexOf(t);
   const item = items[index];
   return item ? { kind: 'item', item, index, owner: null } : null;
 }

@@ -79,7 +79,8 @@ export class PluginHost implements Handlers<MessageContext>, PluginSite {
   createRun(msg: Incoming, text: string, customer: CustomerInfo, isOwner: boolean, now: number, log: Logger): MessageContext {
     if (!this.contextServices) {
       const { customers, store, reader, menu } = this.services;
-      this.contextServices = { customers, store, reader, dialogs: this.dialogs, menu, stepOwners: this.stepOwners };
+      const chain = this.chainOf;
+      this.contextServices = { customers, store, reader, dialogs: this.dialogs, menu, stepOwners: this.stepOwners, positionOf: (name) => chain.indexOf(name) };
     }
     return new MessageContext(this.contextServices, msg, text, customer, isOwner, now, log);
   }

@@ -189,7 +189,7 @@ process.stdout.write(
       messages: MESSAGES,
       customers: CUSTOMERS,
       messagesPerSecond: Math.round(throughput.messagesPerSecond),
-      at100InFlight: { messagesPerSecond: Math.round(wide.messagesPerSecond), peakRssMB: widePeakRssMB },
+      at100InFlight: { messagesPerSecond: Math.round(wide.messagesPerSecond), peakRssMB: widePeakRssMB, gc: wide.gc },
       latencyMs: {
         p50: round(percentile(latency.latencies, 50)),
         p99: round(percentile(latency.latencies, 99)),
@@ -202,7 +202,7 @@ process.stdout.write(
       catalog,
       soak: soaked,
       detail: {
-        throughputRun: { concurrency: 20, seconds: round(throughput.seconds), repliesSent: throughput.repliesSent },
+        throughputRun: { concurrency: 20, seconds: round(throughput.seconds), repliesSent: throughput.repliesSent, gc: throughput.gc },
         latencyRun: {
           concurrency: 1,
           seconds: round(latency.seconds),

@@ -12,7 +12,7 @@ import { openSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { bootApp } from '../../src/boot.js';
 import { SystemClock } from '../../src/clock.js';
@@ -33,6 +33,8 @@ export interface RunResult {
   latencies: Float64Array;
   storeWrites: number;
   repliesSent: number;
+  /** Garbage collections while the messages ran, and the time they took. */
+  gc: { count: number; ms: number };
 }
 
 /** The 20,000 messages: every thousandth an owner's !bantuan, the rest customers' everyday texts. */
@@ -68,6 +70,14 @@ export async function run(concurrency: number): Promise<RunResult> {
   const messages = stream(transport);
   const latencies = new Float64Array(MESSAGES);
   let next = 0;
+  const gc = { count: 0, ms: 0 };
+  const gcWatch = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc.count++;
+      gc.ms += entry.duration;
+    }
+  });
+  gcWatch.observe({ entryTypes: ['gc'] });
   const started = performance.now();
   const sender = async (): Promise<void> => {
     while (next < MESSAGES) {
@@ -81,6 +91,9 @@ export async function run(concurrency: number): Promise<RunResult> {
   };
   await Promise.all(Array.from({ length: concurrency }, sender));
   const elapsed = performance.now() - started;
+  // the entries of the last collections are delivered on a later turn of the event loop
+  await yieldToLoop();
+  gcWatch.disconnect();
   await app.store.flush();
   const result = {
     seconds: elapsed / 1000,
@@ -88,6 +101,7 @@ export async function run(concurrency: number): Promise<RunResult> {
     latencies,
     storeWrites: app.store.writes - writesBefore,
     repliesSent: transport.sent.length,
+    gc: { count: gc.count, ms: Math.round(gc.ms) },
   };
   await app.stop();
   await rm(dir, { recursive: true, force: true });
@@ -95,12 +109,15 @@ export async function run(concurrency: number): Promise<RunResult> {
 }
 
 /** The whole figure of one run in a fresh process: throughput, and the peak RSS it reached. */
-export async function measureOnce(concurrency: number): Promise<{ concurrency: number; messagesPerSecond: number; repliesSent: number; peakRssMB: number }> {
+export async function measureOnce(
+  concurrency: number,
+): Promise<{ concurrency: number; messagesPerSecond: number; repliesSent: number; gc: RunResult['gc']; peakRssMB: number }> {
   const r = await run(concurrency);
   return {
     concurrency,
     messagesPerSecond: Math.round(r.messagesPerSecond),
     repliesSent: r.repliesSent,
+    gc: r.gc,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 }
