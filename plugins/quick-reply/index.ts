@@ -27,6 +27,7 @@ export default definePlugin({
       const rules = api.state.get().rules;
       const matched = names.map((n) => rules.find((r) => r.name === n)).filter((r): r is QuickRule => r !== undefined);
       answer(api, ctx, matched);
+      for (const n of names) if (isTopic(n)) ctx.markAnswered(n);
       api.state.update((s) => {
         for (const r of s.rules) if (names.includes(r.name)) r.hits++;
       });

@@ -47,6 +47,7 @@ export class MessageContext extends MessageRun implements CommandContext {
   /** The plugin whose dialog held the chat when the message came. */
   dialogOwner: string | null = null;
   private topics: Set<Topic> | null = null;
+  private marks: string[] | null = null;
   private read: MessageReading | null = null;
   private dataView: CustomerData | null = null;
   private dialogView: DialogControl | null = null;
@@ -124,6 +125,19 @@ export class MessageContext extends MessageRun implements CommandContext {
   markAnswered(topic: Topic): void {
     this.topics ??= new Set();
     this.topics.add(topic);
+    (this.marks ??= []).push(`${this.plugin.name}:${topic}`);
+  }
+
+  /**
+   * Why the message got its answer, for the debug line the host writes after the chain: who
+   * replied, the topics each plugin answered, the dialog that held the chat, the menu's choice.
+   */
+  why(): { by: string[]; topics: string[]; dialog: string | null; menu: string | null } {
+    const by: string[] = [];
+    for (const r of this.replies) if (!by.includes(r.by)) by.push(r.by);
+    const chosen = this.chosen;
+    const menu = chosen ? (chosen.kind === 'item' ? chosen.item.id : chosen.kind) : null;
+    return { by, topics: this.marks ?? [], dialog: this.dialogOwner, menu };
   }
 
   answered(topic: Topic): boolean {

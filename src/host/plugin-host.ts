@@ -108,6 +108,7 @@ export class PluginHost implements Handlers<MessageContext>, PluginSite {
       // answered as a step of the dialog: its plugin replied and passed the message on to nobody
       ctx.inDialog = ctx.repliedBy(owner) && !Chain.calledNext(ctx, this.chainOf.indexOf(owner));
     }
+    if (this.log.isLevelEnabled('debug')) ctx.log.debug({ why: ctx.why() }, 'message answered');
   }
 
   command(ctx: MessageContext, command: ParsedCommand | null): Promise<void> {

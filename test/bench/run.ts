@@ -21,6 +21,7 @@ import corpus from '../fixtures/quick-reply-corpus.json' with { type: 'json' };
 import holdout from '../fixtures/quick-reply-holdout.json' with { type: 'json' };
 import { catalogBench } from './catalog.js';
 import { CUSTOMERS, MESSAGES, run, startBenchApp, THROUGHPUT_TEXTS } from './throughput.js';
+import { scoreSet, SETS } from './shoppers.js';
 
 const TEXTS = THROUGHPUT_TEXTS;
 
@@ -175,6 +176,16 @@ if (process.env['BENCH_ONLY'] === 'soak') {
   process.stdout.write(`${JSON.stringify({ soak: await soak(), node: process.version }, null, 2)}\n`);
   process.exit(0);
 }
+/** The shoppers' sets (test/fixtures/shoppers-*.json): how many customers the bot serves well. */
+async function shopperScores(): Promise<Record<string, unknown>> {
+  const scores: Record<string, unknown> = {};
+  for (const name of Object.keys(SETS) as Array<keyof typeof SETS>) {
+    const { failures: _failures, set: _set, ...score } = await scoreSet(name);
+    scores[name] = score;
+  }
+  return scores;
+}
+
 // first, in a fresh process: the peak RSS of the 2,000-customer run is the process's peak so far
 const wide = await run(100);
 const widePeakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
@@ -183,6 +194,7 @@ const latency = await run(1);
 const qr = quickReplies();
 const catalog = await catalogBench();
 const soaked = await soak();
+const shoppers = await shopperScores();
 process.stdout.write(
   `${JSON.stringify(
     {
@@ -201,6 +213,7 @@ process.stdout.write(
       quickReplies: qr,
       catalog,
       soak: soaked,
+      shoppers,
       detail: {
         throughputRun: { concurrency: 20, seconds: round(throughput.seconds), repliesSent: throughput.repliesSent, gc: throughput.gc },
         latencyRun: {

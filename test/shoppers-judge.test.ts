@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { interpret, judge, loadSet, type Outcome, type ShopperMessage } from './bench/shoppers.js';
+
+const message = (over: Partial<ShopperMessage>): ShopperMessage => ({
+  id: 't',
+  text: 'x',
+  intents: ['product'],
+  products: [],
+  photo: false,
+  lang: 'id',
+  ideal: '',
+  mustInclude: [],
+  ...over,
+});
+const outcome = (did: string[], replies: string[] = ['ok']): Outcome => ({ replies, bubbles: replies.length, did: new Set(did), ownerAlerted: false });
+const why = (by: string[], topics: string[] = [], menu: string | null = null) => ({ by, topics, dialog: null, menu });
+
+describe('the shoppers judge', () => {
+  it('is satisfied only when everything asked is answered, nothing else is, and the facts are there', () => {
+    const m = message({ intents: ['product', 'info_shipping'], mustInclude: ['25.000'] });
+    expect(judge(m, outcome(['product', 'info_shipping'], ['Mawar Putih Rp25.000', 'kirim']))).toMatchObject({ satisfied: true });
+    expect(judge(m, outcome(['product'], ['Rp25.000'])).reasons).toEqual(['not answered: info_shipping']);
+    expect(judge(m, outcome(['product', 'info_shipping', 'info_payment'], ['Rp25.000'])).reasons).toEqual(['not asked: info_payment']);
+    expect(judge(m, outcome(['product', 'info_shipping'], ['Rp30.000'])).reasons).toEqual(['missing "25.000"']);
+    expect(judge(m, outcome(['greeting', 'product', 'info_shipping'], ['halo', 'Rp25.000', 'kirim'])).reasons).toEqual(['3 bubbles']);
+  });
+
+  it('never accepts the fallback where something was asked, and accepts silence for courtesy', () => {
+    expect(judge(message({ intents: ['courtesy'] }), outcome(['fallback'])).satisfied).toBe(false);
+    expect(judge(message({ intents: ['courtesy'] }), outcome([], [])).satisfied).toBe(true);
+    expect(judge(message({ intents: ['none'] }), outcome(['fallback'])).satisfied).toBe(true);
+    expect(judge(message({ intents: ['greeting'] }), outcome([], [])).satisfied).toBe(false);
+  });
+
+  it('reads what the bot did from the host line, the store and the owner alerts', () => {
+    expect([...interpret(why(['greeting', 'quick-reply'], ['quick-reply:kirim']), false, false, false, [])]).toEqual(['info_shipping', 'greeting']);
+    expect([...interpret(why(['catalog'], ['catalog:harga', 'catalog:stok', 'catalog:pesan']), false, false, false, ['*Mawar*'])]).toEqual(['product']);
+    expect([...interpret(why(['catalog'], ['catalog:pesan']), true, false, true, ['O-0001'])]).toEqual(['order']);
+    expect([...interpret(why(['menu'], [], 'admin'), false, false, true, ['admin'])]).toEqual(['person']);
+    expect([...interpret(why(['fallback']), false, false, true, ['Maaf'])]).toEqual(['fallback', 'alert']);
+  });
+
+  it('has labelled sets to measure on: a development set and a blind one', () => {
+    for (const name of ['dev', 'blind'] as const) {
+      const set = loadSet(name);
+      expect(set.length).toBeGreaterThan(200);
+      for (const m of set) expect(m.intents.length, m.id).toBeGreaterThan(0);
+      expect(new Set(set.map((m) => m.id)).size).toBe(set.length);
+    }
+  });
+});
