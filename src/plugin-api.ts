@@ -52,13 +52,14 @@ export { afterOpenTime, closingTime, describeOpening, formatClock, isOpen, nextO
 export { listVariables, unknownVariables } from './template.js';
 export { SHOP_VARIABLES } from './host/texts.js';
 export { MAX_MENU_ITEMS } from './host/menu.js';
-export type { Courtesy, Topic } from './engine/read/lexicon.js';
+export type { Courtesy, Topic, Want } from './engine/read/lexicon.js';
 export type { Codes, Language, Navigation } from './engine/read/reading.js';
 export type { PhraseEntry, Words } from './engine/read/phrases.js';
 export {
   CHAT_SPELLINGS,
   COURTESY,
   courtesyOf,
+  isSalam,
   isTopic,
   NAVIGATION,
   NOT_TYPOS,

@@ -55,9 +55,9 @@ describe('pipeline', () => {
     });
     bot = await startBot({ plugins: [thrower, thrower2, echo('helper', 'harga')] });
     const replies = await bot.say(CUSTOMER, 'harga', { id: 'MSG-1' });
+    // the answer and the apology, written together in one bubble
     expect(replies).toEqual([
-      'helper answers harga',
-      'Mohon maaf Kak, sistem kami sedang ada kendala. Pesan Kakak sudah kami terima dan admin akan membalas secepatnya. 🙏',
+      'helper answers harga\n\nMohon maaf Kak, sistem kami sedang ada kendala. Pesan Kakak sudah kami terima dan admin akan membalas secepatnya. 🙏',
     ]);
     const errors = bot.logs.filter((l) => l.level === 50);
     expect(errors.map((e) => [e['plugin'], e['msgId'], (e['err'] as { message: string }).message])).toEqual([
@@ -71,9 +71,9 @@ describe('pipeline', () => {
     // within ten minutes the same chat is not apologised to again; the answer still comes
     expect(await bot.say(CUSTOMER, 'harga')).toEqual(['helper answers harga']);
     await bot.advance(11 * MINUTE);
-    expect(await bot.say(CUSTOMER, 'harga')).toHaveLength(2);
+    expect((await bot.say(CUSTOMER, 'harga')).join()).toContain('Mohon maaf');
     // and the process is fine: another customer is served normally
-    expect(await bot.say(OTHER, 'harga')).toContain('helper answers harga');
+    expect((await bot.say(OTHER, 'harga'))[0]).toMatch(/^helper answers harga/);
   });
 
   it('sends the apology instead of the fallback when the failing plugin was the only one to speak', async () => {
@@ -91,7 +91,7 @@ describe('pipeline', () => {
     });
     const trace: string[] = [];
     bot = await startBot({ plugins: [twice, echo('after', 'x', trace)] });
-    expect(await bot.say(CUSTOMER, 'x')).toEqual(['after answers x', expect.stringContaining('Mohon maaf')]);
+    expect(await bot.say(CUSTOMER, 'x')).toEqual([expect.stringMatching(/^after answers x\n\nMohon maaf/)]);
     expect(trace).toEqual(['after:before', 'after:after']);
     expect(bot.logs.find((l) => l.level === 50)?.['err']).toMatchObject({ message: 'plugin twice called next() twice' });
   });
@@ -102,7 +102,7 @@ describe('pipeline', () => {
       void next();
     });
     bot = await startBot({ plugins: [careless, echo('after', 'x')] });
-    expect(await bot.say(CUSTOMER, 'x')).toEqual(['after answers x', expect.stringContaining('Mohon maaf')]);
+    expect(await bot.say(CUSTOMER, 'x')).toEqual([expect.stringMatching(/^after answers x\n\nMohon maaf/)]);
     expect(bot.logs.find((l) => l.level === 50)?.['err']).toMatchObject({ message: 'plugin careless called next() twice' });
   });
 

@@ -1,5 +1,6 @@
 import { definePlugin } from '../../src/plugin-api.js';
 import { registerOrderCommand, registerProductCommand } from './admin.js';
+import { AFTERCARE_TEXTS } from './aftercare.js';
 import { Catalog } from './catalog.js';
 import { catalogSchema, type CatalogState } from './model.js';
 import { browseSchema, CATALOG_SLICE, MENU_ITEM, SHOP_TEXTS, Shop } from './shop.js';
@@ -19,7 +20,7 @@ export default definePlugin<CatalogState, unknown>({
   name: CATALOG_SLICE,
   description: 'Lets customers browse, search and order products in the chat; the owner manages them with !produk and !pesanan.',
   state: { schema: catalogSchema, defaults: emptyCatalog },
-  texts: SHOP_TEXTS,
+  texts: { ...SHOP_TEXTS, ...AFTERCARE_TEXTS },
   dialog: browseSchema,
   tools: { catalog: catalogTool },
   setup(api) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Aftercare } from './aftercare.js';
 import type { Catalog } from './catalog.js';
 import {
   asksAboutProducts,
@@ -36,6 +37,8 @@ const MAX_SEARCH_WORDS = 20;
 const CHOOSE_FOOTER = 'Balas dengan *nomor* produk yang mau dipesan.';
 /** A code in a longer message is a story ("kemarin saya pesan P01 tapi…"), not a question about it. */
 const MAX_CODE_WORDS = 12;
+/** Words that make a delivery question about the customer's own order: "pesanan sy", "udh dikirim blm". */
+const OWN_ORDER = /\b(?:saya|sy|aku|ku|gw|my|sudah|udah|udh|sdh|belum|blm|pesanan|orderan|paket)\b/;
 
 const viewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('categories'), names: z.array(z.string()) }),
@@ -83,10 +86,14 @@ export const SHOP_TEXTS = {
 } as const;
 
 export class Shop {
+  private readonly aftercare: Aftercare;
+
   constructor(
     private readonly api: Api,
     private readonly catalog: Catalog,
-  ) {}
+  ) {
+    this.aftercare = new Aftercare(api, catalog);
+  }
 
   // ---- where the customer is ---------------------------------------------------------------
 
@@ -333,11 +340,15 @@ export class Shop {
     const text = ctx.text;
     const r = ctx.reading;
     const base = this.stackOf(ctx);
-    if (isCatalogRequest(r)) {
-      this.showCategories(ctx, []);
+    const order = ctx.msg.kind === 'text' ? orderIntent(r) : null;
+    if (!order && this.afterOrder(ctx)) return false;
+    if (isCatalogRequest(r) || r.wantsTo('catalog')) {
+      // "katalog bunga meja kak": that category; otherwise the list of categories
+      const named = this.catalog.categories().find((c) => r.simple.includes(c.name.toLowerCase()));
+      if (named) this.openCategory(ctx, base, named.name, 0);
+      else this.showCategories(ctx, []);
       return false;
     }
-    const order = ctx.msg.kind === 'text' ? orderIntent(r) : null;
     if (order) {
       await this.order(ctx, base, order, next);
       return true;
@@ -378,6 +389,25 @@ export class Shop {
     if (wanted) {
       this.say(ctx, this.api.texts.render('katalog.tidak-ada', { nama: ctx.salutation, cari: wanted }));
       this.showCategories(ctx, []);
+    }
+    return false;
+  }
+
+  /**
+   * "Sudah transfer", "pesanan saya sudah dikirim?", "O-0003 gimana?": about an order already
+   * placed. True when it was (and answered). A question about delivery from someone who has
+   * not ordered ("kapan dikirim kalau pesan hari ini?") is the quick replies'.
+   */
+  private afterOrder(ctx: Ctx): boolean {
+    const r = ctx.reading;
+    if (r.wantsTo('paid')) {
+      this.aftercare.paid(ctx);
+      return true;
+    }
+    const theirs = r.codes.orders.length > 0 || this.catalog.state.orders.some((o) => o.chatId === ctx.chatId);
+    if ((r.wantsTo('status') && (theirs || OWN_ORDER.test(r.simple))) || (r.codes.orders.length > 0 && r.codes.products.length === 0)) {
+      this.aftercare.status(ctx);
+      return true;
     }
     return false;
   }

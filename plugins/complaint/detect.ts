@@ -29,6 +29,11 @@ const TRIGGERS = [
   'minta diganti',
   'minta tukar',
   'beda jauh',
+  'penipu',
+  'scam',
+  'tanggung jawab',
+  'tanggung jawabnya',
+  'rugi',
 ];
 
 interface CategoryRule {
@@ -60,6 +65,10 @@ const RULES: readonly CategoryRule[] = [
       'hancur',
       'bengkok',
       'lepas semua',
+      'basah',
+      'cracked',
+      'broken',
+      'damaged',
     ],
     weak: ['lepas', 'jelek'],
   },
@@ -87,6 +96,27 @@ const RULES: readonly CategoryRule[] = [
       'barang hilang',
       'yang datang cuma',
       'yang datang hanya',
+      'cuma datang',
+      'hanya datang',
+      'datang cuma',
+      'paket kurang',
+      'isi paket kurang',
+      'belum dikirim',
+      'belum juga dikirim',
+      'tidak dikirim',
+      'sampai sekarang belum',
+      'tidak ada kabar',
+      'belum ada kabar',
+      'tidak bisa dihubungi',
+      'alamat tidak ketemu',
+      'still nothing',
+      'not arrived',
+      'has not arrived',
+      'wrong bouquet',
+      'wrong item',
+      'wrong order',
+      'received the wrong',
+      'missing',
     ],
     weak: ['kurang satu', 'kurang 1', 'telat', 'terlambat', 'lama sampai', 'hilang', 'kurir', 'kurang'],
   },
@@ -97,12 +127,27 @@ const RULES: readonly CategoryRule[] = [
   },
   {
     category: 'harga',
-    strong: ['salah harga', 'kelebihan bayar', 'uang belum dikembalikan', 'uang saya belum dikembalikan', 'belum dikembalikan'],
+    strong: ['salah harga', 'kelebihan bayar', 'uang belum dikembalikan', 'uang saya belum dikembalikan', 'belum dikembalikan', 'ditagih', 'extra money'],
     weak: ['kemahalan', 'harga beda', 'beda harga', 'mahal', 'harga', 'bayar', 'transfer'],
   },
   {
     category: 'layanan',
-    strong: ['tidak dibalas', 'belum dibalas', 'lama balas', 'lama dibalas', 'slow respon', 'tidak ramah', 'dicuekin', 'jutek'],
+    strong: [
+      'tidak dibalas',
+      'belum dibalas',
+      'lama balas',
+      'lama dibalas',
+      'lama kali balas',
+      'tidak dijawab',
+      'belum dijawab',
+      'slow respon',
+      'tidak ramah',
+      'dicuekin',
+      'jutek',
+      'ketus',
+      'sepihak',
+      'rude',
+    ],
     weak: ['lambat', 'cuek', 'kasar', 'admin', 'respon', 'pelayanan', 'balas'],
   },
 ];
@@ -118,6 +163,9 @@ const MISMATCH = [
   'tidak kayak foto',
   'tidak kayak di foto',
   'beda sama gambar',
+  'beda sama yang difoto',
+  'beda sama yang di foto',
+  'beda dengan yang difoto',
 ];
 /** "kalau rusak bisa tukar?": a question before buying, when the word comes right before the problem. */
 const HYPOTHETICAL = ['kalau', 'kalo', 'klo', 'jika', 'apabila', 'seandainya', 'misalnya', 'misal', 'nanti', 'gampang', 'mudah', 'cepat', 'bisa'];
@@ -132,13 +180,15 @@ const ARRIVED = compileLater([
   'sudah diterima',
   'baru sampai',
   'baru datang',
+  'arrived',
+  'received',
 ]);
 /** Signs the customer bought already. */
-const BOUGHT = compileLater(['saya beli', 'yang saya beli', 'saya pesan', 'pesanan saya', 'barusan', 'kemarin', 'tadi', 'dikirim']);
+const BOUGHT = compileLater(['saya beli', 'yang saya beli', 'saya pesan', 'pesanan saya', 'barusan', 'kemarin', 'tadi', 'dikirim', 'ditagih', 'kurir bilang']);
 /** Other talk after a sale: an exchange, a smell, a fall, "kok …", a check asked for. */
 const AFTER_SALE_TALK = compileLater(['tukar', 'return', 'bau', 'jatuh', 'kapan sampai', 'dicek', 'tolong cek', 'kok', 'tidak kayak', 'tidak seperti']);
 /** Goods with -nya are the customer's own: "barangnya", "paketnya" (the catalog adds its products: "mawarnya"). */
-const OWN_GOODS = /\b(?:bunga|barang|pesanan|paket|kiriman|daun|rangkaian|tangkai|produk|kelopak|pita)nya\b/;
+const OWN_GOODS = /\b(?:bunga|barang|pesanan|paket|kiriman|pengiriman|kurir|daun|rangkaian|tangkai|produk|kelopak|pita)nya\b/;
 /** Questions of how or whether: "mau tanya", "cara bersihinnya", "apa bisa". */
 const QUESTION_PHRASES = compileLater(['mau tanya', 'cara', 'gimana cara', 'bagaimana cara', 'apakah', 'apa bisa', 'bisa tidak', 'boleh tanya']);
 const EXPLICIT_QUESTION = compileLater(['mau tanya', 'boleh tanya', 'numpang tanya', 'gimana cara', 'bagaimana cara', 'cara membersihkan', 'cara bersihin']);
@@ -242,8 +292,16 @@ export interface Detection {
   explicit: boolean;
 }
 
+/** "maaf salah kirim": the customer sent the wrong message, nothing went wrong with the shop. */
+const OWN_MISTAKE = /^(?:maaf|sorry|sori|mohon maaf) (?:kak |ka |kk )?salah (?:kirim|chat|kirim pesan)\b/;
+/** "cuma 9, saya pesan 10", "cuma 1 5 meter bukan 2 meter": fewer came than were bought. */
+const SHORT_COUNT =
+  /\b(?:cuma|hanya|only)\s+\d+\b.*\b(?:bukan|padahal|saya bayar|sy bayar|saya pesan|sy pesan)\b|\b(?:saya|sy) (?:pesan|bayar) \d+\b.*\b(?:cuma|hanya)\s+\d+\b/;
+
 /** Reads a message: is it a complaint, and about what. */
 export function detectComplaint(r: MessageReading): Detection {
+  if (OWN_MISTAKE.test(r.simple)) return { complaint: false, category: 'lain', explicit: false };
+  if (SHORT_COUNT.test(r.simple)) return { complaint: true, category: 'kirim', explicit: false };
   const triggered = TRIGGER_PHRASES.some((p) => hasPhrase(r, p));
   let strong: Category | null = null;
   let strongAt = -1;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { definePlugin, describeCustomer, HANDOFF_MS, type MessageKind } from '../../src/plugin-api.js';
+import { definePlugin, describeCustomer, HANDOFF_MS, isSalam, type MessageKind, type MessageReading } from '../../src/plugin-api.js';
 
 /**
  * The last middleware: when nothing answered a customer's message and no greeting went out, say
@@ -37,6 +37,21 @@ export default definePlugin({
       help: 'jawaban untuk pesan yang tidak dimengerti bot; menu utama menyusul',
       variables: ['nama'],
     },
+    'sama-sama': {
+      default: 'Sama-sama, {nama}! 🙏 Senang bisa membantu.',
+      help: 'jawaban untuk ucapan terima kasih pelanggan',
+      variables: ['nama'],
+    },
+    'salam-balik': {
+      default: 'Waalaikumsalam, {nama}. 🙏 Ada yang bisa kami bantu?',
+      help: 'jawaban untuk "assalamualaikum"',
+      variables: ['nama'],
+    },
+    'sapa-balik': {
+      default: 'Halo {nama}! 😊 Ada yang bisa kami bantu?',
+      help: 'jawaban untuk sapaan atau "p" di tengah percakapan',
+      variables: ['nama'],
+    },
     'media-diterima': {
       default: 'Terima kasih {nama}, {jenis} dari Kakak sudah kami terima. Admin kami akan melihatnya secepatnya. 🙏',
       help: 'jawaban untuk gambar, pesan suara, video, dokumen, lokasi, atau kontak; menu utama menyusul',
@@ -62,6 +77,14 @@ export default definePlugin({
       // "halo", "kak", "mau tanya" typed in one breath: the first got its answer, the rest are
       // the same greeting, not new questions to say "didn't catch that" to
       if (!media && ctx.customer.previousSeenAt !== null && ctx.now - ctx.customer.previousSeenAt < BURST_MS && ctx.now >= ctx.customer.previousSeenAt) return;
+      // thanks, "ok", a salam, an emoji: a short warm answer or none, never "didn't catch that"
+      if (!media) {
+        const warm = courtesyAnswer(ctx.reading);
+        if (warm !== undefined) {
+          if (warm) ctx.reply(api.texts.render(warm, { nama: ctx.salutation }));
+          return;
+        }
+      }
       const last = ctx.data.get().lastFallbackAt;
       if (last !== null && ctx.now - last < FALLBACK_INTERVAL_MS && ctx.now >= last) return;
       // A picture with a caption is still first of all a picture the staff should look at.
@@ -75,3 +98,19 @@ export default definePlugin({
     });
   },
 });
+
+/**
+ * The answer to a message of nothing but courtesy: thanks get "sama-sama", a salam its answer, a
+ * greeting or "p" a short hello; "ok", "siap" and emoji get nothing (null). Undefined when the
+ * message is more than courtesy.
+ */
+export function courtesyAnswer(r: MessageReading): 'sama-sama' | 'salam-balik' | 'sapa-balik' | null | undefined {
+  const words = r.words;
+  if (words.length === 0) return r.text === '' ? undefined : null;
+  if (words.length === 1 && (words[0] === 'p' || words[0] === 'ping')) return 'sapa-balik';
+  if (!r.courtesyOnly) return undefined;
+  if (r.courtesy.has('thanks')) return 'sama-sama';
+  if (words.some(isSalam)) return 'salam-balik';
+  if (r.courtesy.has('greeting')) return 'sapa-balik';
+  return null;
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { shouldGreet, type RecipientMode } from './rules.js';
-import { definePlugin, formatPhone, normalisePhone, type PluginApi, type Slice, UsageError } from '../../src/plugin-api.js';
+import { definePlugin, formatPhone, isSalam, normalisePhone, type PluginApi, type Slice, UsageError } from '../../src/plugin-api.js';
 
 /**
  * The greeting (SOP stage 1): a warm welcome on a customer's first message and after a long
@@ -55,7 +55,9 @@ export default definePlugin({
       });
       if (greet) {
         const text = api.texts.render(TEXT_KEY, { nama: ctx.salutation });
-        ctx.reply(`${text}\n\n${api.menu.render()}`, { first: true });
+        // "assalamualaikum" is answered before anything else is said
+        const salam = ctx.reading.words.some(isSalam) ? 'Waalaikumsalam. 🙏\n' : '';
+        ctx.reply(`${salam}${text}\n\n${api.menu.render()}`, { first: true });
         ctx.data.update((d) => {
           d.lastGreetedAt = ctx.now;
         });

@@ -57,8 +57,10 @@ export default definePlugin({
       if (item.notifyOwner) {
         // The customer was told a person will answer: until one does, the bot keeps from saying it
         // did not understand what they write next.
+        // once per chat while a person is on it: "5" sent four times is one alert
+        const told = ctx.customer.handoffUntil !== null && ctx.now < ctx.customer.handoffUntil;
         ctx.handOff(HANDOFF_MS);
-        void api.notifyOwners(api.texts.render('menu.kabar-admin', { pelanggan: describeCustomer(ctx.customer), pilihan: item.label }));
+        if (!told) void api.notifyOwners(api.texts.render('menu.kabar-admin', { pelanggan: describeCustomer(ctx.customer), pilihan: item.label }));
       }
     }
 

@@ -16,6 +16,13 @@ export default definePlugin({
   state: { schema: stateSchema, defaults: () => ({ rules: DEFAULT_RULES() }) },
   setup(api) {
     const book = new RuleBook(api);
+    // a rule the owner wrote is the shop's own answer: other plugins leave the message to it
+    api.recognise('ownAnswers', (reading) => ({
+      rules: book
+        .matcher()
+        .match(reading)
+        .filter((n) => !isTopic(n)),
+    }));
     api.use(async (ctx, next) => {
       if (ctx.text === '') return next();
       // A topic another plugin answered better (the catalog's own price) is not answered again.

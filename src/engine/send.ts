@@ -1,7 +1,8 @@
 import type { Logger } from '../logger.js';
 import type { Outbox } from './outbox.js';
 import { ReplyCap } from './reply-cap.js';
-import type { MessageRun } from './run.js';
+import type { MessageRun, Reply } from './run.js';
+import type { Outgoing } from '../transport/types.js';
 
 const APOLOGY_WINDOW_MS = 10 * 60_000;
 const APOLOGY_MEMORY = 5000;
@@ -63,7 +64,33 @@ export class Send {
       }
     }
     const { outbox } = this.opts;
-    for (const r of replies) if (r.first) void outbox.enqueue(run.chatId, r.message);
-    for (const r of replies) if (!r.first) void outbox.enqueue(run.chatId, r.message);
+    for (const message of bubbles(replies)) void outbox.enqueue(run.chatId, message);
   }
+}
+
+/** Texts longer than this together stay apart: one bubble should still read as one answer. */
+const MAX_JOINED = 1500;
+
+/**
+ * The replies to one message as the customer gets them: the greeting's first, and the texts
+ * written together into one bubble (a greeting, the away notice and the answer read as one
+ * message); a picture stays a bubble of its own, with its caption.
+ */
+export function bubbles(replies: readonly Reply[]): Outgoing[] {
+  const ordered = [...replies.filter((r) => r.first), ...replies.filter((r) => !r.first)];
+  const out: Outgoing[] = [];
+  let text: { kind: 'text'; text: string } | null = null;
+  for (const r of ordered) {
+    const m = r.message;
+    if (m.kind !== 'text') {
+      out.push(m);
+      continue;
+    }
+    if (text && text.text.length + m.text.length + 2 <= MAX_JOINED) text.text = `${text.text}\n\n${m.text}`;
+    else {
+      text = { kind: 'text', text: m.text };
+      out.push(text);
+    }
+  }
+  return out;
 }

@@ -35,6 +35,11 @@ export interface Signals {
     /** Talk after a sale (goods that came, damage, thanks for an order): not a question about what to buy. */
     afterSale: boolean;
   };
+  /** The owner's own quick replies the message matches (not the common topics'). Added by the quick replies. */
+  ownAnswers: {
+    /** The names of the owner's rules that answer it. */
+    rules: string[];
+  };
   /** The shop's products in the message. Added by the catalog. */
   products: {
     /** It names something the catalog has (a product's name, category or option). */

@@ -46,6 +46,8 @@ export interface ShopperMessage {
 
 export const SETS = {
   dev: 'shoppers-dev.json',
+  /** A second development set, mostly complaints, orders and product questions. */
+  dev2: 'shoppers-dev2.json',
   blind: 'shoppers-blind.json',
 } as const;
 
@@ -132,12 +134,16 @@ export function interpret(why: Why | null, orderChanged: boolean, ticketChanged:
   }
   for (const plugin of why.by) {
     if (plugin === 'greeting') did.add('greeting');
+    else if (plugin === 'person') did.add('person');
     else if (plugin === 'away') did.add('away');
     else if (plugin === 'fallback') did.add('fallback');
     else if (plugin === 'menu') for (const i of MENU_INTENT[why.menu ?? ''] ?? ['menu']) did.add(i);
     else if (plugin === 'catalog') {
       const marks = why.topics.filter((t) => t.startsWith('catalog:'));
       // a product's card or a search answers prices and stock; the card also says how to order it
+      if (marks.includes('catalog:bayar')) did.add('payment_proof');
+      if (marks.includes('catalog:kirim')) did.add('order_status');
+      if (marks.includes('catalog:bayar') || marks.includes('catalog:kirim')) continue;
       if (orderChanged || orderTalk) did.add('order');
       else if (catalogView) did.add('catalog');
       else if (marks.includes('catalog:harga') || marks.includes('catalog:stok')) did.add('product');
@@ -145,7 +151,9 @@ export function interpret(why: Why | null, orderChanged: boolean, ticketChanged:
       else did.add('catalog');
     } else if (plugin === 'complaint') did.add(ticketChanged || !listsTickets ? 'complaint' : 'order_status');
   }
-  if (ownerAlerted && !orderChanged && !ticketChanged && !did.has('person')) did.add('alert');
+  // the owner hears of orders, tickets, payments, status questions and people asked for anyway
+  const explained = ['person', 'payment_proof', 'order_status'].some((d) => did.has(d));
+  if (ownerAlerted && !orderChanged && !ticketChanged && !explained) did.add('alert');
   return did;
 }
 

@@ -296,7 +296,7 @@ describe('what a review of real messages found', () => {
     await bot.say(RINA, 'kecewa, warnanya pudar');
     const left = await bot.say(RINA, 'menu');
     expect(left[0]).toContain('tidak ada keluhan yang kami catat');
-    expect(left[1]).toContain('Silakan pilih menu berikut');
+    expect(left[0]).toContain('\n\nSilakan pilih menu berikut');
     expect(state(bot).tickets).toHaveLength(1);
   });
 

@@ -57,7 +57,10 @@ describe('menu plugin', () => {
     // what they write next is for the person who was called: the bot does not say it did not understand
     expect(await bot.say(RINA, 'ini untuk lamaran adik saya minggu depan')).toEqual([]);
     await bot.advance(HOUR);
-    expect((await bot.say(RINA, 'halo?'))[0]).toMatch(/^Maaf Rina, kami belum menangkap/);
+    expect((await bot.say(RINA, 'qwerty?'))[0]).toMatch(/^Maaf Rina, kami belum menangkap/);
+    // a greeting in the middle of a chat gets a short hello, not "didn't catch that"
+    await bot.advance(MINUTE);
+    expect(await bot.say(RINA, 'halo?')).toEqual(['Halo Rina! 😊 Ada yang bisa kami bantu?']);
   });
 
   it('answers a number that is not on the menu with the menu again, and "menu" with the menu', async () => {

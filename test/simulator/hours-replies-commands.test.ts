@@ -198,7 +198,8 @@ describe('!balasan', () => {
 it('keeps the hit counts, and answers a question at night after the away message', () => {
   const night = to(L.customerNight, '6281234567890');
   expect(night[0]).toMatch(/^Maaf Rina, UD\. Baim Florist sedang tutup\. Kami balas besok pukul 08\.00 ya\./);
-  expect(night[1]).toContain('Pusat Pasar Lantai 1, Medan');
+  // one bubble: the away notice, then the answer
+  expect(night[0]).toContain('\n\n📍 *UD. Baim Florist*\nPusat Pasar Lantai 1, Medan');
   const db = JSON.parse(readFileSync(join(dataDir, 'db.json'), 'utf8')) as { plugins: { 'quick-reply': { rules: Array<{ name: string; hits: number }> } } };
   expect(db.plugins['quick-reply'].rules.find((r) => r.name === 'lokasi')?.hits).toBe(1);
 });

@@ -203,5 +203,5 @@ describe('simulator line parsing', () => {
 
 // The real plugins are what the separate-process tests above exercise; keep the list honest.
 it('runs the real plugin list in the documented order', () => {
-  expect(PLUGINS.map((p) => p.name)).toEqual(['greeting', 'away', 'complaint', 'catalog', 'menu', 'quick-reply', 'fallback']);
+  expect(PLUGINS.map((p) => p.name)).toEqual(['greeting', 'away', 'complaint', 'person', 'catalog', 'menu', 'quick-reply', 'fallback']);
 });

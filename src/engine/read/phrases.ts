@@ -41,12 +41,13 @@ export class PhraseMatcher<K> {
   private readonly deletionIndex = new Map<string, Set<string>>();
   private readonly vocabulary = new Set<string>();
 
-  constructor(entries: readonly PhraseEntry<K>[]) {
+  /** `notQuestions`: whether NOT_QUESTIONS take their words (for the topics; not for wants). */
+  constructor(entries: readonly PhraseEntry<K>[], options: { notQuestions?: boolean } = {}) {
     this.entries = entries;
     entries.forEach((entry, index) => {
       for (const text of entry.phrases) this.add(text, index);
     });
-    for (const phrase of NOT_QUESTIONS) this.add(phrase, -1);
+    if (options.notQuestions !== false) for (const phrase of NOT_QUESTIONS) this.add(phrase, -1);
   }
 
   /** Every word the phrases use. */

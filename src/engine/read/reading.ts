@@ -11,6 +11,8 @@ import {
   QUESTION_WORDS,
   TOPIC_PHRASES,
   type Topic,
+  WANT_PHRASES,
+  type Want,
 } from './lexicon.js';
 import { collapse, simplify, type Word, wordsOf } from './normalise.js';
 import { PhraseMatcher, type Words } from './phrases.js';
@@ -44,6 +46,7 @@ export class Reading<S extends object = Record<string, unknown>> implements Word
   private readonly source: readonly Word[];
   private formsCache: Array<readonly string[] | undefined> | null = null;
   private topicsCache: readonly Topic[] | null = null;
+  private wantsCache: readonly Want[] | null = null;
   private codesCache: Codes | null = null;
   private courtesyCache: { kinds: ReadonlySet<Courtesy>; only: boolean } | null = null;
   private signals: Map<keyof S, unknown> | null = null;
@@ -126,6 +129,16 @@ export class Reading<S extends object = Record<string, unknown>> implements Word
     return this.topics.includes(topic);
   }
 
+  /** What the customer wants beyond the topics: the catalog, a person, their order's status, to say they paid. */
+  get wants(): readonly Want[] {
+    this.wantsCache ??= this.reader.wantsOf(this);
+    return this.wantsCache;
+  }
+
+  wantsTo(want: Want): boolean {
+    return this.wants.includes(want);
+  }
+
   /** Product codes ("P07"), order numbers ("O-0001") and ticket numbers ("K-0001") the message names. */
   get codes(): Codes {
     this.codesCache ??= codesIn(this.text);
@@ -174,6 +187,10 @@ const FORMS_CACHE = 20_000;
 export class Reader<S extends object = Record<string, unknown>> {
   readonly stems = new WordStems();
   private readonly topicPhrases = new PhraseMatcher<Topic>(Object.entries(TOPIC_PHRASES).map(([key, phrases]) => ({ key: key as Topic, phrases })));
+  private readonly wantPhrases = new PhraseMatcher<Want>(
+    Object.entries(WANT_PHRASES).map(([key, phrases]) => ({ key: key as Want, phrases })),
+    { notQuestions: false },
+  );
   private readonly recognisers = new Map<keyof S, (reading: Reading<S>) => unknown>();
   private readonly spellings: ReadonlyMap<string, string>;
   private readonly formsCache = new Map<string, readonly string[]>();
@@ -182,7 +199,7 @@ export class Reader<S extends object = Record<string, unknown>> {
     // only one-word spellings: a form stands for one word
     this.spellings = new Map(Object.entries(spellings).filter(([, to]) => !to.includes(' ')));
     // "ordernya" is "order" with -nya, and so "pesan"
-    this.learn([...this.topicPhrases.words, ...this.spellings.keys()]);
+    this.learn([...this.topicPhrases.words, ...this.wantPhrases.words, ...this.spellings.keys()]);
   }
 
   read(text: string): Reading<S> {
@@ -224,6 +241,10 @@ export class Reader<S extends object = Record<string, unknown>> {
 
   topicsOf(words: Words): Topic[] {
     return this.topicPhrases.match(words);
+  }
+
+  wantsOf(words: Words): Want[] {
+    return this.wantPhrases.match(words);
   }
 }
 

@@ -1,0 +1,38 @@
+import { definePlugin, describeCustomer, HANDOFF_MS } from '../../src/plugin-api.js';
+
+/**
+ * What only a person can answer: a call, a custom or bulk order, a discount, an event, the owner
+ * asked for by name. The customer is told a person will answer and roughly when (from the opening
+ * hours); the owner is told once per chat, with the customer's words; and the chat is handed to
+ * the people, so the bot does not talk over them: the message goes no further ("ada diskon kalau
+ * ambil 5 buket wisuda?" is a question for the owner, not for the bouquet's card).
+ */
+export default definePlugin({
+  name: 'person',
+  description: 'Hands to a person what only a person can answer (calls, custom and bulk orders, discounts, events), and tells the owner once.',
+  texts: {
+    'orang.diteruskan': {
+      default: 'Baik {nama}, untuk yang ini admin kami yang akan menjawab langsung. 🙏 Pesan Kakak sudah kami teruskan; admin membalas di chat ini {kapan}.',
+      help: 'jawaban saat pelanggan butuh orang (telepon, pesanan khusus atau grosir, diskon, acara); admin diberi tahu',
+      variables: ['nama', 'kapan'],
+    },
+    'orang.kabar-admin': {
+      default: '🙋 {pelanggan} perlu dijawab langsung oleh admin:\n“{pesan}”',
+      help: 'kabar ke admin saat pelanggan butuh orang; sekali per chat selama bot menyerahkan chatnya',
+      variables: ['pelanggan', 'pesan'],
+    },
+  },
+  setup(api) {
+    api.use((ctx, next) => {
+      const r = ctx.reading;
+      // a quick reply the owner wrote for it ("diskon" → the promo) is the shop's own answer
+      if (ctx.isOwner || ctx.text === '' || !r.wantsTo('person') || (r.signal('ownAnswers')?.rules.length ?? 0) > 0) return next();
+      // the message goes no further: the people answer it
+      const open = api.hours.isOpen(ctx.now);
+      ctx.reply(api.texts.render('orang.diteruskan', { nama: ctx.salutation, kapan: open ? 'secepatnya' : api.hours.describeNextOpening(ctx.now) }));
+      const told = ctx.customer.handoffUntil !== null && ctx.now < ctx.customer.handoffUntil;
+      ctx.handOff(HANDOFF_MS);
+      if (!told) void api.notifyOwners(api.texts.render('orang.kabar-admin', { pelanggan: describeCustomer(ctx.customer), pesan: ctx.text.slice(0, 500) }));
+    });
+  },
+});

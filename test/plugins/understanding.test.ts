@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeBots, MINUTE, OWNER, startBot, type TestBot } from '../helpers.js';
+
+/** What customers ask in their own words, beyond the keywords: the examples of issue 12. */
+const RINA = '6281234567890';
+const BUDI = '6281298765432';
+let bot: TestBot;
+afterEach(closeBots);
+
+async function greeted(): Promise<TestBot> {
+  const b = await startBot();
+  await b.say(RINA, 'halo', { senderName: 'Rina' });
+  await b.advance(MINUTE);
+  return b;
+}
+
+const owner = (b: TestBot): string[] => b.sentTo(OWNER);
+
+describe('asking for the catalog in words', () => {
+  it.each(['kak minta katalognya dong', 'jual apa aja kak', 'can i see your catalog', 'spill produknya dong kak'])('"%s" opens the catalog', async (text) => {
+    bot = await greeted();
+    const [reply] = await bot.say(RINA, text);
+    expect(reply).toMatch(/🌸 \*Katalog UD\. Baim Florist\*\n\*1\.\* Mawar/);
+    expect(reply).not.toContain('belum menangkap');
+  });
+
+  it('opens the category named with it', async () => {
+    bot = await greeted();
+    const [reply] = await bot.say(RINA, 'lihat katalog buket dong');
+    expect(reply).toContain('Buket Wisuda Mawar');
+  });
+});
+
+describe('needs a person', () => {
+  it('says a person will answer and when, tells the owner once with the words, and hands the chat over', async () => {
+    bot = await greeted();
+    const [reply] = await bot.say(RINA, 'kak tolong telpon sy ya 081234567890');
+    expect(reply).toBe(
+      'Baik Rina, untuk yang ini admin kami yang akan menjawab langsung. 🙏 Pesan Kakak sudah kami teruskan; admin membalas di chat ini secepatnya.',
+    );
+    expect(owner(bot)).toEqual(['🙋 *Rina* (+62 812-3456-7890) perlu dijawab langsung oleh admin:\n“kak tolong telpon sy ya 081234567890”']);
+    await bot.advance(MINUTE);
+    await bot.say(RINA, 'ada harga grosir kak kalau ambil 200 tangkai?');
+    expect(owner(bot)).toHaveLength(1);
+  });
+
+  it('leaves a discount, a bulk price or a custom design to the person, without product cards', async () => {
+    bot = await greeted();
+    for (const text of ['ada diskon ga kak kalau beli 5 buket wisuda?', 'harga borongan utk 50 pot anggrek brp ya']) {
+      const replies = await bot.say(RINA, text);
+      expect(replies).toEqual([expect.stringContaining('admin kami yang akan menjawab langsung')]);
+      await bot.advance(MINUTE);
+    }
+  });
+
+  it('tells the owner once when the menu\'s "5" is sent four times', async () => {
+    bot = await greeted();
+    for (let i = 0; i < 4; i++) {
+      expect((await bot.say(RINA, '5'))[0]).toContain('admin kami sudah diberi tahu');
+      await bot.advance(MINUTE);
+    }
+    expect(owner(bot).filter((m) => m.startsWith('📣'))).toHaveLength(1);
+  });
+
+  it("leaves a discount to the owner's own quick reply when there is one", async () => {
+    bot = await greeted();
+    await bot.owner('!balasan tambah promo: diskon = Ada diskon 10% untuk buket, {nama}!');
+    expect(await bot.say(RINA, 'ada diskon kak?')).toEqual(['Ada diskon 10% untuk buket, Rina!']);
+    expect(owner(bot).filter((m) => m.startsWith('🙋'))).toEqual([]);
+  });
+
+  it('tells the customer when a person will answer at night', async () => {
+    bot = await startBot({ start: Date.parse('2026-12-01T21:00:00+07:00') });
+    const replies = await bot.say(RINA, 'bisa jasa dekor acara nikahan kak?', { senderName: 'Rina' });
+    expect(replies.join('\n')).toContain('admin membalas di chat ini besok pukul 09.00');
+  });
+});
+
+describe('after an order', () => {
+  it('answers "is my order recorded?" with the order itself, and tells the owner', async () => {
+    bot = await greeted();
+    expect((await bot.say(RINA, 'pesan P01 4'))[0]).toContain('O-0001');
+    await bot.advance(5 * MINUTE);
+    const [status] = await bot.say(RINA, 'kak pesanan sy udh dicatat?');
+    expect(status).toContain('Pesanan *O-0001*');
+    expect(status).toContain('4 × Mawar Merah Premium');
+    expect(status).toContain('menunggu konfirmasi admin');
+    expect(owner(bot).at(-1)).toContain('menanyakan pesanan *O-0001*');
+  });
+
+  it("never shows another chat's order, and tells the owner when none is found", async () => {
+    bot = await greeted();
+    await bot.say(RINA, 'pesan P01 4');
+    const [reply] = await bot.say(BUDI, 'pesanan O-0001 dikirim kapan ya?', { senderName: 'Budi' });
+    const all = (await bot.say(BUDI, 'x')).concat(reply ?? '').join('\n');
+    expect(all).not.toContain('Mawar Merah');
+    expect(reply).toContain('belum menemukan pesanan dari nomor ini');
+    expect(owner(bot).at(-1)).toContain('tidak ada pesanan dari chat itu');
+  });
+
+  it('thanks a customer who says they paid, ties it to their open order, and tells the owner', async () => {
+    bot = await greeted();
+    await bot.say(RINA, 'pesan P02 2');
+    await bot.advance(10 * MINUTE);
+    const [reply] = await bot.say(RINA, 'sudah sy transfer ya kak');
+    expect(reply).toBe('Terima kasih Rina! 🙏 Konfirmasi pembayaran pesanan *O-0001* sudah kami terima. Admin kami akan mengecek dan memprosesnya secepatnya.');
+    expect(reply).not.toContain('kirim bukti bayarnya');
+    expect(owner(bot).at(-1)).toContain('bilang sudah membayar pesanan *O-0001* (Rp50.000)');
+  });
+});
+
+describe('courtesy', () => {
+  it('answers thanks, salam, a ping warmly, stays quiet after "ok" and an emoji, and never says it did not understand', async () => {
+    bot = await greeted();
+    const answers: string[][] = [];
+    for (const text of ['ok makasih kak', '👍', 'assalamualaikum', 'p', 'siap kak']) {
+      answers.push(await bot.say(RINA, text));
+      await bot.advance(MINUTE);
+    }
+    expect(answers).toEqual([
+      ['Sama-sama, Rina! 🙏 Senang bisa membantu.'],
+      [],
+      ['Waalaikumsalam, Rina. 🙏 Ada yang bisa kami bantu?'],
+      ['Halo Rina! 😊 Ada yang bisa kami bantu?'],
+      [],
+    ]);
+  });
+
+  it('answers a first "assalamualaikum" with its answer before the greeting', async () => {
+    bot = await startBot();
+    const [reply] = await bot.say(RINA, 'assalamualaikum kak', { senderName: 'Rina' });
+    expect(reply).toMatch(/^Waalaikumsalam\. 🙏\nHalo Rina! 🌸 Selamat datang/);
+  });
+});
+
+describe('bubbles', () => {
+  it('writes the greeting, the away notice and the answer as one message at night', async () => {
+    bot = await startBot({ start: Date.parse('2026-12-01T21:00:00+07:00') });
+    const replies = await bot.say(RINA, 'halo kak, lokasinya dimana?', { senderName: 'Rina' });
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatch(/^Halo Rina! 🌸[\s\S]*sedang tutup[\s\S]*Pusat Pasar Lantai 1/);
+  });
+});
