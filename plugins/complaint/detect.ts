@@ -31,6 +31,8 @@ const TRIGGERS = [
   'beda jauh',
   'penipu',
   'scam',
+  'refunded',
+  'overcharged',
   'tanggung jawab',
   'tanggung jawabnya',
   'rugi',
@@ -147,6 +149,7 @@ const RULES: readonly CategoryRule[] = [
       'ketus',
       'sepihak',
       'rude',
+      'dibentak',
     ],
     weak: ['lambat', 'cuek', 'kasar', 'admin', 'respon', 'pelayanan', 'balas'],
   },
@@ -296,7 +299,34 @@ export interface Detection {
 const OWN_MISTAKE = /^(?:maaf|sorry|sori|mohon maaf) (?:kak |ka |kk )?salah (?:kirim|chat|kirim pesan)\b/;
 /** "cuma 9, saya pesan 10", "cuma 1 5 meter bukan 2 meter": fewer came than were bought. */
 const SHORT_COUNT =
-  /\b(?:cuma|hanya|only)\s+\d+\b.*\b(?:bukan|padahal|saya bayar|sy bayar|saya pesan|sy pesan)\b|\b(?:saya|sy) (?:pesan|bayar) \d+\b.*\b(?:cuma|hanya)\s+\d+\b/;
+  /\b(?:saya|sy|aku) (?:pesan|pesen|beli) \d+\b.*\b(?:yang|yg) (?:datang|dtg|sampai|sampe|dikirim) \d+\b|\b(?:cuma|hanya|only)\s+\d+\b.*\b(?:bukan|padahal|saya bayar|sy bayar|saya pesan|sy pesan)\b|\b(?:saya|sy) (?:pesan|bayar) \d+\b.*\b(?:cuma|hanya)\s+\d+\b/;
+
+/**
+ * Signs the customer bought, paid or received already: their order, what came, the courier, a
+ * payment made. Matched on the message's words with chat spellings written out ("sy" → "saya").
+ */
+const BOUGHT_ALREADY =
+  /\b(?:(?:saya|aku) (?:pesan|beli|order|bayar|minta|ukur)|mintanya|yang kupesan|lapak|invoice|my pesan|the pesan|same pesan|arived|pesanan|pesananku|pesanan saya|orderan|kupesan|kubeli|yang dikirim|dikirim|yang datang|datang|sampai|sudah (?:bayar|dibayar|transfer|ditransfer|lunas)|ditransfer|lunas|paket|kurir(?:nya)?|ongkir(?:nya)?|punya saya|i (?:ordered|paid|bought|received|got)|my (?:order|bouquet|flowers)|arrived|delivered|received|the delivery)\b/;
+/** What goes wrong after a sale: a contrast, a wrong or short delivery, a wait, a charge, an upset tone. */
+const WENT_WRONG =
+  /\b(?:tapi|padahal|pdhl|malah|harusnya|seharusnya|bukan|instead|but|cuma|cm|hanya|doang|kok|ko|loh|lho|gimana sih|gimana ini|gimana ceritanya|hilang|nyasar|telat|terlambat|lewat|salah|wrong|belum masuk|tidak ada kabar|nothing came|never came|still (?:haven t|have not|nothing)|haven t received|dibatalin|dibatalkan|cancelled|canceled|double|twice|2x|overcharged|refund|refunded|balikin|kembalikan|kecewa|malu|kesal|susah|parah|not happy|disappointing|disapointing|disappointed|disapointed|ruined|soaked|faded|torn|bau|miring|asal|kasar|dibentak|kecil kali|why did you)\b/;
+const UPSET = /[😡😠😤😭😢😞🤬🤢]|!{2,}/u;
+/** "kalau", "mau tanya": a question before buying or about how, not a complaint. */
+const BEFORE_BUYING = /\b(?:kalau|jika|apabila|seandainya|misalnya|mau tanya|boleh tanya|cara|bisa tidak|apakah|jangan sampai|jangan telat|aman kan)\b/;
+
+/** Bought already, and something went wrong or the customer is upset: a complaint in the customer's own words. */
+function wentWrongAfterSale(r: MessageReading): boolean {
+  const words = ` ${r.words.join(' ')} `;
+  const theirs =
+    BOUGHT_ALREADY.test(words) ||
+    OWN_GOODS.test(r.simple) ||
+    /\b\w{3,} nya\b/.test(r.simple) ||
+    r.codes.orders.length > 0 ||
+    r.signal('products')?.owned === true;
+  if (!theirs) return false;
+  if (BEFORE_BUYING.test(words)) return false;
+  return WENT_WRONG.test(words) || UPSET.test(r.text);
+}
 
 /** Reads a message: is it a complaint, and about what. */
 export function detectComplaint(r: MessageReading): Detection {
@@ -321,6 +351,8 @@ export function detectComplaint(r: MessageReading): Detection {
   const category: Category = strong ?? (mismatch ? (weak === 'warna' || weak === 'ukuran' ? weak : 'lain') : (weak ?? 'lain'));
   if (triggered) return { complaint: true, category, explicit: true };
   const no = { complaint: false, category, explicit: false };
+  // bought, and something went wrong: a complaint, even asked as a question ("kok belum sampai?")
+  if (wentWrongAfterSale(r) && !startsAnOrder(r)) return { complaint: true, category, explicit: false };
   if (strong === null && !mismatch) return no;
   const arrived = arrivedIn(r);
   const problemAt = strongAt >= 0 ? strongAt : mismatchAt;

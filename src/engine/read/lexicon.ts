@@ -56,6 +56,8 @@ export const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   dah: 'sudah',
   blm: 'belum',
   blom: 'belum',
+  jgn: 'jangan',
+  knp: 'kenapa',
   sampe: 'sampai',
   nyampe: 'sampai',
   nyampai: 'sampai',
