@@ -1,7 +1,9 @@
 import type { Catalog } from './catalog.js';
-import { formatRupiah, type CatalogState, type Order, type OrderStatus } from './model.js';
+import { formatRupiah, type CatalogState, type Order, type OrderStatus, type Product } from './model.js';
+import { MAX_QTY } from './intent.js';
 import { orderLines } from './views.js';
-import { type Context, describeCustomer, HANDOFF_MS, type PluginApi } from '../../src/plugin-api.js';
+import { orderChange, type OrderChange } from './words.js';
+import { CHAT_SPELLINGS, type Context, describeCustomer, HANDOFF_MS, type PluginApi } from '../../src/plugin-api.js';
 
 /**
  * After an order: "pesanan saya sudah dikirim?", "O-0003 gimana?", "sudah transfer ya kak". The
@@ -23,6 +25,21 @@ export const AFTERCARE_TEXTS = {
       'Maaf {nama}, kami belum menemukan pesanan dari nomor ini di catatan bot. 🙏 Admin kami sudah diberi tahu dan akan mengecek lalu membalas di chat ini {kapan}.',
     help: 'jawaban saat pelanggan menanyakan pesanan yang tidak ada di catatan (admin diberi tahu)',
     variables: ['nama', 'kapan'],
+  },
+  'katalog.pesanan-diubah': {
+    default: '✏️ Baik {nama}, pesanan *{nomor}* sudah kami ubah:\n{rincian}\n*Total: {total}*\n\nAdmin kami akan mengonfirmasi di chat ini {kapan}. 🙏',
+    help: 'jawaban saat pelanggan mengubah pesanan yang belum dikonfirmasi (tambah, kurangi, batalkan satu produk)',
+    variables: ['nama', 'nomor', 'rincian', 'total', 'kapan'],
+  },
+  'katalog.pesanan-dibatalkan-pelanggan': {
+    default: 'Baik {nama}, pesanan *{nomor}* sudah kami batalkan. Kalau ingin memesan lagi, ketik *katalog* kapan saja. 🙏',
+    help: 'jawaban saat pelanggan membatalkan pesanan yang belum dikonfirmasi',
+    variables: ['nama', 'nomor'],
+  },
+  'katalog.perubahan-diteruskan': {
+    default: 'Baik {nama}, permintaan perubahan pesanan *{nomor}* sudah kami teruskan ke admin. Admin kami akan mengonfirmasi di chat ini {kapan}. 🙏',
+    help: 'jawaban saat pelanggan minta perubahan yang hanya admin bisa (warna, ganti produk, pesanan yang sudah dikonfirmasi)',
+    variables: ['nama', 'nomor', 'kapan'],
   },
   'katalog.bayar-diterima': {
     default: 'Terima kasih {nama}! 🙏 Konfirmasi pembayaran{untuk} sudah kami terima. Admin kami akan mengecek dan memprosesnya {kapan}.',
@@ -58,7 +75,8 @@ export class Aftercare {
 
   /** A question about the customer's order: its status from the records, and a person for the rest. */
   status(ctx: Ctx): void {
-    ctx.markAnswered('kirim');
+    // a change asked of an order the records do not have is about that order, not its delivery
+    if (orderChange(ctx.text) === null) ctx.markAnswered('kirim');
     ctx.markAnswered('pesan');
     const order = this.ordersOf(ctx).at(-1);
     if (!order) {
@@ -105,6 +123,87 @@ export class Aftercare {
       ctx,
       `💸 ${describeCustomer(ctx.customer)} bilang sudah membayar${order ? ` pesanan *${order.number}* (${formatRupiah(order.total)})` : ''}${photo}. Mohon dicek.`,
     );
+  }
+
+  /**
+   * "tambah 1 lg", "kurangi jd 1", "batal yang P02", "cancel my order": a change to the chat's open
+   * order. The bot makes it while the order waits for the admin; anything else (a colour, another
+   * product, an order already confirmed) goes to a person. False when nothing is open to change.
+   */
+  changes(ctx: Ctx): boolean {
+    const change = orderChange(ctx.text);
+    if (!change) return false;
+    const order = this.ordersOf(ctx)
+      .filter((o) => o.status === 'baru' || o.status === 'dikonfirmasi')
+      .at(-1);
+    if (!order) return false;
+    ctx.markAnswered('pesan');
+    const done = order.status === 'baru' && change.kind !== 'other' ? this.apply(ctx, order, change) : null;
+    if (done === null) {
+      this.say(ctx, this.api.texts.render('katalog.perubahan-diteruskan', { nama: ctx.salutation, nomor: order.number, kapan: this.when(ctx) }));
+      this.tellPerson(ctx, `✏️ ${describeCustomer(ctx.customer)} minta perubahan pesanan *${order.number}* (${order.status}).`);
+      return true;
+    }
+    const changed = this.catalog.state.orders.find((o) => o.number === order.number) ?? order;
+    if (changed.status === 'batal') {
+      this.say(ctx, this.api.texts.render('katalog.pesanan-dibatalkan-pelanggan', { nama: ctx.salutation, nomor: changed.number }));
+      this.tellPerson(ctx, `❌ ${describeCustomer(ctx.customer)} membatalkan pesanan *${changed.number}* sebelum dikonfirmasi.`);
+      return true;
+    }
+    const lines = { rincian: orderLines(changed), total: formatRupiah(changed.total) };
+    this.say(ctx, this.api.texts.render('katalog.pesanan-diubah', { nama: ctx.salutation, nomor: changed.number, ...lines, kapan: this.when(ctx) }));
+    this.tellPerson(ctx, `✏️ ${describeCustomer(ctx.customer)} mengubah pesanan *${changed.number}*:\n${lines.rincian}\nTotal: ${lines.total}`);
+    return true;
+  }
+
+  /** Makes the change on an order that waits for the admin; null when it cannot be told which item is meant. */
+  private apply(ctx: Ctx, order: Order, change: Exclude<OrderChange, { kind: 'other' }>): true | null {
+    // words that name no product ("batal aja, gk jadi") are about the whole order
+    const named = change.words !== '' && (/\bp-?\d/i.test(change.words) || this.catalog.index().mentionsProducts(this.api.read(change.words)));
+    const words = named ? change.words : '';
+    change = { ...change, words };
+    const product = change.words ? this.productNamed(change.words, order) : undefined;
+    if (change.words && !product && change.kind !== 'cancel') return null;
+    const only = order.items.length === 1 ? order.items[0] : undefined;
+    const code = product?.code ?? (change.words ? undefined : only?.code);
+    if (change.kind !== 'cancel' && code === undefined) return null;
+    if (change.kind === 'cancel' && change.words && !order.items.some((i) => i.code === product?.code)) return null;
+    if (change.kind === 'add' && product?.stock === 'habis') return null;
+    const before = order.items.map((i) => ({ ...i }));
+    this.catalog.change((s) => {
+      const o = s.orders.find((x) => x.number === order.number);
+      if (!o) return;
+      const item = o.items.find((i) => i.code === code);
+      if (change.kind === 'cancel') {
+        o.items = code && change.words ? o.items.filter((i) => i.code !== code) : [];
+        if (o.items.length === 0) {
+          o.status = 'batal';
+          o.reason = 'dibatalkan pelanggan lewat chat';
+          // a cancelled order keeps what was in it, for the shop's records
+          o.items = before;
+        }
+      } else if (item) item.qty = Math.min(MAX_QTY, change.kind === 'add' ? item.qty + change.qty : Math.max(1, change.qty));
+      else if (product) o.items.push({ code: product.code, name: product.name, price: product.price, qty: Math.min(MAX_QTY, Math.max(1, change.qty)) });
+      o.total = o.items.reduce((sum, i) => sum + i.price * i.qty, 0);
+      o.updatedAt = ctx.now;
+    });
+    return true;
+  }
+
+  /** The one product the words name, if exactly one: an item of the order first ("mawar merah" is the rose ordered). */
+  private productNamed(words: string, order: Order): Product | undefined {
+    const code = /\bp-?0*(\d{1,4})\b/i.exec(words);
+    if (code) return this.catalog.shown(`P${String(Number(code[1])).padStart(2, '0')}`);
+    const named = (names: readonly { code: string; name: string }[]): string[] => {
+      const said = words.split(' ').map((w) => CHAT_SPELLINGS[w] ?? w);
+      return names.filter((p) => said.every((w) => p.name.toLowerCase().includes(w))).map((p) => p.code);
+    };
+    const inOrder = named(order.items);
+    if (inOrder.length === 1) return this.catalog.shown(inOrder[0] as string);
+    const found = this.catalog.index().search(this.api.read(words), 5);
+    if (found.complete === 1) return found.products[0];
+    const byName = named(found.products.slice(0, found.complete));
+    return byName.length === 1 ? this.catalog.shown(byName[0] as string) : undefined;
   }
 
   private say(ctx: Ctx, text: string): void {

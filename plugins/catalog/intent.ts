@@ -76,7 +76,7 @@ export function isAfterSale(r: MessageReading): boolean {
 }
 
 /** Words said before an order besides courtesy: "saya mau", "kalau gitu", "tolong". */
-const LEAD_WORDS = new Set(split('saya mau mo mw pengen pingin ingin boleh tolong jadi kalau gitu'));
+const LEAD_WORDS = new Set(split('saya mau mo mw pengen pingin ingin boleh tolong jadi kalau gitu i id d would like to want wanna please can could'));
 const spelled = (w: string): string => CHAT_SPELLINGS[w] ?? w;
 /** What follows the verb in talk about an order rather than an order: "pesan yang kemarin", "beli di toko bisa?". */
 const NOT_AN_ORDER =
@@ -126,7 +126,7 @@ export interface OrderRequest {
 
 export const MAX_QTY = 999;
 /** Words in an order that name nothing to order, besides courtesy and units. */
-const ORDER_FILLER = new Set(split('nya yang yg sebanyak jumlah jumlahnya kode no nomor produk dan sama plus tolong ini itu'));
+const ORDER_FILLER = new Set(split('nya yang yg sebanyak jumlah jumlahnya kode no nomor produk dan sama plus tolong ini itu please pls thanks'));
 
 /** Reads what follows "pesan": codes with quantities, a bare quantity, or product words. */
 export function parseOrder(rest: string): OrderRequest {

@@ -16,8 +16,9 @@ import {
   type OrderIntent,
 } from './intent.js';
 import { formatRupiah, orderNumberFor, type CatalogState, type Order, type Product } from './model.js';
+import { itemsInWords, looksLikeOrder } from './words.js';
 import { categoryList, categoryPage, orderLines, pageCount, productDetail, PAGE_SIZE, resultList, stockMark } from './views.js';
-import { type Context, describeCustomer, type DialogSession, HANDOFF_MS, type Next, type PluginApi } from '../../src/plugin-api.js';
+import { CHAT_SPELLINGS, type Context, courtesyOf, describeCustomer, type DialogSession, HANDOFF_MS, type Next, type PluginApi } from '../../src/plugin-api.js';
 
 /**
  * The customer's side of the catalog (SOP stage 3, offering products, and stage 6, closing):
@@ -341,7 +342,9 @@ export class Shop {
     const r = ctx.reading;
     const base = this.stackOf(ctx);
     const order = ctx.msg.kind === 'text' ? orderIntent(r) : null;
+    if (ctx.msg.kind === 'text' && this.aftercare.changes(ctx)) return false;
     if (!order && this.afterOrder(ctx)) return false;
+    if (!order && ctx.msg.kind === 'text' && looksLikeOrder(text) && (await this.orderInWords(ctx, base))) return true;
     if (isCatalogRequest(r) || r.wantsTo('catalog')) {
       // "katalog bunga meja kak": that category; otherwise the list of categories
       const named = this.catalog.categories().find((c) => r.simple.includes(c.name.toLowerCase()));
@@ -379,8 +382,17 @@ export class Shop {
       (index.mentionsProducts(query) || result.cheapest) &&
       asksAboutProducts(r, { strict: ctx.msg.kind !== 'text' || this.waitingForPerson(ctx) })
     ) {
-      // the products that have every word asked, when some do ("mawar biru" is the blue rose)
-      const found = result.complete > 0 ? result.products.slice(0, result.complete) : result.products;
+      // the products that have every word asked, when some do ("mawar biru" is the blue rose), and
+      // of those the one whose own name says it all ("mawar putih ready?" is Mawar Putih Premium)
+      const complete = result.products.slice(0, result.complete);
+      const named = namedBy(
+        complete,
+        (plain === text ? r : query).simple
+          .split(' ')
+          .filter((w) => !FILLER_WORDS.has(w) && courtesyOf(w) === null)
+          .map((w) => CHAT_SPELLINGS[w] ?? w),
+      );
+      const found = named ? [named] : result.complete > 0 ? complete : result.products;
       if (found.length === 1) await this.showProduct(ctx, base, found[0] as Product);
       else this.showResults(ctx, base, result.cheapest ? 'Ini pilihan yang paling terjangkau:' : 'Ini yang kami temukan:', found);
       return false;
@@ -416,6 +428,15 @@ export class Shop {
 
   private async order(ctx: Ctx, stack: View[], intent: OrderIntent, next: Next): Promise<void> {
     const request = parseOrder(intent.rest);
+    // "pesan P01 1.5": never rounded silently
+    const odd = /\b\d+[.,]\d+\b(?!\s*(?:lusin|dozen))/.exec(ctx.text);
+    if (odd && request.items.length > 0 && request.items.length <= 1) {
+      ctx.markAnswered('pesan');
+      const product = this.catalog.shown(request.items[0]?.code ?? '');
+      this.say(ctx, oddQuantity(odd[0], product));
+      return;
+    }
+    if (request.items.length === 0 && request.words !== '' && !intent.question && (await this.orderInWords(ctx, stack))) return;
     const top = stack.at(-1);
     const viewing = top?.type === 'product' ? top : null;
     const viewed = viewing ? this.catalog.shown(viewing.code) : undefined;
@@ -509,6 +530,39 @@ export class Shop {
     const amount = qty ?? (view.type === 'choose' ? view.qty : null);
     if (amount !== null) return this.place(ctx, view.type === 'choose' ? base.slice(0, -1) : base, [{ code: product.code, qty: amount }]);
     this.askQuantity(ctx, base, product);
+  }
+
+  /**
+   * "sy ambil anggrek bulan ungu 3", "mawar merah 2 lusin, monstera 5": every item names one
+   * product of the catalog, so the order is placed as "pesan P07 3" would be. False when an item
+   * names none or several (the search or the list of choices answers then).
+   */
+  private async orderInWords(ctx: Ctx, stack: View[]): Promise<boolean> {
+    const items = itemsInWords(ctx.text);
+    if (items.length === 0 || items.length > 6) return false;
+    const index = this.catalog.index();
+    const wanted: Array<{ code: string; qty: number }> = [];
+    for (const item of items) {
+      const reading = this.api.read(item.words);
+      const found = index.search(reading, 5);
+      const named = item.words.split(' ').map((w) => CHAT_SPELLINGS[w] ?? w);
+      const product = found.complete === 1 ? found.products[0] : namedBy(found.products.slice(0, found.complete), named);
+      // "…, temanya gold putih": a note that names nothing and counts nothing
+      if (!product && item.qty === null && item.odd === null && wanted.length > 0) continue;
+      if (!product || !index.mentionsProducts(reading)) return false;
+      if (item.odd !== null) {
+        ctx.markAnswered('pesan');
+        this.say(ctx, oddQuantity(item.odd, product));
+        return true;
+      }
+      if (item.qty !== null && (item.qty < 1 || item.qty > MAX_QTY)) return false;
+      wanted.push({ code: product.code, qty: item.qty ?? 1 });
+    }
+    ctx.markAnswered('pesan');
+    // "bisa pesan 2 buket wisuda?": what it would be, and how to order it
+    if (ctx.text.includes('?')) await this.confirmFirst(ctx, stack, wanted);
+    else await this.place(ctx, stack, wanted);
+    return true;
   }
 
   /** Shows what would be ordered and the exact words to order it, recording nothing. */
@@ -637,3 +691,28 @@ export class Shop {
 }
 
 export { PAGE_SIZE };
+
+/** "1,5" of something sold per piece: asked about, never rounded. */
+function oddQuantity(written: string, product: Product | undefined): string {
+  const what = product
+    ? `*${product.name}* (${product.code}) dijual per ${/per lembar/i.test(product.description) ? 'lembar' : 'buah/tangkai'}`
+    : 'produk kami dijual per buah';
+  const code = product?.code ?? 'P01';
+  return `Maaf Kak, jumlah *${written}* belum bisa kami catat: ${what}. Mau pesan berapa? Misalnya *pesan ${code} 2*. 🙏`;
+}
+
+/** Words of a question that name no product: "ready", "harga", "brp", "ada", "stok". */
+const FILLER_WORDS = new Set(
+  'ada ready redy harga hrg berapa brp brapa stok stock masih msh kah ya gak ga gk tidak nggak apa yang yg dong nya price much how is the still available do you have'.split(
+    ' ',
+  ),
+);
+
+/** Of several products that match, the one whose own name has every word ("mawar merah" is Mawar Merah Premium). */
+function namedBy(products: readonly Product[], words: readonly string[]): Product | undefined {
+  const named = products.filter((p) => {
+    const name = p.name.toLowerCase();
+    return words.every((w) => name.includes(w));
+  });
+  return named.length === 1 ? named[0] : undefined;
+}

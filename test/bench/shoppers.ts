@@ -90,7 +90,7 @@ const MENU_INTENT: Record<string, Intent[]> = {
 };
 
 const ORDER_TALK =
-  /^(Mau pesan yang mana|Ini yang Kakak maksud|Ini produk yang Kakak sebut|Baik, \d+ buah\. Yang mana|Produk mana yang mau dipesan|Mau pesan apa|Jumlah pesanan|Mau pesan berapa)/m;
+  /^(Mau pesan yang mana|Ini yang Kakak maksud|Ini produk yang Kakak sebut|Baik, \d+ buah\. Yang mana|Produk mana yang mau dipesan|Mau pesan apa|Jumlah pesanan|Mau pesan berapa|Maaf Kak, jumlah|Maaf Kak, \*[^*]+\* \(P\d+\) sedang habis)/m;
 
 interface Why {
   by: string[];

@@ -141,3 +141,96 @@ describe('bubbles', () => {
     expect(replies[0]).toMatch(/^Halo Rina! 🌸[\s\S]*sedang tutup[\s\S]*Pusat Pasar Lantai 1/);
   });
 });
+
+describe('orders in words', () => {
+  const orders = (b: TestBot) =>
+    (b.app.store.data.plugins['catalog'] as { orders: Array<{ number: string; status: string; items: Array<{ code: string; qty: number }>; total: number }> })
+      .orders;
+
+  it.each([
+    ['sy ambil anggrek bulan ungu 3', [{ code: 'P07', qty: 3 }]],
+    ['MAWAR MERAH 2 LUSIN KAK, BUNGKUS YA', [{ code: 'P01', qty: 24 }]],
+    [
+      "I'd like to order 2 purple orchids and 1 table lily please",
+      [
+        { code: 'P07', qty: 2 },
+        { code: 'P11', qty: 1 },
+      ],
+    ],
+    [
+      'setengah lusin mawar merah + setengah lusin mawar putih, kirim ke marelan',
+      [
+        { code: 'P01', qty: 6 },
+        { code: 'P02', qty: 6 },
+      ],
+    ],
+  ])('"%s" is recorded as said', async (text, items) => {
+    bot = await greeted();
+    const [reply] = await bot.say(RINA, text);
+    expect(reply).toContain('Pesanan *O-0001* sudah kami catat');
+    expect(orders(bot)[0]?.items.map(({ code, qty }) => ({ code, qty }))).toEqual(items);
+  });
+
+  it('asks about a fraction instead of rounding it, and records nothing', async () => {
+    bot = await greeted();
+    expect(await bot.say(RINA, 'pesan P01 1.5')).toEqual([
+      'Maaf Kak, jumlah *1.5* belum bisa kami catat: *Mawar Merah Premium* (P01) dijual per buah/tangkai. Mau pesan berapa? Misalnya *pesan P01 2*. 🙏',
+    ]);
+    expect((await bot.say(RINA, 'mawar merah premium 1,5 kak'))[0]).toContain('jumlah *1,5* belum bisa kami catat');
+    expect(orders(bot)).toEqual([]);
+  });
+
+  it('orders the product on screen: "I\'d like to order 3 please" after viewing P06', async () => {
+    bot = await greeted();
+    await bot.say(RINA, 'P06');
+    const [reply] = await bot.say(RINA, "I'd like to order 3 please");
+    expect(reply).toContain('3 × Anggrek Bulan Putih (P06)');
+  });
+
+  it('answers a named product with its own card, not a list', async () => {
+    bot = await greeted();
+    const [reply] = await bot.say(RINA, 'mawar putih ready?');
+    expect(reply).toMatch(/^\*Mawar Putih Premium\*\nKode P02 · Mawar\n💰 \*Rp25\.000\*/);
+    expect(reply).toContain('ready');
+  });
+});
+
+describe('changing an order', () => {
+  const orders = (b: TestBot) =>
+    (b.app.store.data.plugins['catalog'] as { orders: Array<{ status: string; items: Array<{ code: string; qty: number }>; total: number }> }).orders;
+
+  it('adds, sets and removes items of the open order, and tells the owner each time', async () => {
+    bot = await greeted();
+    await bot.say(RINA, 'pesan P01 2 P02 1');
+    await bot.advance(MINUTE);
+    expect((await bot.say(RINA, 'eh tambah 1 lg mawar merah jd 3'))[0]).toContain('3 × Mawar Merah Premium');
+    expect(orders(bot)[0]?.items).toEqual([expect.objectContaining({ code: 'P01', qty: 3 }), expect.objectContaining({ code: 'P02', qty: 1 })]);
+    await bot.advance(MINUTE);
+    await bot.say(RINA, 'batal yang P02');
+    expect(orders(bot)[0]?.items.map((i) => i.code)).toEqual(['P01']);
+    await bot.advance(MINUTE);
+    await bot.say(RINA, 'kurangi jd 1 aja');
+    expect(orders(bot)[0]).toMatchObject({ items: [expect.objectContaining({ code: 'P01', qty: 1 })], total: 25_000 });
+    expect(owner(bot).filter((m) => m.startsWith('✏️'))).toHaveLength(3);
+  });
+
+  it('cancels the whole order before the admin confirmed it', async () => {
+    bot = await greeted();
+    await bot.say(RINA, 'pesan P01 2');
+    await bot.advance(MINUTE);
+    expect(await bot.say(RINA, 'batal aja kak pesanan sy, gk jadi')).toEqual([
+      'Baik Rina, pesanan *O-0001* sudah kami batalkan. Kalau ingin memesan lagi, ketik *katalog* kapan saja. 🙏',
+    ]);
+    expect(orders(bot)[0]?.status).toBe('batal');
+  });
+
+  it('passes a change to a confirmed order, or a colour, to a person', async () => {
+    bot = await greeted();
+    await bot.say(RINA, 'pesan P14 1');
+    await bot.owner('!pesanan O-0001 konfirmasi');
+    await bot.advance(MINUTE);
+    const [reply] = await bot.say(RINA, 'tambah 1 lagi ya kak');
+    expect(reply).toContain('permintaan perubahan pesanan *O-0001* sudah kami teruskan ke admin');
+    expect(orders(bot)[0]?.items).toEqual([expect.objectContaining({ code: 'P14', qty: 1 })]);
+  });
+});

@@ -123,6 +123,28 @@ export const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   closed: 'tutup',
   today: 'hari ini',
   tomorrow: 'besok',
+  // the shop's words in English: "2 purple orchids", "a dozen red roses"
+  rose: 'mawar',
+  roses: 'mawar',
+  orchid: 'anggrek',
+  orchids: 'anggrek',
+  tulips: 'tulip',
+  lilies: 'lily',
+  bouquets: 'buket',
+  bouquet: 'buket',
+  vase: 'vas',
+  leaves: 'daun',
+  leaf: 'daun',
+  graduation: 'wisuda',
+  wedding: 'pengantin',
+  bridal: 'pengantin',
+  white: 'putih',
+  red: 'merah',
+  yellow: 'kuning',
+  blue: 'biru',
+  purple: 'ungu',
+  table: 'meja',
+  velvet: 'beludru',
 };
 
 /** "di mana", "di sini" written apart become one word, as keywords write them. */
