@@ -37,7 +37,8 @@ describe('the shoppers judge', () => {
     expect([...interpret(why(['catalog'], ['catalog:harga', 'catalog:stok', 'catalog:pesan']), false, false, false, ['*Mawar*'])]).toEqual(['product']);
     expect([...interpret(why(['catalog'], ['catalog:pesan']), true, false, true, ['O-0001'])]).toEqual(['order']);
     expect([...interpret(why(['menu'], [], 'admin'), false, false, true, ['admin'])]).toEqual(['person']);
-    expect([...interpret(why(['fallback']), false, false, true, ['Maaf'])]).toEqual(['fallback', 'alert']);
+    expect([...interpret(why(['fallback']), false, false, true, ['Maaf Kak, kami belum menangkap maksud pesan Kakak.'])]).toEqual(['fallback', 'alert']);
+    expect([...interpret(why(['fallback']), false, false, false, ['Sama-sama, Kak! 🙏'])]).toEqual(['courtesy']);
   });
 
   it('has labelled sets to measure on: a development set and a blind one', () => {

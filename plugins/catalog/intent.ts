@@ -193,10 +193,12 @@ export function bareQuantity(r: MessageReading): number | null {
 
 /** Words that make a product request: "ada X?", "jual X", "cari X", "punya X". */
 const REQUEST_LEAD =
-  /^(?:(?:kak|min|halo|hai|permisi|mau|saya|sy|lagi)\s+)*(?:ada|ada tidak|ada gak|jual|jualan|cari|nyari|mencari|punya|sedia|menjual|apakah ada|apa ada|ready)\s+(.+)$/;
+  /^(?:(?:kak|min|halo|hai|hi|permisi|mau|saya|sy|lagi)\s+)*(?:ada|ada tidak|ada gak|jual|jualan|cari|nyari|mencari|punya|sedia|menjual|apakah ada|apa ada|ready|do you have|do you sell|have you got|you have|any)\s+(?:any\s+)?(.+)$/;
+/** "bunga lavender ada?", "krisan ready kak?": the thing first, the asking after. */
+const REQUEST_TAIL = /^(?:(?:kak|min|halo|hai|permisi)\s+)*(.+?)\s+(?:ada|ready|ada tidak|ada gak|ada ga|ada gk|tersedia|available)(?:\s+\S+){0,2}$/;
 /** Nouns that show a product is meant ("ada bunga lavender?"), as opposed to "ada promo?". */
 const PRODUCT_NOUNS =
-  /\b(?:bunga|kembang|flower|flowers|tanaman|daun|pohon|buket|bouquet|rangkaian|vas|pot|karangan|hiasan|dekorasi|artificial|plastik|kain|tangkai)\b/;
+  /\b(?:bunga|kembang|flower|flowers|tanaman|daun|pohon|buket|bouquet|rangkaian|vas|pot|karangan|hiasan|dekorasi|artificial|plastik|kain|tangkai|stems|mawar|anggrek|tulip|lily|peony|peonies|lavender|krisan|sakura|melati|dahlia|gerbera|kamboja|eucalyptus|roses|orchids)\b/;
 
 /** A word that ends a request without being part of the thing asked for: "kak", "ya", "gak". */
 function trailing(word: string): boolean {
@@ -208,7 +210,7 @@ function trailing(word: string): boolean {
  * "bunga lavender"); null when it is not such a request.
  */
 export function productRequest(r: MessageReading): string | null {
-  const m = REQUEST_LEAD.exec(r.simple);
+  const m = REQUEST_LEAD.exec(r.simple) ?? (r.question ? REQUEST_TAIL.exec(r.simple) : null);
   if (!m) return null;
   const words = (m[1] ?? '').trim().split(' ');
   while (words.length > 0 && trailing(words.at(-1) as string)) words.pop();

@@ -39,7 +39,7 @@ const CHOOSE_FOOTER = 'Balas dengan *nomor* produk yang mau dipesan.';
 /** A code in a longer message is a story ("kemarin saya pesan P01 tapi…"), not a question about it. */
 const MAX_CODE_WORDS = 12;
 /** Words that make a delivery question about the customer's own order: "pesanan sy", "udh dikirim blm". */
-const OWN_ORDER = /\b(?:saya|sy|aku|ku|gw|my|sudah|udah|udh|sdh|belum|blm|pesanan|orderan|paket)\b/;
+const OWN_ORDER = /\b(?:saya|sy|aku|ku|gw|my|sudah|udah|udh|sdh|belum|blm|pesanan|orderan|paket|resi)\b|\w+(?:ku|nya)\b/;
 
 const viewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('categories'), names: z.array(z.string()) }),
@@ -412,10 +412,12 @@ export class Shop {
    */
   private afterOrder(ctx: Ctx): boolean {
     const r = ctx.reading;
-    if (r.wantsTo('paid')) {
+    // "pesanan sy sm bukti tf udh diterima kan?": a question about the order, the payment with it
+    if (r.wantsTo('paid') && !(r.wantsTo('status') && r.question)) {
       this.aftercare.paid(ctx);
       return true;
     }
+    if (r.wantsTo('paid')) ctx.markAnswered('bayar');
     const theirs = r.codes.orders.length > 0 || this.catalog.state.orders.some((o) => o.chatId === ctx.chatId);
     if ((r.wantsTo('status') && (theirs || OWN_ORDER.test(r.simple))) || (r.codes.orders.length > 0 && r.codes.products.length === 0)) {
       this.aftercare.status(ctx);

@@ -137,6 +137,8 @@ const UNIT_QTY = /\b(?:\d{1,3}|se|setengah|satu|dua|tiga|a|one|two|half a)\s*(?:
 /** Whether a message reads as an order in words: a verb of ordering, or quantities with units. */
 export function looksLikeOrder(text: string): boolean {
   const t = text.toLowerCase().trim();
+  // "mawar putih brp setangkai?": a price question, whatever units it names
+  if (/\b(?:brp|berapa|brapa|harga|hrg|how much|price)\b/.test(t)) return ORDER_START.test(t);
   // "mawar merah premium 1,5 kak": a quantity to ask about
   return ORDER_START.test(t) || UNIT_QTY.test(t) || /(?:^|\s)\d{1,2}[.,]\d(?:\s|$)/.test(t);
 }

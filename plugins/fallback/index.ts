@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { definePlugin, describeCustomer, HANDOFF_MS, isSalam, type MessageKind, type MessageReading } from '../../src/plugin-api.js';
+import { definePlugin, describeCustomer, HANDOFF_MS, courtesyOf, isSalam, type MessageKind, type MessageReading } from '../../src/plugin-api.js';
 
 /**
  * The last middleware: when nothing answered a customer's message and no greeting went out, say
@@ -108,9 +108,22 @@ export function courtesyAnswer(r: MessageReading): 'sama-sama' | 'salam-balik' |
   const words = r.words;
   if (words.length === 0) return r.text === '' ? undefined : null;
   if (words.length === 1 && (words[0] === 'p' || words[0] === 'ping')) return 'sapa-balik';
-  if (!r.courtesyOnly) return undefined;
-  if (r.courtesy.has('thanks')) return 'sama-sama';
-  if (words.some(isSalam)) return 'salam-balik';
-  if (r.courtesy.has('greeting')) return 'sapa-balik';
+  // "makasih atas infonya", "thank you so much", "bunganya udh sampe, cantik bgt 😍"
+  const warm = words.filter((w) => courtesyOf(w) === null && !WARM.has(w));
+  const praise = words.some((w) => PRAISE.has(w)) && !r.question && warm.length <= 4;
+  if (warm.length > 0 && !praise) return undefined;
+  if (r.courtesy.has('thanks') || r.courtesy.has('bye') || praise) return 'sama-sama';
+  // "waalaikumsalam" answers ours: nothing more to say
+  if (words.some((w) => isSalam(w) && !w.startsWith('wa'))) return 'salam-balik';
+  if (r.courtesy.has('greeting') && !words.some((w) => w.startsWith('wa'))) return 'sapa-balik';
   return null;
 }
+
+/** Words around thanks and okays that add nothing to answer: "atas infonya", "you so much", "ditunggu". */
+const WARM = new Set(
+  'atas info infonya bantuannya pelayanannya pelayanan responnya respon bantuan you so much very banyak bnyk sekali bgt banget ditunggu tunggu kabarnya sehat selalu semangat'.split(
+    ' ',
+  ),
+);
+/** Praise after a sale: thanked, not "didn't catch that". */
+const PRAISE = new Set('cantik bagus mantul keren puas suka love nice great good rapi indah cakep lucu'.split(' '));

@@ -124,8 +124,9 @@ export function interpret(why: Why | null, orderChanged: boolean, ticketChanged:
   const listsTickets = replies.some((r) => r.startsWith('Keluhan Kakak:'));
   // the catalog's questions on the way to an order: which product, how many, is this it
   const orderTalk = replies.some((r) => ORDER_TALK.test(r));
-  // the catalog's own list of categories
-  const catalogView = replies.some((r) => r.includes('*Katalog '));
+  // the catalog's own list of categories, unless it comes after "we do not have that"
+  const notCarried = replies.some((r) => r.includes('belum ada di katalog kami'));
+  const catalogView = !notCarried && replies.some((r) => r.includes('*Katalog '));
   const did = new Set<string>();
   if (!why) return did;
   for (const mark of why.topics) {
@@ -136,7 +137,8 @@ export function interpret(why: Why | null, orderChanged: boolean, ticketChanged:
     if (plugin === 'greeting') did.add('greeting');
     else if (plugin === 'person') did.add('person');
     else if (plugin === 'away') did.add('away');
-    else if (plugin === 'fallback') did.add('fallback');
+    // the fallback's short answer to courtesy ("sama-sama", "waalaikumsalam") is not "didn't catch that"
+    else if (plugin === 'fallback') did.add(replies.some((x) => x.includes('belum menangkap maksud')) ? 'fallback' : 'courtesy');
     else if (plugin === 'menu') for (const i of MENU_INTENT[why.menu ?? ''] ?? ['menu']) did.add(i);
     else if (plugin === 'catalog') {
       const marks = why.topics.filter((t) => t.startsWith('catalog:'));
@@ -146,6 +148,7 @@ export function interpret(why: Why | null, orderChanged: boolean, ticketChanged:
       if (marks.includes('catalog:bayar') || marks.includes('catalog:kirim')) continue;
       if (orderChanged || orderTalk) did.add('order');
       else if (catalogView) did.add('catalog');
+      else if (notCarried) did.add('product');
       else if (marks.includes('catalog:harga') || marks.includes('catalog:stok')) did.add('product');
       else if (marks.includes('catalog:pesan')) did.add('order');
       else did.add('catalog');
@@ -177,7 +180,7 @@ const COVERS: Record<string, Intent[]> = {
 };
 
 /** Actions that answer nothing in particular: never counted against precision. */
-const NEUTRAL = new Set(['greeting', 'away', 'menu', 'fallback']);
+const NEUTRAL = new Set(['greeting', 'away', 'menu', 'fallback', 'courtesy']);
 
 export interface Verdict {
   satisfied: boolean;
@@ -282,7 +285,7 @@ export async function scoreSet(name: keyof typeof SETS): Promise<SetScore> {
         if (v.satisfied) {
           if (afterHalo) satisfiedAfterHalo++;
           else satisfiedFirst++;
-        } else if (!afterHalo) {
+        } else if (!afterHalo || process.env['SHOW_AFTER_HALO']) {
           failures.push({ id: m.id, text: m.text, intents: m.intents, did: [...outcome.did], reasons: v.reasons, replies: outcome.replies });
         }
         if (afterHalo) continue;

@@ -145,6 +145,8 @@ export const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   purple: 'ungu',
   table: 'meja',
   velvet: 'beludru',
+  sunflower: 'matahari',
+  sunflowers: 'matahari',
 };
 
 /** "di mana", "di sini" written apart become one word, as keywords write them. */
@@ -164,20 +166,21 @@ export const NOT_TYPOS: ReadonlySet<string> = new Set(
 );
 
 /** What a courteous word does in a message. */
-export type Courtesy = 'address' | 'particle' | 'greeting' | 'thanks' | 'ok' | 'apology';
+export type Courtesy = 'address' | 'particle' | 'greeting' | 'thanks' | 'ok' | 'apology' | 'bye';
 
 /**
  * Words that are politeness rather than content, each with what it does. Chat spellings of them
  * ("kk", "aja", "min") count too (see `courtesyOf`).
  */
 export const COURTESY: ReadonlyMap<string, Courtesy> = new Map<string, Courtesy>([
-  ...split('kak kakak admin').map((w) => [w, 'address'] as const),
+  ...split('kak kakak admin bu ibu pak bapak sis gan lae ito abang om').map((w) => [w, 'address'] as const),
   ...split('dong deh sih nih yah saja kok lah dulu').map((w) => [w, 'particle'] as const),
-  ...split('halo hai hi hello selamat pagi siang sore malam permisi assalamualaikum asalamualaikum assalamu asalamu alaikum aslm salam punten').map(
-    (w) => [w, 'greeting'] as const,
-  ),
-  ...split('terima kasih makasih makasi trims thanks').map((w) => [w, 'thanks'] as const),
-  ...split('ok oke okay okey baik siap sip iya ya yes').map((w) => [w, 'ok'] as const),
+  ...split(
+    'halo hai hi hello selamat pagi siang sore malam permisi assalamualaikum asalamualaikum assalamu asalamu alaikum aslm salam punten waalaikumsalam walaikumsalam horas',
+  ).map((w) => [w, 'greeting'] as const),
+  ...split('terima kasih makasih makasi trims thanks thank thx tq terimakasih').map((w) => [w, 'thanks'] as const),
+  ...split('ok oke okay okey baik siap sip iya ya yes noted mantap').map((w) => [w, 'ok'] as const),
+  ...split('bye dadah daah').map((w) => [w, 'bye'] as const),
   ['maaf', 'apology'],
 ]);
 
@@ -442,6 +445,23 @@ export const WANT_PHRASES: Readonly<Record<Want, readonly string[]>> = {
     'installment',
     'servis',
     'buket uang',
+    'pelaminan',
+    'dekorasi pelaminan',
+    'altar',
+    'request desain',
+    'request tema',
+    'tema adat',
+    'desain sendiri',
+    'pengadaan',
+    'faktur',
+    'spj',
+    'supplying',
+    'event planner',
+    'mobil pengantin',
+    'dekor mobil',
+    'ukuran lain',
+    'lebih besar',
+    'lebih gede',
   ],
   status: [
     'pesanan saya',
@@ -468,6 +488,13 @@ export const WANT_PHRASES: Readonly<Record<Want, readonly string[]>> = {
     'confirmed',
     'sudah jalan',
     'bisa diambil',
+    'cek pesanan',
+    'pesananku',
+    'orderannya',
+    'where is my',
+    'diantar jam',
+    'aman kan',
+    'sudah diterima kan',
   ],
   paid: [
     'sudah transfer',
@@ -512,6 +539,8 @@ export const NOT_QUESTIONS: readonly string[] = [
   'pesan saya',
   'pesan kami',
   'pesan dari',
+  // the customer's own order, not the shop's place
+  'where is my',
   // the customer's own place
   'alamat saya',
   'alamat kami',
