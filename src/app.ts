@@ -83,7 +83,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ...builtinPlugins({ config, clock, store, customers, texts, commands: core.commands, privacy: core.privacy }),
     ...opts.plugins,
   ]);
-  const send = new Send({ outbox, keyOf: (chatId) => customers.keyOf(chatId), cap: config.replyCap, log, notices: notices(texts, owners) });
+  const send = new Send({
+    outbox,
+    keyOf: (chatId) => customers.keyOf(chatId),
+    cap: config.replyCap,
+    log,
+    notices: notices(texts, owners, (chatId, until) => customers.handOff(chatId, until)),
+  });
   const pipeline = new Pipeline<MessageContext>({
     ...core,
     send,

@@ -23,7 +23,7 @@ const EXAMPLES = {
   TAKEOVER_MINUTES: '60',
   SEND_MIN_GAP_MS: '1000',
   BACKUP_KEEP: '7',
-  REPLY_CAP: '6/10m',
+  REPLY_CAP: '30/10m',
 } as const;
 
 type VariableName = keyof typeof EXAMPLES;
@@ -143,11 +143,11 @@ export const configSchema = z
       .string()
       .optional()
       .transform((v, ctx) => {
-        const m = /^\s*(\d{1,3})\s*\/\s*(\d{1,4})\s*(m|min|h)?\s*$/i.exec(v && v.trim() !== '' ? v : '6/10m');
+        const m = /^\s*(\d{1,3})\s*\/\s*(\d{1,4})\s*(m|min|h)?\s*$/i.exec(v && v.trim() !== '' ? v : '30/10m');
         const count = Number(m?.[1]);
         const windowMs = Number(m?.[2]) * (m?.[3]?.toLowerCase() === 'h' ? 3_600_000 : 60_000);
         if (!m || count < 1 || windowMs < 60_000) {
-          ctx.addIssue({ code: 'custom', message: 'must be replies per minutes, such as 6/10m (at most 6 automatic replies in 10 minutes)' });
+          ctx.addIssue({ code: 'custom', message: 'must be replies per minutes, such as 30/10m (at most 30 automatic replies in 10 minutes)' });
           return z.NEVER;
         }
         return { count, windowMs };

@@ -21,7 +21,7 @@ describe('configuration', () => {
         takeoverMinutes: 60,
         sendMinGapMs: 1000,
         backupKeep: 7,
-        replyCap: { count: 6, windowMs: 600_000 },
+        replyCap: { count: 30, windowMs: 600_000 },
       },
     });
   });
@@ -30,7 +30,9 @@ describe('configuration', () => {
     expect(parseConfig({ REPLY_CAP: '10/1h' })).toMatchObject({ ok: true, config: { replyCap: { count: 10, windowMs: 3_600_000 } } });
     expect(parseConfig({ REPLY_CAP: 'banyak' })).toEqual({
       ok: false,
-      problems: ['REPLY_CAP: must be replies per minutes, such as 6/10m (at most 6 automatic replies in 10 minutes) (got "banyak"). Example: REPLY_CAP=6/10m'],
+      problems: [
+        'REPLY_CAP: must be replies per minutes, such as 30/10m (at most 30 automatic replies in 10 minutes) (got "banyak"). Example: REPLY_CAP=30/10m',
+      ],
     });
     expect(parseConfig({ BACKUP_KEEP: '0' }).ok).toBe(false);
   });

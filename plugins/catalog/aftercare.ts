@@ -206,8 +206,9 @@ export class Aftercare {
     return byName.length === 1 ? this.catalog.shown(byName[0] as string) : undefined;
   }
 
+  /** What the customer hears of their own order is never swallowed by the reply cap. */
   private say(ctx: Ctx, text: string): void {
-    ctx.reply(text);
+    ctx.reply(text, { essential: true });
   }
 
   /** The owner hears it, with the customer's words, and the bot lets a person answer from here. */

@@ -632,7 +632,8 @@ export class Shop {
       total: formatRupiah(order.total),
       kapan: this.api.hours.isOpen(ctx.now) ? 'secepatnya' : this.api.hours.describeNextOpening(ctx.now),
     });
-    this.say(ctx, problems.length > 0 ? `${reply}\n\n⚠️ ${problems.join(' ')}` : reply);
+    // the order's number is never swallowed by the reply cap
+    ctx.reply(problems.length > 0 ? `${reply}\n\n⚠️ ${problems.join(' ')}` : reply, { essential: true });
     this.shownProducts(ctx);
     const p = this.api.commandPrefix;
     void this.api.notifyOwners(

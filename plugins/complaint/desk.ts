@@ -145,7 +145,7 @@ export class Desk {
         return;
       }
       ctx.dialog.end();
-      await this.file(ctx.chatId, ctx.customer, intake, (m) => ctx.reply(m), ctx.salutation, ctx.now);
+      await this.file(ctx.chatId, ctx.customer, intake, (m) => ctx.reply(m, { essential: true }), ctx.salutation, ctx.now);
       return;
     }
     if (intake.parts.length >= MAX_PARTS) {
@@ -369,12 +369,12 @@ export class Desk {
     });
     this.log(t, 'customer', `nilai ${rating}`, ctx.now);
     if (rating <= 2) {
-      ctx.reply(this.api.texts.render('keluhan.nilai-rendah', { nama: ctx.salutation }));
+      ctx.reply(this.api.texts.render('keluhan.nilai-rendah', { nama: ctx.salutation }), { essential: true });
       void this.api.notifyOwners(
         `⚠️ ${describeCustomer(ctx.customer)} memberi nilai *${rating}* untuk keluhan ${t.number} (“${summaryOf(t)}”). Sebaiknya hubungi langsung.`,
       );
       ctx.handOff(HANDOFF_MS);
-    } else ctx.reply(this.api.texts.render('keluhan.terima-nilai', { nama: ctx.salutation }));
+    } else ctx.reply(this.api.texts.render('keluhan.terima-nilai', { nama: ctx.salutation }), { essential: true });
     ctx.log.info({ ticket: t.number, rating }, 'complaint rated');
   }
 
@@ -406,7 +406,7 @@ export class Desk {
     });
     this.log(t, 'customer', what, ctx.now, photo);
     // one thank-you for an answer told over several messages
-    if (first) ctx.reply(this.api.texts.render('keluhan.diteruskan', { nama: ctx.salutation, nomor: t.number }));
+    if (first) ctx.reply(this.api.texts.render('keluhan.diteruskan', { nama: ctx.salutation, nomor: t.number }), { essential: true });
     ctx.markAnswered('keluhan');
     ctx.handOff(HANDOFF_MS);
     await this.api.notifyOwners(

@@ -47,6 +47,13 @@ export class ReplyCap {
     return { allowed: true, newlyCapped: false };
   }
 
+  /** Puts a chat in the quiet spell now (a loop seen); true the first time in a spell. */
+  refuse(chat: string, now: number): boolean {
+    const refused = this.capped.get(chat);
+    this.capped.set(chat, now);
+    return refused === undefined || now - refused >= this.limit.windowMs || now < refused;
+  }
+
   /** How many answers the window allows. */
   get count(): number {
     return this.limit.count;
@@ -67,5 +74,90 @@ export class ReplyCap {
     }
     // many chats really are active: wait until there are twice as many before looking again
     this.pruneAt = Math.max(10_000, this.sent.size * 2);
+  }
+}
+
+/** Why a chat's automatic answers stop. */
+export type CapReason = 'repeat' | 'same-answer' | 'flood' | 'ceiling';
+
+/** What looks like a loop or a flood, per chat: read from what comes in and what would go out. */
+export interface LoopLimits {
+  /** The same message this many times within the window is a loop (another bot, a stuck sender). */
+  repeats: number;
+  /** The same answer this many times within `sameAnswerMs` would be a loop: the last is not sent. */
+  sameAnswers: number;
+  /** How close together the same answers make a loop: a bot answers in seconds, a person asks again later. */
+  sameAnswerMs: number;
+  /** More messages than this within a minute is more than a person types. */
+  perMinute: number;
+  windowMs: number;
+}
+
+export const LOOP_LIMITS: Omit<LoopLimits, 'windowMs'> = { repeats: 3, sameAnswers: 3, sameAnswerMs: 2 * 60_000, perMinute: 12 };
+
+interface Seen {
+  at: number;
+  fp: string;
+}
+
+/** Messages shorter than this never count as the same message repeated. */
+const MIN_REPEAT_LENGTH = 12;
+/** Entries kept per chat: enough for every rule, bounded whatever the chat sends. */
+const KEPT = 40;
+
+/**
+ * The signs of a loop or a flood in one chat: the same message again and again, the bot about to
+ * send the same answer again, or more messages than a person types. A shopper who asks fifteen
+ * different things in five minutes shows none of them. Kept in memory, bounded like the cap.
+ */
+export class LoopGuard {
+  private readonly chats = new Map<string, { inbound: Seen[]; answers: Seen[] }>();
+  private pruneAt = 10_000;
+
+  constructor(private readonly limits: LoopLimits) {}
+
+  /** Records a message that came in; returns the reason it makes a loop or a flood, or null. */
+  inbound(chat: string, fp: string, now: number): CapReason | null {
+    const state = this.state(chat, now);
+    state.inbound.push({ at: now, fp });
+    if (state.inbound.length > KEPT) state.inbound.shift();
+    if (state.inbound.filter((s) => s.at > now - 60_000).length > this.limits.perMinute) return 'flood';
+    // pictures and stickers have no words to compare, and a person repeats "halo", "5" or "kak??"
+    // while waiting: only a message of some length, the same again and again, is a loop
+    if (fp.length >= MIN_REPEAT_LENGTH && state.inbound.filter((s) => s.fp === fp).length >= this.limits.repeats) return 'repeat';
+    return null;
+  }
+
+  /** Records an answer about to go out; 'same-answer' when it would be the same one once too often. */
+  answer(chat: string, fp: string, now: number): CapReason | null {
+    const state = this.state(chat, now);
+    const same = state.answers.filter((s) => s.fp === fp && s.at > now - this.limits.sameAnswerMs).length;
+    if (same + 1 >= this.limits.sameAnswers) return 'same-answer';
+    state.answers.push({ at: now, fp });
+    if (state.answers.length > KEPT) state.answers.shift();
+    return null;
+  }
+
+  get size(): number {
+    return this.chats.size;
+  }
+
+  private state(chat: string, now: number): { inbound: Seen[]; answers: Seen[] } {
+    const since = now - this.limits.windowMs;
+    let state = this.chats.get(chat);
+    if (!state) {
+      state = { inbound: [], answers: [] };
+      this.chats.set(chat, state);
+      if (this.chats.size > this.pruneAt) this.prune(since);
+    }
+    // a clock that went back counts as a fresh start
+    state.inbound = state.inbound.filter((s) => s.at > since && s.at <= now);
+    state.answers = state.answers.filter((s) => s.at > since && s.at <= now);
+    return state;
+  }
+
+  private prune(since: number): void {
+    for (const [chat, s] of this.chats) if (!s.inbound.some((x) => x.at > since) && !s.answers.some((x) => x.at > since)) this.chats.delete(chat);
+    this.pruneAt = Math.max(10_000, this.chats.size * 2);
   }
 }

@@ -6,12 +6,16 @@ import type { CustomerInfo } from './customers.js';
 export interface ReplyOptions {
   /** Sent before the other replies to the same message (the greeting uses it). */
   first?: boolean;
+  /** An acknowledgement the customer must get (an order or ticket number, a thank-you for a rating): sent even when the chat's answers are capped. */
+  essential?: boolean;
 }
 
 /** One reply gathered while a message is handled; sent once every handler is done. */
 export interface Reply {
   message: Outgoing;
   first: boolean;
+  /** Sent even when the chat's answers are capped (see ReplyOptions). */
+  essential: boolean;
   /** The step that replied: a plugin's name, or 'core'. */
   by: string;
 }
@@ -84,21 +88,21 @@ export class MessageRun {
       this.log.warn({ plugin: this.step }, 'a reply came after the message was given up on; it was not sent');
       return;
     }
-    this.add(message, options?.first === true, this.step);
+    this.add(message, options?.first === true, this.step, options?.essential === true);
   }
 
   /** The core's own reply (the apology), also after the message was given up on. */
   coreReply(message: string): void {
-    this.add(message, false, 'core');
+    this.add(message, false, 'core', false);
   }
 
-  private add(message: string | Outgoing, first: boolean, by: string): void {
+  private add(message: string | Outgoing, first: boolean, by: string, essential: boolean): void {
     const out = typeof message === 'string' ? textOut(message) : message;
     if (out.kind === 'text' && out.text.trim() === '') {
       // WhatsApp refuses empty messages; an empty text is a bug upstream, not something to send.
       this.log.warn('a handler replied with an empty text; nothing was sent');
       return;
     }
-    this.replies.push({ message: out, first, by });
+    this.replies.push({ message: out, first, by, essential });
   }
 }

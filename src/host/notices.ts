@@ -1,5 +1,6 @@
+import type { CapReason } from '../engine/reply-cap.js';
 import type { Notices } from '../engine/send.js';
-import { describeCustomer } from '../engine/customers.js';
+import { describeCustomer, HANDOFF_MS } from '../engine/customers.js';
 import type { Owners } from '../engine/owners.js';
 import type { TextDefs, Texts } from './texts.js';
 
@@ -16,23 +17,41 @@ export const CORE_TEXTS: TextDefs = {
   },
   'batas-balasan.kabar-admin': {
     default:
-      '🔁 {pelanggan} sudah menerima {jumlah} balasan otomatis dalam {menit} menit. Bot berhenti membalas otomatis di chat itu sampai chatnya tenang (mungkin itu bot lain, atau pesan yang sangat banyak). Silakan lihat chatnya.',
-    help: 'kabar ke admin saat satu chat mencapai batas balasan otomatis (REPLY_CAP)',
-    variables: ['pelanggan', 'jumlah', 'menit'],
+      '🔁 Bot berhenti membalas otomatis di chat {pelanggan} karena {alasan}. Chatnya kami serahkan ke Kakak; bot membalas lagi setelah chatnya tenang {menit} menit. Silakan lihat chatnya.',
+    help: 'kabar ke admin saat bot berhenti membalas satu chat: pesan yang sama berulang, jawaban yang sama berulang, pesan terlalu cepat, atau batas REPLY_CAP',
+    variables: ['pelanggan', 'jumlah', 'menit', 'alasan'],
   },
 };
 
 /** The engine's notices in the shop's words: an apology to the customer, and alerts to the owner. */
-export function notices(texts: Texts, owners: Owners): Notices {
+/** Why the answers stopped, in the owner's words. */
+const REASONS: Record<CapReason, string> = {
+  repeat: 'pesan yang sama datang berulang kali (mungkin bot lain atau pesan otomatis)',
+  'same-answer': 'bot hampir mengirim jawaban yang sama untuk ketiga kalinya dalam 2 menit',
+  flood: 'pesan datang lebih cepat dari ketikan orang (lebih dari 12 dalam semenit)',
+  ceiling: 'chat ini sudah menerima {jumlah} balasan otomatis dalam {menit} menit',
+};
+
+export function notices(texts: Texts, owners: Owners, handOff: (chatId: string, until: number) => void): Notices {
   return {
     apology: (run) => {
       // The apology promises that a person will answer: make sure one hears about it.
       void owners.notify(texts.render('maaf.kabar-admin', { pelanggan: describeCustomer(run.customer) }));
       return texts.render('maaf.gangguan', { nama: run.salutation });
     },
-    capped: (run, count, minutes) =>
+    capped: (run, reason, count, minutes) => {
+      // a person takes the chat: the bot stays out of it while they answer; one already on it knows
+      const handedOff = run.customer.handoffUntil !== null && run.now < run.customer.handoffUntil;
+      handOff(run.chatId, run.now + HANDOFF_MS);
+      if (handedOff) return;
       void owners.notify(
-        texts.render('batas-balasan.kabar-admin', { pelanggan: describeCustomer(run.customer), jumlah: String(count), menit: String(minutes) }),
-      ),
+        texts.render('batas-balasan.kabar-admin', {
+          pelanggan: describeCustomer(run.customer),
+          jumlah: String(count),
+          menit: String(minutes),
+          alasan: REASONS[reason].replace('{jumlah}', String(count)).replace('{menit}', String(minutes)),
+        }),
+      );
+    },
   };
 }
