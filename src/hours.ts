@@ -286,3 +286,68 @@ export function afterOpenTime(hours: OpeningHours, from: number, ms: number, tim
   }
   return null;
 }
+
+/** Day names a customer writes, Indonesian and English, by weekday (0 = Sunday). */
+const ASKED_DAYS: ReadonlyArray<readonly string[]> = [
+  ['minggu', 'ahad', 'sunday'],
+  ['senin', 'monday'],
+  ['selasa', 'tuesday'],
+  ['rabu', 'wednesday'],
+  ['kamis', 'thursday'],
+  ['jumat', 'jum at', 'friday'],
+  ['sabtu', 'saturday'],
+];
+
+/** Feasts by the words customers use for them, when the owner stored them as holidays under such a note. */
+const FEASTS: ReadonlyArray<{ words: RegExp; note: RegExp }> = [
+  { words: /\bnatal\b|\bchristmas\b|\bxmas\b/, note: /natal|christmas/i },
+  { words: /\btahun baru\b|\bnew year\b/, note: /tahun baru|new year/i },
+  { words: /\blebaran\b|\bidul fitri\b|\bidulfitri\b|\beid\b/, note: /lebaran|idul ?fitri|eid/i },
+  { words: /\bimlek\b|\bchinese new year\b/, note: /imlek|chinese/i },
+];
+
+/**
+ * The day a question asks about ("besok buka?", "natal buka ga", "tgl 25 buka?", "sabtu sampai jam
+ * brp?"), as a date in the shop's zone; null when it names no day, or names today. A feast is
+ * found among the owner's holidays by its note; "minggu depan" (next week) is not a day.
+ */
+export function dayAsked(text: string, hours: OpeningHours, now: number, timeZone: string): string | null {
+  const t = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const today = localTime(now, timeZone);
+  const plus = (days: number): string => dateKey(localTime(zonedToEpoch(today.year, today.month, today.day, 12, 0, timeZone) + days * 86_400_000, timeZone));
+  if (/\b(?:lusa)\b/.test(t)) return plus(2);
+  if (/\b(?:besok|besuk|bsk|besok nya|tomorrow)\b/.test(t)) return plus(1);
+  for (const feast of FEASTS) {
+    if (!feast.words.test(t)) continue;
+    const holiday = [...hours.holidays].sort((a, b) => a.date.localeCompare(b.date)).find((h) => h.date >= dateKey(today) && feast.note.test(h.note));
+    if (holiday) return holiday.date;
+  }
+  const dated = /\b(?:tgl|tanggal|tg|date)\s*(\d{1,2})\b/.exec(t);
+  if (dated) {
+    const day = Number(dated[1]);
+    if (day < 1 || day > 31) return null;
+    const month = day >= today.day ? today.month : (today.month % 12) + 1;
+    const year = month < today.month ? today.year + 1 : today.year;
+    const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    return date === dateKey(today) ? null : date;
+  }
+  for (let wd = 0; wd < 7; wd++) {
+    const names = ASKED_DAYS[wd] ?? [];
+    // "minggu depan" / "2 minggu" is a week, not Sunday
+    if (!names.some((n) => t.includes(` ${n} `) && !(n === 'minggu' && /\b(?:\d+|dua|tiga|satu|se) minggu\b|\bminggu (?:depan|lalu|ini)\b/.test(t)))) continue;
+    const ahead = (wd - today.weekday + 7) % 7;
+    return ahead === 0 ? null : plus(ahead);
+  }
+  return null;
+}
+
+/** "Jumat, 25 Desember 2026: *tutup* (libur Natal)", "Rabu, 2 Desember 2026: *buka* 09.00–17.00". */
+export function describeDay(hours: OpeningHours, date: string, timeZone: string): string {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const holiday = holidayOn(hours, date);
+  if (holiday) return `${formatDate(date)}: toko *tutup* (libur${holiday.note ? ` ${holiday.note}` : ''})`;
+  const noon = zonedToEpoch(y, mo, d, 12, 0, timeZone);
+  if (hours.closure && hours.closure.from <= noon && hours.closure.to > noon) return `${formatDate(date)}: toko *tutup* sementara`;
+  const ranges = hours.week[localTime(noon, timeZone).weekday] ?? [];
+  return ranges.length === 0 ? `${formatDate(date)}: toko *tutup*` : `${formatDate(date)}: toko *buka* ${formatRanges(ranges)}`;
+}

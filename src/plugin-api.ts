@@ -48,7 +48,19 @@ export { ReplyError, ToolError, UsageError } from './errors.js';
 export { describeCustomer, HANDOFF_MS } from './engine/customers.js';
 export { formatPhone, normalisePhone } from './phone.js';
 export { formatLocal, localTime, parseLocalDateTime, startOfDay, zonedToEpoch } from './time.js';
-export { afterOpenTime, closingTime, describeOpening, formatClock, isOpen, nextOpening, parseClock, parseDate, todayKey } from './hours.js';
+export {
+  afterOpenTime,
+  closingTime,
+  dayAsked,
+  describeDay,
+  describeOpening,
+  formatClock,
+  isOpen,
+  nextOpening,
+  parseClock,
+  parseDate,
+  todayKey,
+} from './hours.js';
 export { listVariables, unknownVariables } from './template.js';
 export { SHOP_VARIABLES } from './host/texts.js';
 export { MAX_MENU_ITEMS } from './host/menu.js';

@@ -1,7 +1,7 @@
 import { DEFAULT_RULES, type QuickRule } from './defaults.js';
 import { registerRuleCommand } from './command.js';
 import { type Api, RuleBook, stateSchema } from './rules.js';
-import { type Context, definePlugin, isTopic } from '../../src/plugin-api.js';
+import { type Context, dayAsked, definePlugin, describeDay, isTopic } from '../../src/plugin-api.js';
 
 export { MAX_ANSWER } from './command.js';
 
@@ -47,6 +47,10 @@ export default definePlugin({
 /** One reply for all the questions; a rule's picture goes with it. */
 function answer(api: Api, ctx: Context, matched: QuickRule[]): void {
   const texts = matched.map((r) => api.texts.fill(r.answer, { nama: ctx.salutation }));
+  // "besok buka?", "natal buka ga", "sabtu sampai jam brp?": the day asked, from the hours
+  const hours = matched.findIndex((r) => r.name === 'jam');
+  const day = hours >= 0 ? dayAsked(ctx.text, api.hours.get(), ctx.now, api.timeZone) : null;
+  if (day !== null) texts[hours] = `📅 ${describeDay(api.hours.get(), day, api.timeZone)}.\n\n${texts[hours]}`;
   const combined = texts.join('\n\n');
   const images = matched.filter((r) => r.image).map((r) => api.media.path(r.image as string));
   if (images.length === 1 && combined.length <= 1024) {

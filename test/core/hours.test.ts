@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   closingTime,
+  dayAsked,
+  describeDay,
   DEFAULT_HOURS,
   describeOpening,
   formatDate,
@@ -167,5 +169,43 @@ describe('reading what the owner types', () => {
     expect(parseDate('2026-02-30')).toEqual({ ok: false, reason: 'tanggal 2026-02-30 tidak ada' });
     expect(parseDate('natal').ok).toBe(false);
     expect(formatDate('2026-12-25')).toBe('Jumat, 25 Desember 2026');
+  });
+});
+
+describe('the day a question asks about', () => {
+  const TZ = 'Asia/Jakarta';
+  const TUESDAY = Date.parse('2026-12-01T10:00:00+07:00');
+  const hours = {
+    ...DEFAULT_HOURS(),
+    holidays: [
+      { date: '2026-12-25', note: 'Natal' },
+      { date: '2027-01-01', note: 'Tahun Baru' },
+    ],
+  };
+  it.each([
+    ['besok buka?', '2026-12-02'],
+    ['lusa bisa ambil?', '2026-12-03'],
+    ['tomorrow open?', '2026-12-02'],
+    ['natal buka ga', '2026-12-25'],
+    ['pas tahun baru buka?', '2027-01-01'],
+    ['tgl 25 buka?', '2026-12-25'],
+    ['tanggal 3 buka kak', '2026-12-03'],
+    ['sabtu sampai jam brp', '2026-12-05'],
+    ['hari minggu buka?', '2026-12-06'],
+    ['jumat buka?', '2026-12-04'],
+  ])('"%s" → %s', (text, date) => {
+    expect(dayAsked(text, hours, TUESDAY, TZ)).toBe(date);
+  });
+
+  it.each(['jam buka?', 'selasa buka?', 'tgl 1 buka?', 'minggu depan buka?', 'udah 2 minggu ga ada kabar', 'lebaran buka?', 'tgl 45'])(
+    '"%s" names no other day',
+    (text) => {
+      expect(dayAsked(text, hours, TUESDAY, TZ)).toBeNull();
+    },
+  );
+
+  it('says whether the shop opens that day, and why not', () => {
+    expect(describeDay(hours, '2026-12-25', TZ)).toBe('Jumat, 25 Desember 2026: toko *tutup* (libur Natal)');
+    expect(describeDay(hours, '2026-12-06', TZ)).toBe('Minggu, 6 Desember 2026: toko *tutup*');
   });
 });

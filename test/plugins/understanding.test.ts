@@ -235,3 +235,22 @@ describe('changing an order', () => {
     expect(orders(bot)[0]?.items).toEqual([expect.objectContaining({ code: 'P14', qty: 1 })]);
   });
 });
+
+describe('dates in questions', () => {
+  it.each([
+    ['natal buka ga kak', '📅 Jumat, 25 Desember 2026: toko *tutup* (libur Natal).'],
+    ['besok buka?', '📅 Rabu, 2 Desember 2026: toko *buka* 09.00–17.00.'],
+    ['tgl 25 buka?', '📅 Jumat, 25 Desember 2026: toko *tutup* (libur Natal).'],
+    ['sabtu sampai jam brp?', '📅 Sabtu, 5 Desember 2026: toko *buka* 09.00–17.00.'],
+    ['hari minggu buka?', '📅 Minggu, 6 Desember 2026: toko *tutup*.'],
+  ])('"%s" on Tuesday 1 December is answered for the day asked', async (text, line) => {
+    bot = await greeted();
+    const [reply] = await bot.say(RINA, text);
+    expect(reply?.startsWith(`${line}\n\n🕘 Jam buka`)).toBe(true);
+  });
+
+  it('answers "jam buka?" with the week, without a day line', async () => {
+    bot = await greeted();
+    expect((await bot.say(RINA, 'jam buka brp kak'))[0]).toMatch(/^🕘 Jam buka/);
+  });
+});
