@@ -155,7 +155,7 @@ export function interpret(why: Why | null, orderChanged: boolean, ticketChanged:
     } else if (plugin === 'complaint') did.add(ticketChanged || !listsTickets ? 'complaint' : 'order_status');
   }
   // the owner hears of orders, tickets, payments, status questions and people asked for anyway
-  const explained = ['person', 'payment_proof', 'order_status'].some((d) => did.has(d));
+  const explained = ['person', 'payment_proof', 'order_status', 'order'].some((d) => did.has(d));
   if (ownerAlerted && !orderChanged && !ticketChanged && !explained) did.add('alert');
   return did;
 }

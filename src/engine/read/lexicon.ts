@@ -539,6 +539,16 @@ export const NOT_QUESTIONS: readonly string[] = [
   'pesan saya',
   'pesan kami',
   'pesan dari',
+  'pesan anda',
+  'membalas pesan',
+  'balas pesan',
+  // an order already placed, or one only supposed
+  'ambil pesanan',
+  'untuk pesanan',
+  'ke pesanan',
+  'pesanan saya',
+  'pesanan ibu',
+  'order no',
   // the customer's own order, not the shop's place
   'where is my',
   // the customer's own place
