@@ -42,7 +42,7 @@ describe('the shoppers judge', () => {
   });
 
   it('has labelled sets to measure on: a development set and a blind one', () => {
-    for (const name of ['dev', 'dev2', 'blind'] as const) {
+    for (const name of ['dev', 'dev2', 'blind', 'blind2'] as const) {
       const set = loadSet(name);
       expect(set.length).toBeGreaterThanOrEqual(200);
       for (const m of set) expect(m.intents.length, m.id).toBeGreaterThan(0);

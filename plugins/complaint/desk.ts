@@ -40,6 +40,8 @@ export const REOPEN_WINDOW_MS = 7 * 24 * 60 * 60_000;
 export const ANSWER_WINDOW_MS = 48 * 60 * 60_000;
 /** After an answer, further messages within this quiet time belong to it too. */
 export const ANSWERING_MS = 15 * 60_000;
+/** After the shop replied on a ticket, the customer's next words within this time are their answer to it. */
+export const AFTER_REPLY_MS = 2 * 60 * 60_000;
 const MAX_PARTS = 30;
 const MAX_DESCRIPTION = 4000;
 
@@ -291,7 +293,10 @@ export class Desk {
     const resolved = mine.filter((t) => t.status === 'selesai' && recent(t)).at(-1);
     if (text !== '' && resolved && saysNotResolved(ctx.reading)) return this.reopen(ctx, resolved);
 
-    const answering = mine.find((t) => this.isAnswering(t, ctx.now));
+    // the ticket the shop asked about first, then the one it answered last
+    const answering =
+      mine.find((t) => this.isAnswering(t, ctx.now)) ??
+      mine.filter((t) => this.isAnswering(t, ctx.now, ctx.reading)).sort((a, b) => (b.timeline.at(-1)?.at ?? 0) - (a.timeline.at(-1)?.at ?? 0))[0];
     if (answering && (text !== '' || ctx.msg.kind !== 'text')) return this.attach(ctx, answering);
 
     if (text !== '') {
@@ -325,13 +330,21 @@ export class Desk {
     return out === null || out <= (t.ratingAskedAt as number);
   }
 
-  /** The customer is answering the shop's question: within two days of it, or right after an answer. */
-  private isAnswering(t: Ticket, now: number): boolean {
+  /**
+   * The customer is answering the shop: its question (within two days), their own message just
+   * before, or the shop's reply on an open ticket in the last two hours ("oke kak ditunggu ya,
+   * makasih" goes on the ticket; a new question does not).
+   */
+  private isAnswering(t: Ticket, now: number, reading?: Ctx['reading']): boolean {
     if (t.status === 'menunggu') {
       const asked = t.timeline.findLast((e) => e.by === 'shop')?.at ?? t.createdAt;
       return now - asked <= ANSWER_WINDOW_MS;
     }
-    return t.status === 'diproses' && t.answeringUntil !== null && now <= t.answeringUntil;
+    if (t.status === 'diproses' && t.answeringUntil !== null && now <= t.answeringUntil) return true;
+    const last = t.timeline.at(-1);
+    // a new complaint or a question is not an answer: they take their own way
+    if (reading === undefined || reading.question || (reading.signal('complaint') ?? detectComplaint(reading)).complaint) return false;
+    return isOpenTicket(t) && last?.by === 'shop' && now - last.at <= AFTER_REPLY_MS && now >= last.at;
   }
 
   private async keepPhoto(ctx: Ctx): Promise<string | null> {

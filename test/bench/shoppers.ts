@@ -49,6 +49,8 @@ export const SETS = {
   /** A second development set, mostly complaints, orders and product questions. */
   dev2: 'shoppers-dev2.json',
   blind: 'shoppers-blind.json',
+  /** A second blind set, written at the end of the work by a third helper: measured once, never tuned on. */
+  blind2: 'shoppers-blind2.json',
 } as const;
 
 /** test/fixtures, from the sources or from their compiled copy under dist-bench/. */

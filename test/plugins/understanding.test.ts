@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeBots, MINUTE, OWNER, startBot, type TestBot } from '../helpers.js';
+import { closeBots, HOUR, MINUTE, OWNER, startBot, type TestBot } from '../helpers.js';
 
 /** What customers ask in their own words, beyond the keywords: the examples of issue 12. */
 const RINA = '6281234567890';
@@ -252,5 +253,63 @@ describe('dates in questions', () => {
   it('answers "jam buka?" with the week, without a day line', async () => {
     bot = await greeted();
     expect((await bot.say(RINA, 'jam buka brp kak'))[0]).toMatch(/^🕘 Jam buka/);
+  });
+});
+
+describe('whole journeys', () => {
+  const picture = { mimetype: 'image/png', read: () => Promise.resolve(new Uint8Array(readFileSync('test/fixtures/mawar.png'))) };
+  const tickets = (b: TestBot) =>
+    (b.app.store.data.plugins['complaint'] as { tickets: Array<{ status: string; rating: number | null; timeline: Array<{ by: string; text: string }> }> })
+      .tickets;
+
+  it('complaint with a photo → ticket → the owner answers → the customer thanks → resolved → rating → thanks', async () => {
+    bot = await greeted();
+    const [empathy] = await bot.say(RINA, 'kak mawar yg sy terima patah semua tangkainya', { kind: 'image', image: picture });
+    expect(empathy).toContain('mohon maaf');
+    expect((await bot.say(RINA, 'sudah'))[0]).toContain('*K-0001*');
+    await bot.advance(10 * MINUTE);
+    await bot.owner('!keluhan 1 balas Mohon maaf Kak, kami kirim gantinya besok.');
+    expect(bot.sentTo(RINA).at(-1)).toContain('kami kirim gantinya besok');
+    await bot.advance(5 * MINUTE);
+    // the customer's answer goes on the ticket, never "didn't catch that"
+    const thanks = await bot.say(RINA, 'oke kak ditunggu ya, makasih');
+    expect(thanks.join()).not.toContain('belum menangkap');
+    expect(tickets(bot)[0]?.timeline.at(-1)).toMatchObject({ by: 'customer', text: 'oke kak ditunggu ya, makasih' });
+    await bot.advance(HOUR);
+    await bot.owner('!keluhan 1 selesai Pengganti sudah dikirim, gratis ongkir.');
+    expect(bot.sentTo(RINA).at(-1)).toContain('Balas dengan angka *1* sampai *5*');
+    await bot.advance(MINUTE);
+    expect((await bot.say(RINA, '5')).join()).not.toContain('belum menangkap');
+    expect(tickets(bot)[0]).toMatchObject({ status: 'selesai', rating: 5 });
+    await bot.advance(MINUTE);
+    expect(await bot.say(RINA, 'makasih bnyk kak 🙏')).toEqual(['Sama-sama, Rina! 🙏 Senang bisa membantu.']);
+  });
+
+  it('browse → choose → order → pay → proof', async () => {
+    bot = await greeted();
+    expect((await bot.say(RINA, 'katalog'))[0]).toContain('*1.* Mawar');
+    await bot.say(RINA, '1');
+    expect((await bot.say(RINA, '2'))[0]).toContain('*Mawar Putih Premium*');
+    expect((await bot.say(RINA, 'pesan 3'))[0]).toContain('Pesanan *O-0001* sudah kami catat');
+    await bot.owner('!pesanan O-0001 konfirmasi ongkir 15rb, transfer BCA 123');
+    await bot.advance(30 * MINUTE);
+    const [thanked] = await bot.say(RINA, 'sudah sy transfer ya kak, ini buktinya', { kind: 'image', image: picture });
+    expect(thanked).toContain('Konfirmasi pembayaran pesanan *O-0001* sudah kami terima');
+    expect(owner(bot).some((m) => m.includes('bilang sudah membayar pesanan *O-0001*') && m.includes('dengan foto bukti'))).toBe(true);
+  });
+
+  it('night → away → morning', async () => {
+    bot = await startBot({ start: Date.parse('2026-12-01T21:00:00+07:00') });
+    const [night] = await bot.say(RINA, 'kak mawar putih ready?', { senderName: 'Rina' });
+    expect(night).toContain('sedang tutup');
+    await bot.advance(12 * HOUR);
+    const [morning] = await bot.say(RINA, 'kak, lokasi toko dimana?');
+    expect(morning).toMatch(/^📍 \*UD\. Baim Florist\*/);
+  });
+
+  it('owner edits → customer sees', async () => {
+    bot = await greeted();
+    await bot.owner('!teks sama-sama Sama-sama {nama}, ditunggu kunjungannya di {toko}! 🌸');
+    expect(await bot.say(RINA, 'makasih kak')).toEqual(['Sama-sama Rina, ditunggu kunjungannya di UD. Baim Florist! 🌸']);
   });
 });
