@@ -77,7 +77,10 @@ export class Aftercare {
   status(ctx: Ctx): void {
     // a change asked of an order the records do not have is about that order, not its delivery
     if (orderChange(ctx.text) === null) ctx.markAnswered('kirim');
+    // "jadi diantar jam brp?", "ready for pickup?": about this order, not the shop's hours or stock
     ctx.markAnswered('pesan');
+    ctx.markAnswered('jam');
+    ctx.markAnswered('stok');
     const order = this.ordersOf(ctx).at(-1);
     if (!order) {
       this.say(ctx, this.api.texts.render('katalog.status-tidak-ada', { nama: ctx.salutation, kapan: this.when(ctx) }));
@@ -101,7 +104,9 @@ export class Aftercare {
 
   /** "Sudah transfer": thanked, tied to their open order, and a person checks the payment. */
   paid(ctx: Ctx): void {
+    // "sudah tf, tolong segera dikirim": the admin sends it, not the delivery text
     ctx.markAnswered('bayar');
+    ctx.markAnswered('kirim');
     const order = this.ordersOf(ctx)
       .filter((o) => o.status === 'baru' || o.status === 'dikonfirmasi')
       .at(-1);

@@ -128,7 +128,8 @@ export function interpret(why: Why | null, orderChanged: boolean, ticketChanged:
   const orderTalk = replies.some((r) => ORDER_TALK.test(r));
   // the catalog's own list of categories, unless it comes after "we do not have that"
   const notCarried = replies.some((r) => r.includes('belum ada di katalog kami'));
-  const catalogView = !notCarried && replies.some((r) => r.includes('*Katalog '));
+  // the list of categories, or one category's page ("🌸 *Buket* · 4 produk")
+  const catalogView = !notCarried && replies.some((r) => r.includes('*Katalog ') || /^🌸 \*[^*]+\* · \d+ produk/m.test(r));
   const did = new Set<string>();
   if (!why) return did;
   for (const mark of why.topics) {
@@ -145,9 +146,13 @@ export function interpret(why: Why | null, orderChanged: boolean, ticketChanged:
     else if (plugin === 'catalog') {
       const marks = why.topics.filter((t) => t.startsWith('catalog:'));
       // a product's card or a search answers prices and stock; the card also says how to order it
-      if (marks.includes('catalog:bayar')) did.add('payment_proof');
-      if (marks.includes('catalog:kirim')) did.add('order_status');
-      if (marks.includes('catalog:bayar') || marks.includes('catalog:kirim')) continue;
+      // the answers about an order already placed: a payment thanked, the order's status (or
+      // that the records have none: about its delivery, or about a change asked of it)
+      const payment = marks.includes('catalog:bayar') && replies.some((x) => x.includes('Konfirmasi pembayaran'));
+      const status = replies.some((x) => /Status: \*|belum menemukan pesanan/.test(x));
+      if (payment) did.add('payment_proof');
+      if (status) did.add(marks.includes('catalog:kirim') ? 'order_status' : 'order');
+      if (payment || status) continue;
       if (orderChanged || orderTalk) did.add('order');
       else if (catalogView) did.add('catalog');
       else if (notCarried) did.add('product');
