@@ -97,13 +97,23 @@ export const LOOP_LIMITS: Omit<LoopLimits, 'windowMs'> = { repeats: 3, sameAnswe
 
 interface Seen {
   at: number;
-  fp: string;
+  /** A hash of the text: the texts themselves are not kept. */
+  fp: number;
 }
 
 /** Messages shorter than this never count as the same message repeated. */
 const MIN_REPEAT_LENGTH = 12;
-/** Entries kept per chat: enough for every rule, bounded whatever the chat sends. */
-const KEPT = 40;
+/** Messages kept per chat: enough for the flood rule (a minute's worth above the limit), bounded whatever the chat sends. */
+const KEPT_INBOUND = 16;
+/** Answers kept per chat: enough for the same-answer rule. */
+const KEPT_ANSWERS = 4;
+
+/** FNV-1a: a text's 32-bit fingerprint; a rare collision only makes two messages look alike. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 
 /**
  * The signs of a loop or a flood in one chat: the same message again and again, the bot about to
@@ -117,24 +127,26 @@ export class LoopGuard {
   constructor(private readonly limits: LoopLimits) {}
 
   /** Records a message that came in; returns the reason it makes a loop or a flood, or null. */
-  inbound(chat: string, fp: string, now: number): CapReason | null {
+  inbound(chat: string, text: string, now: number): CapReason | null {
     const state = this.state(chat, now);
+    const fp = hash(text);
     state.inbound.push({ at: now, fp });
-    if (state.inbound.length > KEPT) state.inbound.shift();
+    if (state.inbound.length > KEPT_INBOUND) state.inbound.shift();
     if (state.inbound.filter((s) => s.at > now - 60_000).length > this.limits.perMinute) return 'flood';
     // pictures and stickers have no words to compare, and a person repeats "halo", "5" or "kak??"
     // while waiting: only a message of some length, the same again and again, is a loop
-    if (fp.length >= MIN_REPEAT_LENGTH && state.inbound.filter((s) => s.fp === fp).length >= this.limits.repeats) return 'repeat';
+    if (text.length >= MIN_REPEAT_LENGTH && state.inbound.filter((s) => s.fp === fp).length >= this.limits.repeats) return 'repeat';
     return null;
   }
 
   /** Records an answer about to go out; 'same-answer' when it would be the same one once too often. */
-  answer(chat: string, fp: string, now: number): CapReason | null {
+  answer(chat: string, text: string, now: number): CapReason | null {
     const state = this.state(chat, now);
+    const fp = hash(text);
     const same = state.answers.filter((s) => s.fp === fp && s.at > now - this.limits.sameAnswerMs).length;
     if (same + 1 >= this.limits.sameAnswers) return 'same-answer';
     state.answers.push({ at: now, fp });
-    if (state.answers.length > KEPT) state.answers.shift();
+    if (state.answers.length > KEPT_ANSWERS) state.answers.shift();
     return null;
   }
 

@@ -313,3 +313,16 @@ describe('whole journeys', () => {
     expect(await bot.say(RINA, 'makasih kak')).toEqual(['Sama-sama Rina, ditunggu kunjungannya di UD. Baim Florist! 🌸']);
   });
 });
+
+describe('two messages in the same second', () => {
+  it('"halo" and a question sent together: the greeting, then the answer', async () => {
+    bot = await startBot();
+    bot.transport.deliver({ from: RINA, text: 'halo', senderName: 'Rina', at: bot.clock.now() });
+    bot.transport.deliver({ from: RINA, text: 'mawar putih ready?', senderName: 'Rina', at: bot.clock.now() });
+    await bot.app.idle();
+    await bot.app.outbox.idle();
+    const seen = bot.sentTo(RINA);
+    expect(seen[0]).toMatch(/^Halo Rina! 🌸 Selamat datang/);
+    expect(seen.some((m) => m.startsWith('*Mawar Putih Premium*'))).toBe(true);
+  });
+});
