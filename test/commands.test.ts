@@ -107,9 +107,11 @@ describe('admin commands', () => {
 
   it('lets the owner see and change any customer-facing text, refusing unknown variables', async () => {
     bot = await startBot();
-    const [list] = await bot.owner('!teks');
+    // long enough to come in two messages now that the English texts are listed too
+    const list = (await bot.owner('!teks')).join('\n');
     expect(list).toContain('*sapaan* ✏️'); // the florist's seed replaced it
     expect(list).toContain('*tidak-paham*');
+    expect(list).toContain('*sapaan.en*');
     const [one] = await bot.owner('!teks tidak-paham');
     expect(one).toContain('Maaf {nama}, kami belum menangkap maksud pesan Kakak.');
     expect(one).toContain('Variabel: {toko}, {alamat}, {jam}, {buka}, {status}, {nama}');

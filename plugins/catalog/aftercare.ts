@@ -45,6 +45,7 @@ export const AFTERCARE_TEXTS = {
     default: 'Terima kasih {nama}! 🙏 Konfirmasi pembayaran{untuk} sudah kami terima. Admin kami akan mengecek dan memprosesnya {kapan}.',
     help: 'jawaban saat pelanggan bilang sudah membayar atau mengirim bukti transfer (admin diberi tahu)',
     variables: ['nama', 'untuk', 'kapan'],
+    en: 'Thank you {nama}! 🙏 We have your payment confirmation{untuk}. Our admin will check it and process it {kapan}.',
   },
 } as const;
 
@@ -119,10 +120,15 @@ export class Aftercare {
         }
       });
     }
-    this.say(
-      ctx,
-      this.api.texts.render('katalog.bayar-diterima', { nama: ctx.salutation, untuk: order ? ` pesanan *${order.number}*` : '', kapan: this.when(ctx) }),
-    );
+    const english = ctx.reading.language === 'en';
+    const vars = english
+      ? {
+          nama: ctx.customer.name ?? '',
+          untuk: order ? ` for order *${order.number}*` : '',
+          kapan: this.api.hours.isOpen(ctx.now) ? 'as soon as possible' : this.when(ctx),
+        }
+      : { nama: ctx.salutation, untuk: order ? ` pesanan *${order.number}*` : '', kapan: this.when(ctx) };
+    this.say(ctx, this.api.texts.render('katalog.bayar-diterima', vars, ctx.reading.language));
     const photo = ctx.msg.image ? ' (dengan foto bukti, lihat chatnya)' : '';
     this.tellPerson(
       ctx,

@@ -65,6 +65,7 @@ export const SHOP_TEXTS = {
       '✅ Terima kasih {nama}! Pesanan *{nomor}* sudah kami catat:\n{rincian}\n*Total: {total}* (belum termasuk ongkos kirim)\n\nAdmin kami akan mengonfirmasi ketersediaan, ongkos kirim, dan cara pembayaran di chat ini {kapan}. 🙏',
     help: 'jawaban saat pelanggan memesan; dikirim setelah pesanan tersimpan ({kapan}: "secepatnya", atau kapan toko buka lagi)',
     variables: ['nama', 'nomor', 'rincian', 'total', 'kapan'],
+    en: '✅ Thank you {nama}! Your order *{nomor}* is recorded:\n{rincian}\n*Total: {total}* (delivery not included)\n\nOur admin will confirm availability, the delivery fee and how to pay in this chat {kapan}. 🙏',
   },
   'katalog.pesanan-dikonfirmasi': {
     default:
@@ -625,13 +626,18 @@ export class Shop {
       return;
     }
     ctx.log.info({ order: order.number, items: order.items.length, total: order.total, isNew }, isNew ? 'order placed' : 'order extended');
-    const reply = this.api.texts.render('katalog.pesanan-tercatat', {
-      nama: ctx.salutation,
-      nomor: order.number,
-      rincian: orderLines(order),
-      total: formatRupiah(order.total),
-      kapan: this.api.hours.isOpen(ctx.now) ? 'secepatnya' : this.api.hours.describeNextOpening(ctx.now),
-    });
+    const english = ctx.reading.language === 'en';
+    const reply = this.api.texts.render(
+      'katalog.pesanan-tercatat',
+      {
+        nama: english ? (ctx.customer.name ?? '') : ctx.salutation,
+        nomor: order.number,
+        rincian: orderLines(order),
+        total: formatRupiah(order.total),
+        kapan: this.api.hours.isOpen(ctx.now) ? (english ? 'as soon as possible' : 'secepatnya') : this.api.hours.describeNextOpening(ctx.now),
+      },
+      ctx.reading.language,
+    );
     // the order's number is never swallowed by the reply cap
     ctx.reply(problems.length > 0 ? `${reply}\n\n⚠️ ${problems.join(' ')}` : reply, { essential: true });
     this.shownProducts(ctx);

@@ -36,11 +36,13 @@ export default definePlugin({
       default: 'Maaf {nama}, kami belum menangkap maksud pesan Kakak. 🙏',
       help: 'jawaban untuk pesan yang tidak dimengerti bot; menu utama menyusul',
       variables: ['nama'],
+      en: 'Sorry {nama}, we did not quite understand your message. 🙏',
     },
     'sama-sama': {
       default: 'Sama-sama, {nama}! 🙏 Senang bisa membantu.',
       help: 'jawaban untuk ucapan terima kasih pelanggan',
       variables: ['nama'],
+      en: "You're welcome, {nama}! 🙏 Happy to help.",
     },
     'salam-balik': {
       default: 'Waalaikumsalam, {nama}. 🙏 Ada yang bisa kami bantu?',
@@ -51,6 +53,7 @@ export default definePlugin({
       default: 'Halo {nama}! 😊 Ada yang bisa kami bantu?',
       help: 'jawaban untuk sapaan atau "p" di tengah percakapan',
       variables: ['nama'],
+      en: 'Hello {nama}! 😊 How can we help you?',
     },
     'media-diterima': {
       default: 'Terima kasih {nama}, {jenis} dari Kakak sudah kami terima. Admin kami akan melihatnya secepatnya. 🙏',
@@ -72,26 +75,30 @@ export default definePlugin({
         void api.notifyOwners(api.texts.render('media-kabar-admin', { pelanggan: describeCustomer(ctx.customer), jenis: media }));
       }
       if (ctx.replied || ctx.failed) return;
-      // A person was asked to answer this chat: they will, so the bot does not interrupt.
-      if (handedOff) return;
       // "halo", "kak", "mau tanya" typed in one breath: the first got its answer, the rest are
       // the same greeting, not new questions to say "didn't catch that" to
       if (!media && ctx.customer.previousSeenAt !== null && ctx.now - ctx.customer.previousSeenAt < BURST_MS && ctx.now >= ctx.customer.previousSeenAt) return;
       // thanks, "ok", a salam, an emoji: a short warm answer or none, never "didn't catch that"
+      // (also while a person is on the chat: "sama-sama" interrupts nobody)
       if (!media) {
         const warm = courtesyAnswer(ctx.reading);
         if (warm !== undefined) {
-          if (warm) ctx.reply(api.texts.render(warm, { nama: ctx.salutation }));
+          // while a person is on the chat (or the shop is closed) a hello waits for them
+          if (warm && !(handedOff && warm !== 'sama-sama')) ctx.reply(api.texts.render(warm, { nama: nameFor(ctx) }, ctx.reading.language));
           return;
         }
       }
+      // A person was asked to answer this chat: they will, so the bot does not interrupt.
+      if (handedOff) return;
+
       const last = ctx.data.get().lastFallbackAt;
       if (last !== null && ctx.now - last < FALLBACK_INTERVAL_MS && ctx.now >= last) return;
       // A picture with a caption is still first of all a picture the staff should look at.
+      const language = ctx.reading.language;
       const text = media
         ? api.texts.render('media-diterima', { nama: ctx.salutation, jenis: media })
-        : api.texts.render('tidak-paham', { nama: ctx.salutation });
-      ctx.reply(`${text}\n\n${api.menu.render()}`);
+        : api.texts.render('tidak-paham', { nama: nameFor(ctx) }, language);
+      ctx.reply(`${text}\n\n${api.menu.render(language)}`);
       ctx.data.update((d) => {
         d.lastFallbackAt = ctx.now;
       });
@@ -127,3 +134,8 @@ const WARM = new Set(
 );
 /** Praise after a sale: thanked, not "didn't catch that". */
 const PRAISE = new Set('cantik bagus mantul keren puas suka love nice great good rapi indah cakep lucu'.split(' '));
+
+/** How a text addresses the customer: "Kak" in Indonesian, their name or nothing in English. */
+function nameFor(ctx: { reading: MessageReading; salutation: string; customer: { name: string | null } }): string {
+  return ctx.reading.language === 'en' ? (ctx.customer.name ?? 'there') : ctx.salutation;
+}

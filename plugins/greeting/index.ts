@@ -42,6 +42,7 @@ export default definePlugin({
       default: 'Halo {nama}! 👋 Selamat datang di *{toko}*.\nTerima kasih sudah menghubungi kami. Ada yang bisa kami bantu?',
       help: 'sapaan untuk pesan pertama atau setelah lama tidak ada pesan; menu utama menyusul',
       variables: ['nama'],
+      en: 'Hello {nama}! 👋 Welcome to *{toko}*, artificial flowers in {alamat}.\nThank you for contacting us. How can we help you?',
     },
   },
   setup(api) {
@@ -54,10 +55,12 @@ export default definePlugin({
         now: ctx.now,
       });
       if (greet) {
-        const text = api.texts.render(TEXT_KEY, { nama: ctx.salutation });
+        // a customer who writes English is greeted in English
+        const language = ctx.reading.language;
+        const text = api.texts.render(TEXT_KEY, { nama: language === 'en' ? (ctx.customer.name ?? 'there') : ctx.salutation }, language);
         // "assalamualaikum" is answered before anything else is said
         const salam = ctx.reading.words.some(isSalam) ? 'Waalaikumsalam. 🙏\n' : '';
-        ctx.reply(`${salam}${text}\n\n${api.menu.render()}`, { first: true });
+        ctx.reply(`${salam}${text}\n\n${api.menu.render(language)}`, { first: true });
         ctx.data.update((d) => {
           d.lastGreetedAt = ctx.now;
         });

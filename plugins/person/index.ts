@@ -15,6 +15,7 @@ export default definePlugin({
       default: 'Baik {nama}, untuk yang ini admin kami yang akan menjawab langsung. 🙏 Pesan Kakak sudah kami teruskan; admin membalas di chat ini {kapan}.',
       help: 'jawaban saat pelanggan butuh orang (telepon, pesanan khusus atau grosir, diskon, acara); admin diberi tahu',
       variables: ['nama', 'kapan'],
+      en: 'Thank you, {nama}. Our admin will answer this one personally 🙏 We have passed your message on; they will reply in this chat {kapan}.',
     },
     'orang.kabar-admin': {
       default: '🙋 {pelanggan} perlu dijawab langsung oleh admin:\n“{pesan}”',
@@ -29,7 +30,9 @@ export default definePlugin({
       if (ctx.isOwner || ctx.text === '' || !r.wantsTo('person') || (r.signal('ownAnswers')?.rules.length ?? 0) > 0) return next();
       // the message goes no further: the people answer it
       const open = api.hours.isOpen(ctx.now);
-      ctx.reply(api.texts.render('orang.diteruskan', { nama: ctx.salutation, kapan: open ? 'secepatnya' : api.hours.describeNextOpening(ctx.now) }));
+      const english = r.language === 'en';
+      const kapan = open ? (english ? 'as soon as possible' : 'secepatnya') : api.hours.describeNextOpening(ctx.now);
+      ctx.reply(api.texts.render('orang.diteruskan', { nama: english ? (ctx.customer.name ?? 'there') : ctx.salutation, kapan }, r.language));
       const told = ctx.customer.handoffUntil !== null && ctx.now < ctx.customer.handoffUntil;
       ctx.handOff(HANDOFF_MS);
       if (!told) void api.notifyOwners(api.texts.render('orang.kabar-admin', { pelanggan: describeCustomer(ctx.customer), pesan: ctx.text.slice(0, 500) }));

@@ -45,3 +45,22 @@ const RULES: readonly QuickRule[] = [
 
 /** A fresh copy of the rules a new shop starts with: the shop's edits change that copy, never the defaults. */
 export const DEFAULT_RULES = (): QuickRule[] => RULES.map((r) => ({ ...r, keywords: [...r.keywords] }));
+
+/**
+ * The starting answers in English, for a customer who writes English. Used while a rule still has
+ * its starting Indonesian answer; a rule the owner rewrote answers with the owner's words.
+ */
+export const ENGLISH_ANSWERS: Readonly<Record<string, string>> = {
+  harga:
+    'Our prices differ by product, {nama}. 🙏 Tell us the product or send its photo and we will send the price; type *catalog* to see every product with its price.',
+  lokasi: '📍 *{toko}*\n{alamat}\n\nYou are welcome to visit, {nama}!',
+  jam: '🕘 *{toko}* opening hours:\n{jam}\n\nRight now the shop is *{status}* (buka = open, tutup = closed).',
+  stok: 'For stock and colours, tell us which product you are looking for, {nama}, and our admin will check. 🙏',
+  pesan:
+    'To order at *{toko}*:\n1. Type *catalog*, choose a product, then reply *order <quantity>*; or send the product and how many.\n2. Our admin confirms availability and the delivery fee.\n3. Pay, then we deliver or you pick it up at the shop.',
+  bayar: 'You can pay by bank transfer, QRIS, or cash at the shop. After a transfer, please send the proof here, {nama}. 🙏',
+  kirim: 'We deliver by courier (Gojek/Grab in Medan, an expedition outside Medan). Tell us the address and our admin will work out the delivery fee. 🚚',
+};
+
+/** The starting Indonesian answer of each rule, to tell whether the owner rewrote it. */
+export const STARTING_ANSWERS: ReadonlyMap<string, string> = new Map(RULES.map((r) => [r.name, r.answer]));

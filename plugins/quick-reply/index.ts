@@ -1,4 +1,4 @@
-import { DEFAULT_RULES, type QuickRule } from './defaults.js';
+import { DEFAULT_RULES, ENGLISH_ANSWERS, type QuickRule, STARTING_ANSWERS } from './defaults.js';
 import { registerRuleCommand } from './command.js';
 import { type Api, RuleBook, stateSchema } from './rules.js';
 import { type Context, dayAsked, definePlugin, describeDay, isTopic } from '../../src/plugin-api.js';
@@ -46,7 +46,13 @@ export default definePlugin({
 
 /** One reply for all the questions; a rule's picture goes with it. */
 function answer(api: Api, ctx: Context, matched: QuickRule[]): void {
-  const texts = matched.map((r) => api.texts.fill(r.answer, { nama: ctx.salutation }));
+  // English for a customer who writes English, while the rule has its starting answer
+  const english = ctx.reading.language === 'en';
+  const nama = english ? (ctx.customer.name ?? 'there') : ctx.salutation;
+  const texts = matched.map((r) => {
+    const own = english && STARTING_ANSWERS.get(r.name) === r.answer ? ENGLISH_ANSWERS[r.name] : undefined;
+    return api.texts.fill(own ?? r.answer, { nama });
+  });
   // "besok buka?", "natal buka ga", "sabtu sampai jam brp?": the day asked, from the hours
   const hours = matched.findIndex((r) => r.name === 'jam');
   const day = hours >= 0 ? dayAsked(ctx.text, api.hours.get(), ctx.now, api.timeZone) : null;

@@ -23,12 +23,12 @@ export function makeApi(rt: Runtime, host: PluginSite, services: HostServices): 
     state: rt.state,
     texts: {
       get: (k) => texts.get(k),
-      render: (k, v) => texts.render(k, v),
+      render: (k, v, language) => texts.render(k, v, language),
       fill: (t, v) => texts.fill(t, v),
       set: (k, v) => (texts.def(k)?.plugin === rt.name ? texts.set(k, v) : { ok: false, reason: `teks "${k}" bukan milik plugin ${rt.name}` }),
     },
     menu: {
-      render: () => menu.render(),
+      render: (language) => menu.render(language),
       items: () => menu.items(),
       claim: (id) => menu.claim(rt.name, id),
       owner: (id) => menu.owner(id),

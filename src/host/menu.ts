@@ -36,10 +36,12 @@ export const MENU_TEXTS: TextDefs = {
   'menu.judul': {
     default: 'Silakan pilih menu berikut, Kak:',
     help: 'baris di atas menu utama bernomor',
+    en: 'Please choose from the menu:',
   },
   'menu.penutup': {
     default: 'Balas dengan *angka* pilihan Kakak, misalnya *1*.',
     help: 'baris di bawah menu utama bernomor',
+    en: 'Reply with the *number* of your choice, for example *1*. You can also just type your question in English.',
   },
 };
 
@@ -67,9 +69,9 @@ export class Menu {
   }
 
   /** The whole menu as one message part: title, numbered items, closing line. */
-  render(): string {
+  render(language?: 'id' | 'en'): string {
     const lines = this.items().map((item, i) => `*${i + 1}.* ${item.label}`);
-    return [this.texts.render('menu.judul'), ...lines, '', this.texts.render('menu.penutup')].join('\n');
+    return [this.texts.render('menu.judul', {}, language), ...lines, '', this.texts.render('menu.penutup', {}, language)].join('\n');
   }
 
   /** A plugin answers the item with this id itself. */

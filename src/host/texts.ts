@@ -8,6 +8,8 @@ export interface TextDef {
   help: string;
   /** Variables the text may use besides the shop's own (SHOP_VARIABLES). */
   variables?: readonly string[];
+  /** The text for a customer who writes English; the owner edits it as `<key>.en`. */
+  en?: string;
 }
 
 export type TextDefs = Readonly<Record<string, TextDef>>;
@@ -53,6 +55,14 @@ export class Texts {
       const bad = unknownVariables(def.default, this.allowedOf(def));
       if (bad.length > 0) throw new Error(`default text "${key}" uses unknown variables ${bad.join(', ')}`);
       this.defs.set(key, { ...def, key, plugin });
+      if (def.en !== undefined)
+        this.define(plugin, {
+          [`${key}.en`]: {
+            default: def.en,
+            help: `${def.help} (untuk pelanggan yang menulis bahasa Inggris)`,
+            ...(def.variables ? { variables: def.variables } : {}),
+          },
+        });
     }
   }
 
@@ -107,9 +117,10 @@ export class Texts {
     return problems;
   }
 
-  /** The text with the shop's variables and `vars` filled in. */
-  render(key: string, vars: Readonly<Record<string, string>> = {}): string {
-    return this.fill(this.get(key), vars);
+  /** The text with the shop's variables and `vars` filled in; its English one for 'en', when it has one. */
+  render(key: string, vars: Readonly<Record<string, string>> = {}, language?: 'id' | 'en'): string {
+    const english = `${key}.en`;
+    return this.fill(this.get(language === 'en' && this.defs.has(english) ? english : key), vars);
   }
 
   /**

@@ -7,6 +7,7 @@ import type { Next } from '../engine/chain.js';
 import type { CustomerInfo } from '../engine/customers.js';
 import type { ReplyOptions } from '../engine/run.js';
 import type { OpeningHours } from '../hours.js';
+import type { Language } from '../engine/read/reading.js';
 import type { Logger } from '../logger.js';
 import type { DialogSession, MenuItem } from '../store/schema.js';
 import type { Slice, SliceSpec } from '../store/store.js';
@@ -172,7 +173,7 @@ export interface TextsApi {
   /** The current text (the owner's edit or the default). */
   get(key: string): string;
   /** The text with the shop's variables ({toko}, {alamat}, {jam}, {buka}, {status}) and `vars` filled in. */
-  render(key: string, vars?: Readonly<Record<string, string>>): string;
+  render(key: string, vars?: Readonly<Record<string, string>>, language?: Language): string;
   /** Fills the shop's variables and `vars` into any template. */
   fill(template: string, vars?: Readonly<Record<string, string>>): string;
   /** Replaces one of this plugin's own texts; refuses unknown {variables} with the list of valid ones. */
@@ -180,8 +181,8 @@ export interface TextsApi {
 }
 
 export interface MenuApi {
-  /** The numbered main menu as text. */
-  render(): string;
+  /** The numbered main menu as text (its title and closing line in English for 'en'). */
+  render(language?: Language): string;
   /** The items, in their order. */
   items(): readonly MenuItem[];
   /** Answers the menu item with this id itself: the plugin's middleware gets the choice in `ctx.choice`. */

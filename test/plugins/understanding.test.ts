@@ -169,7 +169,7 @@ describe('orders in words', () => {
   ])('"%s" is recorded as said', async (text, items) => {
     bot = await greeted();
     const [reply] = await bot.say(RINA, text);
-    expect(reply).toContain('Pesanan *O-0001* sudah kami catat');
+    expect(reply).toMatch(/Pesanan \*O-0001\* sudah kami catat|Your order \*O-0001\* is recorded/);
     expect(orders(bot)[0]?.items.map(({ code, qty }) => ({ code, qty }))).toEqual(items);
   });
 
@@ -324,5 +324,29 @@ describe('two messages in the same second', () => {
     const seen = bot.sentTo(RINA);
     expect(seen[0]).toMatch(/^Halo Rina! 🌸 Selamat datang/);
     expect(seen.some((m) => m.startsWith('*Mawar Putih Premium*'))).toBe(true);
+  });
+});
+
+describe('English', () => {
+  const TOM = '6281377778888';
+
+  it('answers a customer who writes English in English, the greeting, the quick replies, an order and thanks', async () => {
+    bot = await startBot();
+    const [first] = await bot.say(TOM, 'Hello, where is your shop located?', { senderName: 'Tom' });
+    expect(first).toMatch(/^Hello Tom! 👋 Welcome to \*UD\. Baim Florist\*/);
+    expect(first).toContain('Please choose from the menu:');
+    expect(first).toContain('📍 *UD. Baim Florist*\nPusat Pasar Lantai 1, Medan\n\nYou are welcome to visit, Tom!');
+    await bot.advance(MINUTE);
+    const [order] = await bot.say(TOM, "I'd like to order 2 purple orchids please");
+    expect(order).toMatch(/^✅ Thank you Tom! Your order \*O-0001\* is recorded:/);
+    await bot.advance(MINUTE);
+    expect(await bot.say(TOM, 'thank you so much!')).toEqual(["You're welcome, Tom! 🙏 Happy to help."]);
+  });
+
+  it('keeps Indonesian for Indonesian, and lets the owner edit the English text', async () => {
+    bot = await startBot();
+    expect((await bot.say(RINA, 'halo kak', { senderName: 'Rina' }))[0]).toMatch(/^Halo Rina!/);
+    await bot.owner('!teks sapaan.en Hi {nama}, welcome to {toko}!');
+    expect((await bot.say(TOM, 'Hi, do you deliver to Binjai?', { senderName: 'Tom' }))[0]).toMatch(/^Hi Tom, welcome to UD\. Baim Florist!/);
   });
 });

@@ -613,7 +613,9 @@ export const NOT_QUESTIONS: readonly string[] = [
 /** Words that mark a message as English rather than Indonesian. */
 export const ENGLISH_WORDS: ReadonlySet<string> = new Set(
   split(`the a an is are do does you your have has can could would please want need how what where when which
-  i my me we our it this that there price much many any some order buy send delivery open close thanks thank hello hi`),
+  i my me we our it this that there price much many any some order buy send delivery open close thanks thank hello hi
+  like to of for and with from will get got just also would should shop store please
+  rose roses orchid orchids tulips lilies bouquet bouquets vase leaves leaf graduation wedding bridal white red yellow blue purple table flowers flower`),
 );
 
 /** "assalamualaikum" as it is typed ("asalamualaikum", "aslm", "assalamu alaikum"). */

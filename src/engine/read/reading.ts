@@ -160,9 +160,10 @@ export class Reading<S extends object = Record<string, unknown>> implements Word
   get language(): Language {
     let en = 0;
     let id = 0;
-    for (const w of this.words) {
-      if (ENGLISH_WORDS.has(w)) en++;
-      else if (this.reader.stems.knows(w) || courtesyOf(w) !== null) id++;
+    // as written: "order" and "roses" are English, though read as "pesan" and "mawar"
+    for (const { raw } of this.source) {
+      if (ENGLISH_WORDS.has(raw)) en++;
+      else if (this.reader.stems.knows(raw) || courtesyOf(raw) !== null) id++;
     }
     return en >= 2 && en > id ? 'en' : 'id';
   }
