@@ -29,6 +29,7 @@ import type { PluginDefinition } from './plugin-api.js';
 import type { Signals } from './host/types.js';
 import type { SeedData, Store } from './store/store.js';
 import type { Incoming, Transport } from './transport/types.js';
+import { AnswerLog } from './host/answers.js';
 
 /**
  * The app factory: the engine (intake, pipeline, send), the host with the built-in and the shop's
@@ -80,16 +81,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // what the core keeps over a restart (messages that came while stopping, and replies), first in !pelanggan
   core.privacy.add('core', { describe: (ids) => intake.describe(ids), forget: (ids) => intake.forget(ids) });
   const host = new PluginHost({ ...core, config, clock, logger, store, inTurn: (chatId, task) => intake.inTurnOf(chatId, task) }, [
-    ...builtinPlugins({ config, clock, store, customers, texts, commands: core.commands, privacy: core.privacy }),
+    ...builtinPlugins({ config, clock, store, customers, texts, commands: core.commands, privacy: core.privacy, answers: core.answers }),
     ...opts.plugins,
   ]);
-  const send = new Send({
-    outbox,
-    keyOf: (chatId) => customers.keyOf(chatId),
-    cap: config.replyCap,
-    log,
-    notices: notices(texts, owners, (chatId, until) => customers.handOff(chatId, until)),
-  });
+  const send = new Send({ outbox, keyOf: (chatId) => customers.keyOf(chatId), cap: config.replyCap, log, notices: notices(texts, owners, customers) });
   const pipeline = new Pipeline<MessageContext>({
     ...core,
     send,
@@ -154,6 +149,7 @@ function coreServices(opts: AppOptions, store: Store) {
     privacy: new PrivacyRegistry(),
     commands: new CommandRegistry<CommandHandler<MessageContext>>(),
     reader: new Reader<Signals>(CHAT_SPELLINGS),
+    answers: new AnswerLog(),
   };
 }
 

@@ -12,6 +12,7 @@ describe('README', () => {
       'toko',
       'jeda',
       'lanjut',
+      'kenapa',
       'jam',
       'libur',
       'pelanggan',

@@ -7,10 +7,13 @@ import type { BuiltinServices } from './services.js';
 import { shopPlugin } from './shop.js';
 import { textsPlugin } from './texts.js';
 import { upkeepPlugin } from './upkeep.js';
+import { whyPlugin } from './why.js';
 
 export type { BuiltinServices } from './services.js';
 
 /** The core's own plugins, in the order their commands appear in !bantuan. */
 export function builtinPlugins(services: BuiltinServices): PluginDefinition[] {
-  return [helpPlugin, textsPlugin, shopPlugin, pausePlugin, hoursPlugin, privacyPlugin, upkeepPlugin].map((make) => make(services) as PluginDefinition);
+  return [helpPlugin, textsPlugin, shopPlugin, pausePlugin, whyPlugin, hoursPlugin, privacyPlugin, upkeepPlugin].map(
+    (make) => make(services) as PluginDefinition,
+  );
 }

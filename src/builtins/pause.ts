@@ -1,7 +1,7 @@
 import { describeCustomer } from '../engine/customers.js';
-import { definePlugin, formatLocal, formatPhone, normalisePhone, UsageError } from '../plugin-api.js';
-import { unreadableNumber } from '../phone.js';
+import { definePlugin, formatLocal, normalisePhone, UsageError } from '../plugin-api.js';
 import type { CustomerRecord } from '../store/schema.js';
+import { customerByNumber as findCustomer } from './lookup.js';
 import type { BuiltinServices } from './services.js';
 
 const MAX_MINUTES = 7 * 24 * 60;
@@ -9,13 +9,7 @@ const MAX_MINUTES = 7 * 24 * 60;
 /** !jeda and !lanjut: the owner quiets the bot in one chat to answer by hand, and lets it answer again. */
 export function pausePlugin({ customers, clock, config }: BuiltinServices) {
   const prefix = config.commandPrefix;
-  const customerByNumber = (written: string): CustomerRecord => {
-    const r = normalisePhone(written);
-    if (!r.ok) throw new UsageError(unreadableNumber(written, r.reason));
-    const record = customers.findByNumber(r.digits);
-    if (!record) throw new UsageError(`Nomor ${formatPhone(r.digits)} belum pernah menghubungi toko.`);
-    return record;
-  };
+  const customerByNumber = (written: string): CustomerRecord => findCustomer(customers, written);
   /**
    * "0812 3456 7890 30": a number may be written with spaces, and minutes may follow it. The whole
    * text is tried as a number first; only if no customer has it is the last word read as minutes.

@@ -5,6 +5,7 @@ import type { CommandRegistry } from '../host/commands/registry.js';
 import type { CommandHandler } from '../host/commands/runner.js';
 import type { MessageContext } from '../host/context.js';
 import type { PrivacyRegistry } from '../host/privacy.js';
+import type { AnswerLog } from '../host/answers.js';
 import type { Texts } from '../host/texts.js';
 import type { Store } from '../store/store.js';
 
@@ -21,4 +22,6 @@ export interface BuiltinServices {
   texts: Texts;
   commands: CommandRegistry<CommandHandler<MessageContext>>;
   privacy: PrivacyRegistry;
+  /** Why each recent chat's last message got its answer. */
+  answers: AnswerLog;
 }

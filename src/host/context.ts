@@ -9,6 +9,7 @@ import type { Slice, SliceSpec, Store } from '../store/store.js';
 import type { Incoming } from '../transport/types.js';
 import type { DialogOwner, Dialogs } from './dialogs.js';
 import type { MenuChoice } from './menu.js';
+import type { Why } from './answers.js';
 
 /** A plugin as the host holds it: its definition's name, its slices, and what it registered. */
 export interface PluginRuntime {
@@ -132,7 +133,7 @@ export class MessageContext extends MessageRun implements CommandContext {
    * Why the message got its answer, for the debug line the host writes after the chain: who
    * replied, the topics each plugin answered, the dialog that held the chat, the menu's choice.
    */
-  why(): { by: string[]; topics: string[]; dialog: string | null; menu: string | null } {
+  why(): Why {
     const by: string[] = [];
     for (const r of this.replies) if (!by.includes(r.by)) by.push(r.by);
     const chosen = this.chosen;

@@ -1,6 +1,6 @@
 import type { CapReason } from '../engine/reply-cap.js';
 import type { Notices } from '../engine/send.js';
-import { describeCustomer, HANDOFF_MS } from '../engine/customers.js';
+import { type Customers, describeCustomer, HANDOFF_MS } from '../engine/customers.js';
 import type { Owners } from '../engine/owners.js';
 import type { TextDefs, Texts } from './texts.js';
 
@@ -32,7 +32,7 @@ const REASONS: Record<CapReason, string> = {
   ceiling: 'chat ini sudah menerima {jumlah} balasan otomatis dalam {menit} menit',
 };
 
-export function notices(texts: Texts, owners: Owners, handOff: (chatId: string, until: number) => void): Notices {
+export function notices(texts: Texts, owners: Owners, customers: Pick<Customers, 'handOff'>): Notices {
   return {
     apology: (run) => {
       // The apology promises that a person will answer: make sure one hears about it.
@@ -42,7 +42,7 @@ export function notices(texts: Texts, owners: Owners, handOff: (chatId: string, 
     capped: (run, reason, count, minutes) => {
       // a person takes the chat: the bot stays out of it while they answer; one already on it knows
       const handedOff = run.customer.handoffUntil !== null && run.now < run.customer.handoffUntil;
-      handOff(run.chatId, run.now + HANDOFF_MS);
+      customers.handOff(run.chatId, run.now + HANDOFF_MS);
       if (handedOff) return;
       void owners.notify(
         texts.render('batas-balasan.kabar-admin', {

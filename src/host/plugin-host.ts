@@ -108,7 +108,9 @@ export class PluginHost implements Handlers<MessageContext>, PluginSite {
       // answered as a step of the dialog: its plugin replied and passed the message on to nobody
       ctx.inDialog = ctx.repliedBy(owner) && !Chain.calledNext(ctx, this.chainOf.indexOf(owner));
     }
-    if (this.log.isLevelEnabled('debug')) ctx.log.debug({ why: ctx.why() }, 'message answered');
+    const why = ctx.why();
+    this.services.answers.record(this.services.customers.keyOf(ctx.chatId), ctx.now, why);
+    if (this.log.isLevelEnabled('debug')) ctx.log.debug({ why }, 'message answered');
   }
 
   command(ctx: MessageContext, command: ParsedCommand | null): Promise<void> {

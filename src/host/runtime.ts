@@ -16,6 +16,7 @@ import type { AuditLog, PrivacyRegistry } from './privacy.js';
 import type { Texts } from './texts.js';
 import type { Reader } from '../engine/read/reading.js';
 import type { ChatHandle, Middleware, PluginDefinition, PluginEvents, Signals } from './types.js';
+import type { AnswerLog } from './answers.js';
 
 /** The services the host hands out to plugins, each through a narrow view. */
 export interface HostServices {
@@ -35,6 +36,8 @@ export interface HostServices {
   audit: AuditLog;
   commands: CommandRegistry<CommandHandler<MessageContext>>;
   reader: Reader<Signals>;
+  /** Why each recent chat's last message got its answer, for !kenapa. */
+  answers: AnswerLog;
   /** Runs `task` in the chat's turn, after the messages queued for it. */
   inTurn(chatId: string, task: () => Promise<void>): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cycles, readGraph, type Rule, violations } from './imports.js';
 
@@ -61,6 +62,10 @@ const RULES: Rule[] = [
 ];
 
 describe('import rules', () => {
+  it('keeps src/app.ts to wiring: under 200 lines', () => {
+    expect(readFileSync('src/app.ts', 'utf8').split('\n').length).toBeLessThan(200);
+  });
+
   it('reads a graph of the whole tree', () => {
     expect(graph.files.length).toBeGreaterThan(80);
     expect(graph.edges.get('src/app.ts')?.length).toBeGreaterThan(5);

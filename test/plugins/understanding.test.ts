@@ -350,3 +350,19 @@ describe('English', () => {
     expect((await bot.say(TOM, 'Hi, do you deliver to Binjai?', { senderName: 'Tom' }))[0]).toMatch(/^Hi Tom, welcome to UD\. Baim Florist!/);
   });
 });
+
+describe('!kenapa', () => {
+  it("shows the owner who answered a customer's last message and about what, never its text", async () => {
+    bot = await greeted();
+    await bot.say(RINA, 'jam buka brp kak? alamatnya dmn');
+    const [why] = await bot.owner('!kenapa 0812 3456 7890');
+    expect(why).toContain('🔎 Pesan terakhir dari *Rina* (+62 812-3456-7890)');
+    expect(why).toContain('• Dijawab oleh: balasan cepat (jam, lokasi)');
+    expect(why).not.toContain('alamatnya');
+    await bot.advance(MINUTE);
+    await bot.say(RINA, 'ok');
+    expect((await bot.owner('!kenapa 081234567890'))[0]).toContain('Tidak dijawab otomatis');
+    expect((await bot.owner('!kenapa 0899 1111 2222'))[0]).toContain('belum pernah menghubungi toko');
+    expect((await bot.owner('!kenapa abc'))[0]).toContain('abc');
+  });
+});
