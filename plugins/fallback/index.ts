@@ -67,7 +67,9 @@ export default definePlugin({
       const media = MEDIA_WORDS[ctx.msg.kind];
       const handedOff = ctx.customer.handoffUntil !== null && ctx.now < ctx.customer.handoffUntil;
       const lastAlert = ctx.data.get().lastPictureAlertAt;
-      if (media && !ctx.failed && (lastAlert === null || ctx.now - lastAlert >= FALLBACK_INTERVAL_MS || ctx.now < lastAlert)) {
+      // a payment's proof was already told to the owner, with the picture mentioned
+      const told = ctx.answered('bayar');
+      if (media && !told && !ctx.failed && (lastAlert === null || ctx.now - lastAlert >= FALLBACK_INTERVAL_MS || ctx.now < lastAlert)) {
         // Only a person can look at a picture, whatever else answered it ("ada yang seperti ini?")
         // and even at night: tell one (once for a burst of pictures), and let them answer in peace.
         ctx.handOff(HANDOFF_MS);

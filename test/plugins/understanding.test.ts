@@ -296,6 +296,8 @@ describe('whole journeys', () => {
     const [thanked] = await bot.say(RINA, 'sudah sy transfer ya kak, ini buktinya', { kind: 'image', image: picture });
     expect(thanked).toContain('Konfirmasi pembayaran pesanan *O-0001* sudah kami terima');
     expect(owner(bot).some((m) => m.includes('bilang sudah membayar pesanan *O-0001*') && m.includes('dengan foto bukti'))).toBe(true);
+    // one alert for the proof, not a second "sent a picture"
+    expect(owner(bot).filter((m) => m.startsWith('📷'))).toEqual([]);
   });
 
   it('night → away → morning', async () => {
