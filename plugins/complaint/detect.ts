@@ -325,8 +325,13 @@ function wentWrongAfterSale(r: MessageReading): boolean {
     r.signal('products')?.owned === true;
   if (!theirs) return false;
   if (BEFORE_BUYING.test(words)) return false;
-  return WENT_WRONG.test(words) || UPSET.test(r.text);
+  if (WENT_WRONG.test(words) || UPSET.test(r.text)) return true;
+  // the words are not on the lists, but what was learnt from shoppers' complaints is sure
+  return r.trusts('complaint', COMPLAINT_GUESS_MIN);
 }
+
+/** How sure a guess must be to make a complaint of talk about a sale with no complaint word in it. */
+const COMPLAINT_GUESS_MIN = 0.9;
 
 /** Reads a message: is it a complaint, and about what. */
 export function detectComplaint(r: MessageReading): Detection {

@@ -45,10 +45,31 @@ export function whyPlugin({ customers, answers, config }: BuiltinServices) {
                 : '• Tidak dijawab otomatis (bot diam: sudah dijawab sebelumnya, chat sedang dipegang admin, atau tidak ada yang cocok)',
               ...(why.menu ? [`• Pilihan menu: ${why.menu}`] : []),
               ...(why.dialog ? [`• Sedang dalam: ${LABELS[why.dialog] ?? why.dialog}`] : []),
+              ...(why.guess ? [`• Ditebak dari contoh pesan (kata-katanya tidak ada di daftar): ${guessLabel(why.guess)}`] : []),
               'Isi pesannya tidak disimpan bot; lihat di chatnya.',
             ].join('\n'),
           );
         });
     },
   });
+}
+
+/** The guesser's labels as the owner reads them. */
+const GUESS_LABELS: Readonly<Record<string, string>> = {
+  person: 'perlu admin',
+  catalog: 'minta katalog',
+  complaint: 'keluhan',
+  info_price: 'tanya harga',
+  info_location: 'tanya lokasi',
+  info_hours: 'tanya jam buka',
+  info_stock: 'tanya stok',
+  info_how_to_order: 'tanya cara pesan',
+  info_payment: 'tanya pembayaran',
+  info_shipping: 'tanya pengiriman',
+};
+
+/** "person 0.93" → "perlu admin (yakin 93%)". */
+function guessLabel(guess: string): string {
+  const [label = '', score = '0'] = guess.split(' ');
+  return `${GUESS_LABELS[label] ?? label} (yakin ${Math.round(Number(score) * 100)}%)`;
 }

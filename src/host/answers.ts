@@ -4,6 +4,8 @@ export interface Why {
   topics: string[];
   dialog: string | null;
   menu: string | null;
+  /** What the guesser made of the message, when the reading leaned on it: "person 0.93". */
+  guess: string | null;
 }
 
 /** How many chats' last answers are kept (in memory: a restart forgets them). */

@@ -138,7 +138,8 @@ export class MessageContext extends MessageRun implements CommandContext {
     for (const r of this.replies) if (!by.includes(r.by)) by.push(r.by);
     const chosen = this.chosen;
     const menu = chosen ? (chosen.kind === 'item' ? chosen.item.id : chosen.kind) : null;
-    return { by, topics: this.marks ?? [], dialog: this.dialogOwner, menu };
+    const leaned = this.read?.leanedOn ?? null;
+    return { by, topics: this.marks ?? [], dialog: this.dialogOwner, menu, guess: leaned ? `${leaned.label} ${leaned.score.toFixed(2)}` : null };
   }
 
   answered(topic: Topic): boolean {

@@ -48,9 +48,13 @@ export const SETS = {
   dev: 'shoppers-dev.json',
   /** A second development set, mostly complaints, orders and product questions. */
   dev2: 'shoppers-dev2.json',
+  /** A third development set, weighted towards people, the catalog, complaints and orders in words. */
+  dev3: 'shoppers-dev3.json',
   blind: 'shoppers-blind.json',
   /** A second blind set, written at the end of the work by a third helper: measured once, never tuned on. */
   blind2: 'shoppers-blind2.json',
+  /** A third blind set, written at the start of the second session's work (before the guesser): measured before and after, never tuned on. */
+  blind3: 'shoppers-blind3.json',
 } as const;
 
 /** test/fixtures, from the sources or from their compiled copy under dist-bench/. */

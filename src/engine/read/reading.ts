@@ -14,6 +14,8 @@ import {
   WANT_PHRASES,
   type Want,
 } from './lexicon.js';
+import { EXAMPLES } from './examples.js';
+import { type Example, type Guess, Guesser } from './guess.js';
 import { collapse, simplify, type Word, wordsOf } from './normalise.js';
 import { PhraseMatcher, type Words } from './phrases.js';
 import { WordStems } from './stem.js';
@@ -47,6 +49,7 @@ export class Reading<S extends object = Record<string, unknown>> implements Word
   private formsCache: Array<readonly string[] | undefined> | null = null;
   private topicsCache: readonly Topic[] | null = null;
   private wantsCache: readonly Want[] | null = null;
+  private guessCache: Guess | null | undefined;
   private codesCache: Codes | null = null;
   private courtesyCache: { kinds: ReadonlySet<Courtesy>; only: boolean } | null = null;
   private signals: Map<keyof S, unknown> | null = null;
@@ -121,8 +124,8 @@ export class Reading<S extends object = Record<string, unknown>> implements Word
 
   /** The shop's common topics the message asks about, in the order it asks them. */
   get topics(): readonly Topic[] {
-    this.topicsCache ??= this.reader.topicsOf(this);
-    return this.topicsCache;
+    this.readAsked();
+    return this.topicsCache as readonly Topic[];
   }
 
   asks(topic: Topic): boolean {
@@ -131,8 +134,65 @@ export class Reading<S extends object = Record<string, unknown>> implements Word
 
   /** What the customer wants beyond the topics: the catalog, a person, their order's status, to say they paid. */
   get wants(): readonly Want[] {
-    this.wantsCache ??= this.reader.wantsOf(this);
-    return this.wantsCache;
+    this.readAsked();
+    return this.wantsCache as readonly Want[];
+  }
+
+  /**
+   * What the guesser learnt from shoppers' messages makes of this one: a label ("person",
+   * "catalog", "complaint", "info_hours" …) and how sure it is, or null. Rules decide first; a
+   * guess is only a second opinion for a message they found nothing in.
+   */
+  get guess(): Guess | null {
+    if (this.guessCache === undefined) this.guessCache = this.reader.guess(this);
+    return this.guessCache;
+  }
+
+  /**
+   * Leans on the guess: true when it is `label` and at least this sure, and then remembered as
+   * the reason (see `leanedOn`). For a plugin whose rules found half a sign ("pesanannya", but no
+   * complaint word).
+   */
+  trusts(label: string, minScore: number): boolean {
+    const g = this.guess;
+    if (!g || g.label !== label || g.score < minScore) return false;
+    this.leaned = g;
+    return true;
+  }
+
+  /** The guess this reading leaned on, if any: the owner sees it in `!kenapa`. */
+  get leanedOn(): Guess | null {
+    this.readAsked();
+    return this.leaned;
+  }
+
+  private leaned: Guess | null = null;
+
+  /** Nothing found by the rules: no topic, no want, no code, and more than courtesy. */
+  private bare = false;
+
+  private readAsked(): void {
+    if (this.topicsCache && this.wantsCache) return;
+    const topics = this.reader.topicsOf(this);
+    const wants = this.reader.wantsOf(this);
+    const codes = this.codes;
+    this.bare =
+      topics.length === 0 &&
+      wants.length === 0 &&
+      codes.products.length + codes.orders.length + codes.tickets.length === 0 &&
+      !this.courtesyOnly &&
+      !this.negated &&
+      this.words.length > 0;
+    // set before guessing: the guess reads the words, not these
+    this.topicsCache = topics;
+    this.wantsCache = wants;
+    if (!this.bare) return;
+    const g = this.guess;
+    if (!g || g.score < GUESS_MIN) return;
+    const want = GUESSED_WANTS[g.label];
+    if (!want) return;
+    this.wantsCache = [want];
+    this.leaned = g;
   }
 
   wantsTo(want: Want): boolean {
@@ -178,6 +238,17 @@ export class Reading<S extends object = Record<string, unknown>> implements Word
   }
 }
 
+/** How sure a guess must be to stand in for a want the rules did not find. */
+export const GUESS_MIN = 0.7;
+/**
+ * The guesser's labels that stand for a want. Not the topics: a guessed topic answers with a fixed
+ * text, and the guesser was sure of the wrong one too often ("linknya gak bisa dibuka" → hours).
+ */
+const GUESSED_WANTS: Readonly<Record<string, Want>> = { person: 'person', catalog: 'catalog' };
+
+/** Networks trained, by the examples they learnt: every app with the same examples shares one. */
+const TRAINED = new WeakMap<object, Guesser>();
+
 /**
  * Reads messages: the stemmer with the shop's own words, the topics' phrases, and what plugins
  * recognise, shared by every reading.
@@ -196,11 +267,38 @@ export class Reader<S extends object = Record<string, unknown>> {
   private readonly spellings: ReadonlyMap<string, string>;
   private readonly formsCache = new Map<string, readonly string[]>();
 
-  constructor(spellings: Readonly<Record<string, string>>) {
+  private guesser: Guesser;
+
+  /** `examples`: labelled messages for the guesser, [label, text]; the shoppers' development sets by default. */
+  constructor(spellings: Readonly<Record<string, string>>, examples: ReadonlyArray<readonly [string, string]> = EXAMPLES) {
     // only one-word spellings: a form stands for one word
     this.spellings = new Map(Object.entries(spellings).filter(([, to]) => !to.includes(' ')));
     // "ordernya" is "order" with -nya, and so "pesan"
     this.learn([...this.topicPhrases.words, ...this.wantPhrases.words, ...this.spellings.keys()]);
+    let guesser = TRAINED.get(examples);
+    if (!guesser) {
+      guesser = new Guesser();
+      guesser.train(
+        examples.map(([label, text]): Example => ({ label, text })),
+        (text) => this.read(text),
+      );
+      TRAINED.set(examples, guesser);
+    }
+    this.guesser = guesser;
+  }
+
+  /** Learns these examples on top of the built-in ones (the owner's, say): a network of this reader's own. */
+  teach(examples: ReadonlyArray<readonly [string, string]>): void {
+    const own = new Guesser();
+    own.train(
+      [...EXAMPLES, ...examples].map(([label, text]): Example => ({ label, text })),
+      (text) => this.read(text),
+    );
+    this.guesser = own;
+  }
+
+  guess(words: Words): Guess | null {
+    return this.guesser.guess(words);
   }
 
   read(text: string): Reading<S> {
