@@ -25,6 +25,17 @@ describe('asking for the catalog in words', () => {
     expect(reply).not.toContain('belum menangkap');
   });
 
+  it.each(['kirimin gambar2 bunganya dong kk', 'ada pricelist ga ka? kirim dong', 'apa aja yg ada kak', 'What do you have?'])(
+    '"%s" opens the catalog, without the delivery text ("kirim" is sending in the chat)',
+    async (text) => {
+      bot = await greeted();
+      const replies = await bot.say(RINA, text);
+      expect(replies).toHaveLength(1);
+      expect(replies[0]).toMatch(/🌸 \*Katalog UD\. Baim Florist\*\n\*1\.\* Mawar/);
+      expect(replies[0]).not.toContain('kurir');
+    },
+  );
+
   it('opens the category named with it', async () => {
     bot = await greeted();
     const [reply] = await bot.say(RINA, 'lihat katalog buket dong');
@@ -33,6 +44,18 @@ describe('asking for the catalog in words', () => {
 });
 
 describe('needs a person', () => {
+  it.each([
+    'kak tolong sambungin ke admin yg asli dong',
+    'ga bisa kurang lagi kah? udh langganan',
+    'kasih lah harga teman bang',
+    'ada jasa rangkai bunga di tempat?',
+  ])('"%s" is for a person', async (text) => {
+    bot = await greeted();
+    const [reply] = await bot.say(RINA, text);
+    expect(reply).toContain('admin kami yang akan menjawab langsung');
+    expect(owner(bot).join('\n')).toContain(text);
+  });
+
   it('says a person will answer and when, tells the owner once with the words, and hands the chat over', async () => {
     bot = await greeted();
     const [reply] = await bot.say(RINA, 'kak tolong telpon sy ya 081234567890');

@@ -253,6 +253,9 @@ const TRAINED = new WeakMap<object, Guesser>();
  * Reads messages: the stemmer with the shop's own words, the topics' phrases, and what plugins
  * recognise, shared by every reading.
  */
+/** A word written doubled the chat way: "sampe2", "dikirim2" (not "p2" or "x2"). */
+const REDUPLICATED = /^[a-z]{3,}2$/;
+
 /** How many words' forms the reader keeps. */
 const FORMS_CACHE = 20_000;
 
@@ -317,7 +320,11 @@ export class Reader<S extends object = Record<string, unknown>> {
     const cached = this.formsCache.get(key);
     if (cached) return cached;
     const out = [w.word];
-    for (const form of [collapse(this.stems.stem(w.raw)), this.stems.stem(w.word)]) if (!out.includes(form)) out.push(form);
+    // "sampe2", "dibales2": a word doubled with a 2 also stands for the word itself
+    const single = REDUPLICATED.test(w.word) ? w.word.slice(0, -1) : null;
+    const stems = [collapse(this.stems.stem(w.raw)), this.stems.stem(w.word)];
+    if (single) stems.push(single, this.stems.stem(single));
+    for (const form of stems) if (!out.includes(form)) out.push(form);
     for (const form of [...out]) {
       const spelled = this.spellings.get(form);
       if (spelled && !out.includes(spelled)) out.push(spelled);
