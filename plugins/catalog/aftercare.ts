@@ -141,13 +141,13 @@ export class Aftercare {
    * order. The bot makes it while the order waits for the admin; anything else (a colour, another
    * product, an order already confirmed) goes to a person. False when nothing is open to change.
    */
-  changes(ctx: Ctx): boolean {
+  changes(ctx: Ctx): boolean | { confirm: { code: string; qty: number } } {
     const change = orderChange(ctx.text);
     if (!change) return false;
     const order = this.ordersOf(ctx)
       .filter((o) => o.status === 'baru' || o.status === 'dikonfirmasi')
       .at(-1);
-    if (!order) return false;
+    if (!order) return this.nothingOpen(ctx, change);
     ctx.markAnswered('pesan');
     const done = order.status === 'baru' && change.kind !== 'other' ? this.apply(ctx, order, change) : null;
     if (done === null) {
@@ -167,13 +167,29 @@ export class Aftercare {
     return true;
   }
 
+  /**
+   * A change asked with no open order in this chat: "tambah 2 lg mawar kuningnya" names what it
+   * would be (the catalog shows it and how to order it); "please cancel my order", "pesanan O-0044
+   * dibatalkan" are about an order the records do not have, which a person checks. Anything
+   * else ("gak jadi deh") is no change at all.
+   */
+  private nothingOpen(ctx: Ctx, change: OrderChange): boolean | { confirm: { code: string; qty: number } } {
+    if ((change.kind === 'add' || change.kind === 'set') && change.words !== '') {
+      const product = this.productNamed(change.words, []);
+      if (product) return { confirm: { code: product.code, qty: Math.min(MAX_QTY, Math.max(1, change.qty)) } };
+    }
+    if (!ABOUT_AN_ORDER.test(ctx.reading.simple) && ctx.reading.codes.orders.length === 0) return false;
+    this.status(ctx);
+    return true;
+  }
+
   /** Makes the change on an order that waits for the admin; null when it cannot be told which item is meant. */
   private apply(ctx: Ctx, order: Order, change: Exclude<OrderChange, { kind: 'other' }>): true | null {
     // words that name no product ("batal aja, gk jadi") are about the whole order
     const named = change.words !== '' && (/\bp-?\d/i.test(change.words) || this.catalog.index().mentionsProducts(this.api.read(change.words)));
     const words = named ? change.words : '';
     change = { ...change, words };
-    const product = change.words ? this.productNamed(change.words, order) : undefined;
+    const product = change.words ? this.productNamed(change.words, order.items) : undefined;
     if (change.words && !product && change.kind !== 'cancel') return null;
     const only = order.items.length === 1 ? order.items[0] : undefined;
     const code = product?.code ?? (change.words ? undefined : only?.code);
@@ -202,14 +218,14 @@ export class Aftercare {
   }
 
   /** The one product the words name, if exactly one: an item of the order first ("mawar merah" is the rose ordered). */
-  private productNamed(words: string, order: Order): Product | undefined {
+  private productNamed(words: string, ordered: readonly { code: string; name: string }[]): Product | undefined {
     const code = /\bp-?0*(\d{1,4})\b/i.exec(words);
     if (code) return this.catalog.shown(`P${String(Number(code[1])).padStart(2, '0')}`);
     const named = (names: readonly { code: string; name: string }[]): string[] => {
       const said = words.split(' ').map((w) => CHAT_SPELLINGS[w] ?? w);
       return names.filter((p) => said.every((w) => p.name.toLowerCase().includes(w))).map((p) => p.code);
     };
-    const inOrder = named(order.items);
+    const inOrder = named(ordered);
     if (inOrder.length === 1) return this.catalog.shown(inOrder[0] as string);
     const found = this.catalog.index().search(this.api.read(words), 5);
     if (found.complete === 1) return found.products[0];
@@ -229,3 +245,6 @@ export class Aftercare {
     ctx.handOff(HANDOFF_MS);
   }
 }
+
+/** Words about an order already placed: "pesanan", "orderan", "my order", "yang kemarin". */
+const ABOUT_AN_ORDER = /\b(?:pesanan|pesananku|pesanannya|orderan|orderanku|my order|the order|our order|yang kemarin|yg kemarin|yang tadi|yg td|yg tadi)\b/;

@@ -343,7 +343,14 @@ export class Shop {
     const r = ctx.reading;
     const base = this.stackOf(ctx);
     const order = ctx.msg.kind === 'text' ? orderIntent(r) : null;
-    if (ctx.msg.kind === 'text' && this.aftercare.changes(ctx)) return false;
+    const changed = ctx.msg.kind === 'text' ? this.aftercare.changes(ctx) : false;
+    if (changed === true) return false;
+    if (changed) {
+      // a change with no order open to make it on: what it would be, and how to order it
+      ctx.markAnswered('pesan');
+      await this.confirmFirst(ctx, base, [changed.confirm], 'Kami belum menemukan pesanan Kakak yang masih terbuka di chat ini.');
+      return false;
+    }
     if (!order && this.afterOrder(ctx)) return false;
     if (!order && ctx.msg.kind === 'text' && looksLikeOrder(text) && (await this.orderInWords(ctx, base))) return true;
     if (isCatalogRequest(r) || r.wantsTo('catalog')) {
@@ -569,7 +576,7 @@ export class Shop {
   }
 
   /** Shows what would be ordered and the exact words to order it, recording nothing. */
-  private async confirmFirst(ctx: Ctx, stack: View[], items: ReadonlyArray<{ code: string; qty: number }>): Promise<void> {
+  private async confirmFirst(ctx: Ctx, stack: View[], items: ReadonlyArray<{ code: string; qty: number }>, intro?: string): Promise<void> {
     const products = items.map((i) => ({ ...i, product: this.catalog.shown(i.code) }));
     const known = products.filter((i): i is { code: string; qty: number; product: Product } => i.product !== undefined);
     if (known.length === 0) return this.place(ctx, stack, items); // says which codes do not exist
@@ -578,6 +585,7 @@ export class Shop {
     this.say(
       ctx,
       [
+        ...(intro ? [intro] : []),
         `Ini yang Kakak maksud?`,
         ...lines,
         '',

@@ -166,7 +166,7 @@ export function orderChange(text: string): OrderChange | null {
         .replace(CANCEL_ALL, ' ')
         .replace(ADD_ALL, ' ')
         .replace(SET_ALL, ' ')
-        .replace(/\b(?:pesanan|pesananku|orderan|order|my|from|to|ke|dari|tadi|td|ku|lagi|lg|the|rest|sisanya|lanjut)\b/g, ' '),
+        .replace(/\b(?:pesanan|pesananku|orderan|order|my|from|to|ke|dari|tadi|td|ku|lagi|lg|the|rest|sisanya|lanjut|ganti)\b/g, ' '),
     );
     return { words: first?.words ?? '', qty: first?.qty ?? null };
   };

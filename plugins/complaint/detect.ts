@@ -136,7 +136,9 @@ const RULES: readonly CategoryRule[] = [
     category: 'layanan',
     strong: [
       'tidak dibalas',
+      'tidak dibales',
       'belum dibalas',
+      'belum dibales',
       'lama balas',
       'lama dibalas',
       'lama kali balas',
@@ -314,6 +316,9 @@ const UPSET = /[😡😠😤😭😢😞🤬🤢]|!{2,}/u;
 /** "kalau", "mau tanya": a question before buying or about how, not a complaint. */
 const BEFORE_BUYING = /\b(?:kalau|jika|apabila|seandainya|misalnya|mau tanya|boleh tanya|cara|bisa tidak|apakah|jangan sampai|jangan telat|aman kan)\b/;
 
+/** "tolong dibatalkan", "minta dibatalin": the customer cancelling, not an order cancelled on them ("sy gk ada minta batal" is). */
+const ASKS_TO_CANCEL = /(?<!\b(?:tidak|ada|bukan|never)\s)\b(?:tolong|minta|mau|mohon|please|bisa|boleh)\s+(?:di)?batal(?:kan|in)?\b/;
+
 /** Bought already, and something went wrong or the customer is upset: a complaint in the customer's own words. */
 function wentWrongAfterSale(r: MessageReading): boolean {
   const words = ` ${r.words.join(' ')} `;
@@ -324,7 +329,9 @@ function wentWrongAfterSale(r: MessageReading): boolean {
     r.codes.orders.length > 0 ||
     r.signal('products')?.owned === true;
   if (!theirs) return false;
-  if (BEFORE_BUYING.test(words)) return false;
+  if (BEFORE_BUYING.test(words) || ASKS_TO_CANCEL.test(words)) return false;
+  // "bisa sewa aja ga bunganya? cuma 2 hari": a request for a person, not a grievance
+  if (r.wantsTo('person')) return false;
   if (WENT_WRONG.test(words) || UPSET.test(r.text)) return true;
   // the words are not on the lists, but what was learnt from shoppers' complaints is sure
   return r.trusts('complaint', COMPLAINT_GUESS_MIN);

@@ -58,7 +58,7 @@ export const ENGLISH_ANSWERS: Readonly<Record<string, string>> = {
   stok: 'For stock and colours, tell us which product you are looking for, {nama}, and our admin will check. 🙏',
   pesan:
     'To order at *{toko}*:\n1. Type *catalog*, choose a product, then reply *order <quantity>*; or send the product and how many.\n2. Our admin confirms availability and the delivery fee.\n3. Pay, then we deliver or you pick it up at the shop.',
-  bayar: 'You can pay by bank transfer, QRIS, or cash at the shop. After a transfer, please send the proof here, {nama}. 🙏',
+  bayar: 'You can pay by bank transfer, QRIS, or cash at the shop. After a transfer, please send the proof in this chat. 🙏',
   kirim: 'We deliver by courier (Gojek/Grab in Medan, an expedition outside Medan). Tell us the address and our admin will work out the delivery fee. 🚚',
 };
 

@@ -249,6 +249,44 @@ describe('changing an order', () => {
     expect(orders(bot)[0]?.status).toBe('batal');
   });
 
+  it('with no open order, a change naming a product shows what it would be and how to order it; nothing is recorded', async () => {
+    bot = await greeted();
+    const [reply] = await bot.say(RINA, 'ganti jd 15 aja yg mawar pink nya');
+    expect(reply).toBe(
+      [
+        'Kami belum menemukan pesanan Kakak yang masih terbuka di chat ini.',
+        'Ini yang Kakak maksud?',
+        '• 15 × Mawar Pink Velvet (P03) @ Rp22.000',
+        '',
+        'Kalau sudah pas, balas *pesan P03 15* untuk memesan. Pertanyaan lain (warna, ukuran, ongkir) dijawab admin kami di chat ini. 🙏',
+      ].join('\n'),
+    );
+    expect(orders(bot)).toEqual([]);
+  });
+
+  it.each(['Please cancel my order, I found one elsewhere', 'kak pesanan O-0044 tolong dibatalkan ya, maaf'])(
+    'with no order on record, "%s" is checked by a person, not taken as a complaint',
+    async (text) => {
+      bot = await greeted();
+      const [reply] = await bot.say(RINA, text);
+      expect(reply).toContain('kami belum menemukan pesanan dari nomor ini');
+      expect(owner(bot).join('\n')).toContain(text);
+      expect((bot.app.store.data.plugins['complaint'] as { tickets: unknown[] }).tickets).toEqual([]);
+    },
+  );
+
+  it('"sy gk ada minta batal" about a cancelled order is a complaint', async () => {
+    bot = await greeted();
+    const [reply] = await bot.say(RINA, 'loh kok pesanan sy dibatalin? sy gk ada minta batal lho kak');
+    expect(reply).toContain('Boleh ceritakan apa yang terjadi');
+  });
+
+  it('"gak jadi deh" with nothing ordered is no change and tells the owner nothing', async () => {
+    bot = await greeted();
+    await bot.say(RINA, 'gak jadi deh kak');
+    expect(owner(bot)).toEqual([]);
+  });
+
   it('passes a change to a confirmed order, or a colour, to a person', async () => {
     bot = await greeted();
     await bot.say(RINA, 'pesan P14 1');

@@ -166,7 +166,7 @@ export const NOT_TYPOS: ReadonlySet<string> = new Set(
   terima kasih tolong minta bunga bunganya besar kecil cantik bagus
   kemarin minggu sabtu senin selasa rabu kamis jumat malam siang pagi sore
   tanggal teman hadiah acara kantor rumah alamat sampai selamat
-  loking`),
+  loking proces`),
 );
 
 /** What a courteous word does in a message. */
