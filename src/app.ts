@@ -100,7 +100,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     store,
     clock,
     keyOf: (chatId) => customers.keyOf(chatId),
-    backlogMaxAgeMs: config.backlogMaxAgeMs,
+    config,
     handle: (msg) => pipeline.process(msg),
   });
   return running(opts, store, core, host, intake);

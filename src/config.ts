@@ -24,6 +24,7 @@ const EXAMPLES = {
   SEND_MIN_GAP_MS: '1000',
   BACKUP_KEEP: '7',
   REPLY_CAP: '30/10m',
+  READ_TOGETHER_MS: '3000',
 } as const;
 
 type VariableName = keyof typeof EXAMPLES;
@@ -139,6 +140,7 @@ export const configSchema = z
     TAKEOVER_MINUTES: integer(60, 1, 7 * 24 * 60),
     SEND_MIN_GAP_MS: integer(1000, 0, 60_000),
     BACKUP_KEEP: integer(7, 1, 365),
+    READ_TOGETHER_MS: integer(3000, 0, 15_000),
     REPLY_CAP: z
       .string()
       .optional()
@@ -169,6 +171,7 @@ export const configSchema = z
     sendMinGapMs: env.SEND_MIN_GAP_MS,
     backupKeep: env.BACKUP_KEEP,
     replyCap: env.REPLY_CAP,
+    readTogetherMs: env.READ_TOGETHER_MS,
   }));
 
 export type Config = z.output<typeof configSchema>;

@@ -22,8 +22,16 @@ describe('configuration', () => {
         sendMinGapMs: 1000,
         backupKeep: 7,
         replyCap: { count: 30, windowMs: 600_000 },
+        readTogetherMs: 3000,
       },
     });
+  });
+
+  it('reads how long a lone greeting waits for the rest, and refuses nonsense', () => {
+    expect(parseConfig({ READ_TOGETHER_MS: '0' })).toMatchObject({ ok: true, config: { readTogetherMs: 0 } });
+    const bad = parseConfig({ READ_TOGETHER_MS: 'lama' });
+    expect(bad.ok).toBe(false);
+    expect(bad.ok ? '' : bad.problems[0]).toContain('READ_TOGETHER_MS');
   });
 
   it('reads the reply cap as replies per minutes or hours, and refuses nonsense', () => {

@@ -47,7 +47,8 @@ export async function tempDir(prefix = 'layani-test-'): Promise<string> {
 }
 
 export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
-  return { ...configFromEnv({ OWNER_NUMBERS: OWNER, DATA_DIR: dataDir, LOG_LEVEL: 'debug' }), ...overrides };
+  // each message answered at once, unless a test waits for the rest on purpose (readTogetherMs)
+  return { ...configFromEnv({ OWNER_NUMBERS: OWNER, DATA_DIR: dataDir, LOG_LEVEL: 'debug', READ_TOGETHER_MS: '0' }), ...overrides };
 }
 
 export function floristSeed(): Seed {

@@ -29,11 +29,25 @@ export interface IntakeOptions {
   log: Logger;
   /** The chat's key, the same for all of a person's ids: their messages queue together. */
   keyOf(chatId: string): string;
-  /** Messages older than this when taken back after a restart are recorded, not answered. */
-  backlogMaxAgeMs: number;
+  config: {
+    /** Messages older than this when taken back after a restart are recorded, not answered. */
+    backlogMaxAgeMs: number;
+    /**
+     * How long a lone greeting ("halo", "p", "permisi kak") waits for the chat's next message, read
+     * with it as one ("halo" + "mawar putih ready?" gets one complete answer); 0 answers at once.
+     */
+    readTogetherMs: number;
+  };
+  /** Reads a message: whether it is nothing but courtesy. */
+  reader: { read(text: string): { readonly courtesyOnly: boolean } };
   /** Handles one message, in its chat's turn. */
   handle(msg: Incoming): Promise<void>;
 }
+
+/** At most this many messages are read as one. */
+const TOGETHER_MAX = 4;
+/** "p", "P", "ping": calls for attention before the question. */
+const PINGS = /(?<![\p{L}\p{N}])(?:p+|ping)(?![\p{L}\p{N}])/giu;
 
 /**
  * Where messages enter: a message delivered twice is taken once (the ids are kept in db.json, so
@@ -42,7 +56,9 @@ export interface IntakeOptions {
  * data/media/) and answered after the next start, as are replies that had not gone out.
  */
 export class Intake {
-  phase: Phase = 'open';
+  private current: Phase = 'open';
+  /** Chats whose message waits for the rest, each with how to wake it (with the next message, or null). */
+  private readonly gathering = new Map<string, (next: Incoming | null) => void>();
   private readonly queue = new ChatQueue();
   private readonly seen = new BoundedSet(SEEN_CAPACITY);
   /** Messages queued for their chat and not taken up yet, with their stored entry if kept at the last stop. */
@@ -54,6 +70,16 @@ export class Intake {
 
   constructor(private readonly opts: IntakeOptions) {
     for (const key of opts.store.data.seen) this.seen.add(key);
+  }
+
+  get phase(): Phase {
+    return this.current;
+  }
+
+  /** Once the bot stops, a message waiting for the rest is answered with what it has. */
+  set phase(phase: Phase) {
+    this.current = phase;
+    if (phase !== 'open') for (const wake of [...this.gathering.values()]) wake(null);
   }
 
   /** The transport's sink: queues a message for its chat. Resolves when it has been handled. */
@@ -103,7 +129,7 @@ export class Intake {
       if (message) outbox.restore(r.chatId, message, r.queuedAt, r.keep === true);
     }
     for (const h of held) {
-      const msg = releaseMessage(h, this.opts.media, now, this.opts.backlogMaxAgeMs);
+      const msg = releaseMessage(h, this.opts.media, now, this.opts.config.backlogMaxAgeMs);
       void this.inTurn(this.opts.keyOf(msg.chatId), msg, h);
     }
     log.info({ messages: held.length, replies: replies.length }, 'answering the messages and sending the replies kept at the last stop');
@@ -177,10 +203,12 @@ export class Intake {
   private async inTurn(chatKey: string, msg: Incoming, kept: HeldMessage | null): Promise<void> {
     const { log } = this.opts;
     this.waiting.set(msg, kept);
+    // a message of the same chat waiting for the rest: this may be it
+    if (!kept) this.gathering.get(chatKey)?.(msg);
     // no closure per message: the chat's turn is taken and given back around the work
     await this.queue.enter(chatKey);
     try {
-      await this.take(msg, kept);
+      await this.take(chatKey, msg, kept);
     } catch (err) {
       log.error({ err, msgId: msg.id }, 'a message could not be processed');
     } finally {
@@ -189,9 +217,10 @@ export class Intake {
   }
 
   /** A message's turn has come: it is answered, unless it was kept for the next start while it waited. */
-  private async take(msg: Incoming, kept: HeldMessage | null): Promise<void> {
+  private async take(chatKey: string, first: Incoming, kept: HeldMessage | null): Promise<void> {
     const { store, log, media } = this.opts;
-    if (!this.waiting.delete(msg)) return;
+    if (!this.waiting.delete(first)) return;
+    const msg = kept ? first : await this.together(chatKey, first);
     if (kept) {
       const i = store.data.held.indexOf(kept);
       if (i !== -1) store.data.held.splice(i, 1);
@@ -210,6 +239,50 @@ export class Intake {
       if (this.phase === 'closed')
         log.warn({ msgId: msg.id, chat: maskChat(msg.chatId) }, 'a message was still being answered when the bot stopped; its replies may not have gone out');
     }
+  }
+
+  /**
+   * A lone greeting waits up to the configured moment for the chat's next message, and the texts
+   * are read as one; so do the next ones while they are still incomplete, up to TOGETHER_MAX. A
+   * picture, a voice note or anything but text is not joined: it is answered in its own turn.
+   */
+  private async together(chatKey: string, first: Incoming): Promise<Incoming> {
+    const ms = this.opts.config.readTogetherMs;
+    if (ms <= 0) return first;
+    let msg = first;
+    for (let n = 1; n < TOGETHER_MAX && this.current === 'open' && isText(msg) && this.incomplete(msg.text); n++) {
+      const next = this.nextOf(chatKey) ?? (await this.arrivalIn(chatKey, ms));
+      if (!next || !isText(next) || this.waiting.get(next) !== null) break;
+      this.waiting.delete(next);
+      msg = { ...next, text: `${msg.text}\n${next.text}` };
+    }
+    if (msg !== first) this.opts.log.debug({ msgId: msg.id }, 'messages sent close together are read as one');
+    return msg;
+  }
+
+  /** Nothing but courtesy, or the "p" people send to get attention: the question is still to come. */
+  private incomplete(text: string): boolean {
+    const rest = text.replace(PINGS, ' ').trim();
+    return rest === '' || this.opts.reader.read(rest).courtesyOnly;
+  }
+
+  /** The chat's next message already waiting for its turn (not one kept at the last stop). */
+  private nextOf(chatKey: string): Incoming | null {
+    for (const [msg, kept] of this.waiting) if (kept === null && this.opts.keyOf(msg.chatId) === chatKey) return msg;
+    return null;
+  }
+
+  /** The chat's next message, if it comes within `ms` of clock time (and the bot does not stop first). */
+  private arrivalIn(chatKey: string, ms: number): Promise<Incoming | null> {
+    return new Promise((resolve) => {
+      const timer = this.opts.clock.at(this.opts.clock.now() + ms, () => wake(null));
+      const wake = (next: Incoming | null): void => {
+        timer.cancel();
+        this.gathering.delete(chatKey);
+        resolve(next);
+      };
+      this.gathering.set(chatKey, wake);
+    });
   }
 
   /** Keeps a message for the next start: the bot is stopping and will not answer it in time. */
@@ -245,4 +318,9 @@ export class Intake {
 /** Whether a kept entry belongs to one of these chats. */
 function theirs(entry: unknown, ids: readonly string[]): boolean {
   return typeof entry === 'object' && entry !== null && ids.includes(String((entry as { chatId?: unknown }).chatId));
+}
+
+/** A text message, without a picture: the kind that may be read together with the next. */
+function isText(msg: Incoming): boolean {
+  return msg.kind === 'text' && !msg.image && !msg.tooOld;
 }

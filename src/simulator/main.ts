@@ -53,6 +53,8 @@ async function main(): Promise<number> {
   if (!env['OWNER_NUMBERS'] && !fromFile['OWNER_NUMBERS']) env['OWNER_NUMBERS'] = DEFAULT_SIM_OWNER;
   // The chat is the interface in interactive mode; routine logs would drown it.
   if (!args.jsonl && !env['LOG_LEVEL'] && !fromFile['LOG_LEVEL']) env['LOG_LEVEL'] = 'warn';
+  // a script's clock moves only from line to line: each line is answered before the next is read
+  if (args.jsonl) env['READ_TOGETHER_MS'] = '0';
   const parsed = loadConfig(env);
   if (!parsed.ok) {
     process.stderr.write(`layani simulator cannot start: the configuration has problems:\n${parsed.problems.map((p) => `  ${p}`).join('\n')}\n`);

@@ -377,6 +377,68 @@ describe('whole journeys', () => {
   });
 });
 
+describe('messages sent close together are read together', () => {
+  const together = () => startBot({ config: { readTogetherMs: 3000 } });
+
+  it('"halo" and a question in the same second get one complete answer: the greeting and the product, in one message', async () => {
+    bot = await together();
+    bot.transport.deliver({ from: RINA, text: 'halo', senderName: 'Rina', at: bot.clock.now() });
+    bot.transport.deliver({ from: RINA, text: 'mawar putih ready?', senderName: 'Rina', at: bot.clock.now() });
+    await bot.app.idle();
+    // the greeting with the menu, then the product's photo with its card as the caption
+    const seen = bot.transport.sent.filter((x) => x.chatId === bot.transport.chatIdForNumber(RINA)).map((x) => x.message);
+    expect(seen.map((m) => m.kind)).toEqual(['text', 'image']);
+    expect(bot.sentTo(RINA)[0]).toMatch(/^Halo Rina! 🌸 Selamat datang/);
+    expect(bot.sentTo(RINA)[1]).toMatch(/^\*Mawar Putih Premium\*[\s\S]*✅ Stok ready/);
+  });
+
+  it('a lone "halo" waits up to 3 seconds for more, then gets the greeting and the menu', async () => {
+    bot = await together();
+    bot.transport.deliver({ from: RINA, text: 'halo kak', senderName: 'Rina', at: bot.clock.now() });
+    await bot.clock.advance(2_900);
+    expect(bot.sentTo(RINA)).toEqual([]);
+    await bot.advance(200);
+    expect(bot.sentTo(RINA)).toHaveLength(1);
+    expect(bot.sentTo(RINA)[0]).toMatch(/^Halo Rina! 🌸[\s\S]*\*1\.\* Lihat produk/);
+  });
+
+  it('"p", "kak" and a question a second apart are one message; a question after the wait is its own', async () => {
+    bot = await together();
+    bot.transport.deliver({ from: RINA, text: 'p', senderName: 'Rina', at: bot.clock.now() });
+    await bot.clock.advance(1_000);
+    bot.transport.deliver({ from: RINA, text: 'kak', senderName: 'Rina', at: bot.clock.now() });
+    await bot.clock.advance(1_000);
+    bot.transport.deliver({ from: RINA, text: 'lokasi dmn', senderName: 'Rina', at: bot.clock.now() });
+    await bot.app.idle();
+    expect(bot.sentTo(RINA)).toHaveLength(1);
+    expect(bot.sentTo(RINA)[0]).toContain('Pusat Pasar Lantai 1');
+    // a question is never held back
+    await bot.advance(MINUTE);
+    bot.transport.deliver({ from: RINA, text: 'jam buka brp', senderName: 'Rina', at: bot.clock.now() });
+    await bot.app.idle();
+    expect(bot.sentTo(RINA)).toHaveLength(2);
+    expect(bot.sentTo(RINA)[1]).toMatch(/Jam buka/);
+  });
+
+  it('a picture after "halo" is not joined to it: the greeting, then the picture handled on its own', async () => {
+    bot = await together();
+    const picture = { mimetype: 'image/png', read: () => Promise.resolve(new Uint8Array(readFileSync('test/fixtures/mawar.png'))) };
+    bot.transport.deliver({ from: RINA, text: 'halo', senderName: 'Rina', at: bot.clock.now() });
+    bot.transport.deliver({ from: RINA, text: '', kind: 'image', image: picture, senderName: 'Rina', at: bot.clock.now() });
+    await bot.app.idle();
+    const seen = bot.sentTo(RINA);
+    expect(seen[0]).toMatch(/^Halo Rina! 🌸/);
+    expect(owner(bot).some((m) => m.includes('mengirim gambar'))).toBe(true);
+  });
+
+  it('a greeting still waiting when the bot stops is answered before it stops', async () => {
+    bot = await together();
+    bot.transport.deliver({ from: RINA, text: 'halo', senderName: 'Rina', at: bot.clock.now() });
+    await bot.close();
+    expect(bot.sentTo(RINA)[0]).toMatch(/^Halo Rina! 🌸/);
+  });
+});
+
 describe('two messages in the same second', () => {
   it('"halo" and a question sent together: the greeting, then the answer', async () => {
     bot = await startBot();
