@@ -120,7 +120,7 @@ export class Aftercare {
         }
       });
     }
-    const english = ctx.reading.language === 'en';
+    const english = ctx.language === 'en';
     const vars = english
       ? {
           nama: ctx.customer.name ?? '',
@@ -128,7 +128,7 @@ export class Aftercare {
           kapan: this.api.hours.isOpen(ctx.now) ? 'as soon as possible' : this.when(ctx),
         }
       : { nama: ctx.salutation, untuk: order ? ` pesanan *${order.number}*` : '', kapan: this.when(ctx) };
-    this.say(ctx, this.api.texts.render('katalog.bayar-diterima', vars, ctx.reading.language));
+    this.say(ctx, this.api.texts.render('katalog.bayar-diterima', vars, ctx.language));
     const photo = ctx.msg.image ? ' (dengan foto bukti, lihat chatnya)' : '';
     this.tellPerson(
       ctx,

@@ -17,7 +17,7 @@ import {
 } from './intent.js';
 import { formatRupiah, orderNumberFor, type CatalogState, type Order, type Product } from './model.js';
 import { itemsInWords, looksLikeOrder } from './words.js';
-import { categoryList, categoryPage, orderLines, pageCount, productDetail, PAGE_SIZE, resultList, stockMark } from './views.js';
+import { categoryList, categoryPage, type Lang, orderLines, pageCount, productDetail, PAGE_SIZE, resultList, stockMark } from './views.js';
 import { CHAT_SPELLINGS, type Context, courtesyOf, describeCustomer, type DialogSession, HANDOFF_MS, type Next, type PluginApi } from '../../src/plugin-api.js';
 
 /**
@@ -35,7 +35,10 @@ export const BROWSE_TIMEOUT_MS = 30 * 60_000;
 export const CART_WINDOW_MS = 2 * 60 * 60_000;
 const MAX_STACK = 5;
 const MAX_SEARCH_WORDS = 20;
-const CHOOSE_FOOTER = 'Balas dengan *nomor* produk yang mau dipesan.';
+/** The footer of a list to order from, and its title, in the customer's language. */
+const CHOOSE_FOOTER = { id: 'Balas dengan *nomor* produk yang mau dipesan.', en: 'Reply with the *number* of the product to order.' } as const;
+const chooseTitle = (qty: number, lang: Lang): string =>
+  lang === 'en' ? `Which one would you like to order? (${qty})` : `Mau pesan yang mana, Kak? (${qty} buah)`;
 /** A code in a longer message is a story ("kemarin saya pesan P01 tapi…"), not a question about it. */
 const MAX_CODE_WORDS = 12;
 /** Words that make a delivery question about the customer's own order: "pesanan sy", "udh dikirim blm". */
@@ -59,6 +62,7 @@ export const SHOP_TEXTS = {
     default: 'Maaf {nama}, *{cari}* belum ada di katalog kami. 🙏 Mungkin ada yang cocok di sini:',
     help: 'jawaban saat produk yang dicari pelanggan tidak ada; daftar kategori menyusul',
     variables: ['nama', 'cari'],
+    en: 'Sorry {nama}, we do not have *{cari}* in our catalog. 🙏 Maybe something here suits you:',
   },
   'katalog.pesanan-tercatat': {
     default:
@@ -276,7 +280,9 @@ export class Shop {
         const view: View = { ...top, codes: products.map((p) => p.code) };
         this.say(
           ctx,
-          top.type === 'results' ? resultList(top.title, products) : resultList(`Mau pesan yang mana, Kak? (${top.qty} buah)`, products, CHOOSE_FOOTER),
+          top.type === 'results'
+            ? resultList(top.title, products, undefined, ctx.language)
+            : resultList(chooseTitle(top.qty, ctx.language), products, CHOOSE_FOOTER[ctx.language], ctx.language),
         );
         this.setStack(ctx, [...below, view]);
         return;
@@ -293,7 +299,7 @@ export class Shop {
 
   showCategories(ctx: Ctx, base: View[]): void {
     const cats = this.catalog.categories();
-    this.say(ctx, categoryList(this.api.texts.fill('{toko}'), cats));
+    this.say(ctx, categoryList(this.api.texts.fill('{toko}'), cats, ctx.language));
     this.shownProducts(ctx);
     if (cats.length > 0) this.setStack(ctx, [...base, { type: 'categories', names: cats.map((c) => c.name) }]);
   }
@@ -309,7 +315,7 @@ export class Shop {
       return;
     }
     const p = Math.min(page, pageCount(products.length) - 1);
-    this.say(ctx, categoryPage(products[0]?.category ?? name, products, p));
+    this.say(ctx, categoryPage(products[0]?.category ?? name, products, p, ctx.language));
     this.shownProducts(ctx);
     this.setStack(ctx, [...base, { type: 'category', name, codes: products.map((x) => x.code), page: p }]);
   }
@@ -317,7 +323,7 @@ export class Shop {
   async showProduct(ctx: Ctx, base: View[], product: Product): Promise<void> {
     const below = base.at(-1)?.type === 'product' ? base.slice(0, -1) : base;
     const alternatives = product.stock === 'habis' ? this.catalog.alternatives(product) : [];
-    const detail = productDetail(product, alternatives, below.length > 0);
+    const detail = productDetail(product, alternatives, below.length > 0, ctx.language);
     const pictures = await this.catalog.pictures(product);
     const [first, ...more] = pictures;
     const parts: Array<Parameters<Ctx['reply']>[0]> = [first ? { kind: 'image', image: { path: first }, caption: detail.caption } : detail.caption];
@@ -330,7 +336,7 @@ export class Shop {
   }
 
   private showResults(ctx: Ctx, base: View[], title: string, products: Product[]): void {
-    this.say(ctx, resultList(title, products));
+    this.say(ctx, resultList(title, products, undefined, ctx.language));
     this.shownProducts(ctx);
     this.setStack(ctx, [...base.filter((v) => v.type !== 'choose'), { type: 'results', title, codes: products.map((p) => p.code) }]);
   }
@@ -348,7 +354,9 @@ export class Shop {
     if (changed) {
       // a change with no order open to make it on: what it would be, and how to order it
       ctx.markAnswered('pesan');
-      await this.confirmFirst(ctx, base, [changed.confirm], 'Kami belum menemukan pesanan Kakak yang masih terbuka di chat ini.');
+      const intro =
+        ctx.language === 'en' ? 'We could not find an open order of yours in this chat.' : 'Kami belum menemukan pesanan Kakak yang masih terbuka di chat ini.';
+      await this.confirmFirst(ctx, base, [changed.confirm], intro);
       return false;
     }
     if (!order && this.afterOrder(ctx)) return false;
@@ -371,7 +379,8 @@ export class Shop {
       const unknown = codes.filter((c) => !known.some((p) => p.code === c));
       if (unknown.length > 0) this.say(ctx, `Maaf Kak, kode *${unknown.join(', ')}* tidak ada di katalog kami. 🙏`);
       if (known.length === 1) await this.showProduct(ctx, base, known[0] as Product);
-      else if (known.length > 1) this.showResults(ctx, base, 'Ini produk yang Kakak sebut:', known);
+      else if (known.length > 1)
+        this.showResults(ctx, base, ctx.language === 'en' ? 'These are the products you named:' : 'Ini produk yang Kakak sebut:', known);
       else this.showCategories(ctx, []);
       return false;
     }
@@ -402,12 +411,29 @@ export class Shop {
       );
       const found = named ? [named] : result.complete > 0 ? complete : result.products;
       if (found.length === 1) await this.showProduct(ctx, base, found[0] as Product);
-      else this.showResults(ctx, base, result.cheapest ? 'Ini pilihan yang paling terjangkau:' : 'Ini yang kami temukan:', found);
+      else {
+        const en = ctx.language === 'en';
+        const title = result.cheapest
+          ? en
+            ? 'These are the most affordable:'
+            : 'Ini pilihan yang paling terjangkau:'
+          : en
+            ? 'This is what we found:'
+            : 'Ini yang kami temukan:';
+        this.showResults(ctx, base, title, found);
+      }
       return false;
     }
     const wanted = productRequest(r);
     if (wanted) {
-      this.say(ctx, this.api.texts.render('katalog.tidak-ada', { nama: ctx.salutation, cari: wanted }));
+      this.say(
+        ctx,
+        this.api.texts.render(
+          'katalog.tidak-ada',
+          { nama: ctx.language === 'en' ? (ctx.customer.name ?? 'there') : ctx.salutation, cari: wanted },
+          ctx.language,
+        ),
+      );
       this.showCategories(ctx, []);
     }
     return false;
@@ -483,14 +509,22 @@ export class Shop {
       const found = result.complete > 0 ? result.products.slice(0, result.complete) : result.products;
       const qty = request.qty ?? 1;
       const below = choosing ? stack.slice(0, -1) : stack;
-      this.say(ctx, resultList(`Mau pesan yang mana, Kak? (${qty} buah)`, found, CHOOSE_FOOTER));
+      this.say(ctx, resultList(chooseTitle(qty, ctx.language), found, CHOOSE_FOOTER[ctx.language], ctx.language));
       this.shownProducts(ctx);
       this.setStack(ctx, [...below, { type: 'choose', codes: found.map((p) => p.code), qty }]);
     } else if (choosing && request.qty !== null) {
       // "pesan 3" while choosing: the quantity changes, the choice is still to make
       answered();
       const products = choosing.codes.map((c) => this.catalog.shown(c)).filter((p): p is Product => p !== undefined);
-      this.say(ctx, resultList(`Baik, ${request.qty} buah. Yang mana, Kak?`, products, CHOOSE_FOOTER));
+      this.say(
+        ctx,
+        resultList(
+          ctx.language === 'en' ? `Sure, ${request.qty}. Which one?` : `Baik, ${request.qty} buah. Yang mana, Kak?`,
+          products,
+          CHOOSE_FOOTER[ctx.language],
+          ctx.language,
+        ),
+      );
       this.setStack(ctx, [...stack.slice(0, -1), { ...choosing, qty: request.qty }]);
     } else if (viewed && request.qty !== null) {
       answered();
@@ -580,16 +614,19 @@ export class Shop {
     const products = items.map((i) => ({ ...i, product: this.catalog.shown(i.code) }));
     const known = products.filter((i): i is { code: string; qty: number; product: Product } => i.product !== undefined);
     if (known.length === 0) return this.place(ctx, stack, items); // says which codes do not exist
-    const lines = known.map((i) => `• ${i.qty} × ${i.product.name} (${i.code}) @ ${formatRupiah(i.product.price)}${stockMark(i.product)}`);
-    const command = `pesan ${known.map((i) => `${i.code} ${i.qty}`).join(' ')}`;
+    const lines = known.map((i) => `• ${i.qty} × ${i.product.name} (${i.code}) @ ${formatRupiah(i.product.price)}${stockMark(i.product, ctx.language)}`);
+    const en = ctx.language === 'en';
+    const command = `${en ? 'order' : 'pesan'} ${known.map((i) => `${i.code} ${i.qty}`).join(' ')}`;
     this.say(
       ctx,
       [
         ...(intro ? [intro] : []),
-        `Ini yang Kakak maksud?`,
+        en ? 'Is this what you mean?' : `Ini yang Kakak maksud?`,
         ...lines,
         '',
-        `Kalau sudah pas, balas *${command}* untuk memesan. Pertanyaan lain (warna, ukuran, ongkir) dijawab admin kami di chat ini. 🙏`,
+        en
+          ? `If it is right, reply *${command}* to order. Other questions (colour, size, delivery) are answered by our admin in this chat. 🙏`
+          : `Kalau sudah pas, balas *${command}* untuk memesan. Pertanyaan lain (warna, ukuran, ongkir) dijawab admin kami di chat ini. 🙏`,
       ].join('\n'),
     );
     this.shownProducts(ctx);
@@ -634,7 +671,7 @@ export class Shop {
       return;
     }
     ctx.log.info({ order: order.number, items: order.items.length, total: order.total, isNew }, isNew ? 'order placed' : 'order extended');
-    const english = ctx.reading.language === 'en';
+    const english = ctx.language === 'en';
     const reply = this.api.texts.render(
       'katalog.pesanan-tercatat',
       {
@@ -644,7 +681,7 @@ export class Shop {
         total: formatRupiah(order.total),
         kapan: this.api.hours.isOpen(ctx.now) ? (english ? 'as soon as possible' : 'secepatnya') : this.api.hours.describeNextOpening(ctx.now),
       },
-      ctx.reading.language,
+      ctx.language,
     );
     // the order's number is never swallowed by the reply cap
     ctx.reply(problems.length > 0 ? `${reply}\n\n⚠️ ${problems.join(' ')}` : reply, { essential: true });

@@ -8,24 +8,62 @@ export const PAGE_SIZE = 10;
 /** WhatsApp cuts captions longer than this. */
 export const CAPTION_LIMIT = 1024;
 
-export function stockMark(p: Product): string {
-  return p.stock === 'habis' ? ' · ❌ _habis_' : '';
+/** The language of the frame around the shop's own words (names, categories and descriptions stay as written). */
+export type Lang = 'id' | 'en';
+
+/** The frame's words in each language. The shop's products and categories are never translated. */
+const FRAME = {
+  id: {
+    soldOut: 'habis',
+    products: 'produk',
+    page: (n: number, of: number) => `halaman ${n} dari ${of}`,
+    pickProduct: 'Balas dengan *nomor* produk untuk melihat foto dan detailnya.',
+    moves: (next: boolean) => `Ketik ${[next ? '*lagi* untuk halaman berikutnya' : '', '*kembali* untuk daftar kategori'].filter(Boolean).join(', ')}.`,
+    empty: (shop: string) => `Katalog *${shop}* sedang disiapkan, Kak. 🙏 Sebutkan produk yang Kakak cari, admin kami bantu carikan.`,
+    catalog: (shop: string) => `🌸 *Katalog ${shop}*`,
+    pickCategory: 'Balas dengan *nomor* kategori untuk melihat produknya.',
+    search: 'Bisa juga langsung cari, misalnya _anggrek putih_ atau _buket yang murah_.',
+    code: 'Kode',
+    outOfStock: '❌ *Stok sedang habis.*',
+    others: 'Pilihan lain yang ready:',
+    pickOther: 'Balas dengan *nomor*-nya untuk melihat.',
+    inStock: '✅ Stok ready',
+    toOrder: '🛒 Untuk memesan, balas *pesan <jumlah>*, misalnya *pesan 2*.',
+    back: 'Ketik *kembali* untuk daftar sebelumnya.',
+  },
+  en: {
+    soldOut: 'sold out',
+    products: 'products',
+    page: (n: number, of: number) => `page ${n} of ${of}`,
+    pickProduct: 'Reply with a product’s *number* to see its photo and details.',
+    moves: (next: boolean) => `Type ${[next ? '*next* for the next page' : '', '*back* for the categories'].filter(Boolean).join(', ')}.`,
+    empty: (shop: string) => `The *${shop}* catalog is being prepared. 🙏 Tell us what you are looking for and our admin will help.`,
+    catalog: (shop: string) => `🌸 *${shop} catalog*`,
+    pickCategory: 'Reply with a category’s *number* to see its products.',
+    search: 'Or search right away, for example _white orchid_ or _cheap bouquet_.',
+    code: 'Code',
+    outOfStock: '❌ *Sold out for now.*',
+    others: 'Other choices in stock:',
+    pickOther: 'Reply with its *number* to see it.',
+    inStock: '✅ In stock',
+    toOrder: '🛒 To order, reply *order <quantity>*, for example *order 2*.',
+    back: 'Type *back* for the previous list.',
+  },
+} as const;
+
+export function stockMark(p: Product, lang: Lang = 'id'): string {
+  return p.stock === 'habis' ? ` · ❌ _${FRAME[lang].soldOut}_` : '';
 }
 
 /** "*3.* Mawar Merah Premium (P01) · Rp25.000" */
-export function productLine(p: Product, n: number): string {
-  return `*${n}.* ${p.name} (${p.code}) · ${formatRupiah(p.price)}${stockMark(p)}`;
+export function productLine(p: Product, n: number, lang: Lang = 'id'): string {
+  return `*${n}.* ${p.name} (${p.code}) · ${formatRupiah(p.price)}${stockMark(p, lang)}`;
 }
 
-export function categoryList(shop: string, cats: ReadonlyArray<{ name: string; count: number }>): string {
-  if (cats.length === 0) return `Katalog *${shop}* sedang disiapkan, Kak. 🙏 Sebutkan produk yang Kakak cari, admin kami bantu carikan.`;
-  return [
-    `🌸 *Katalog ${shop}*`,
-    ...cats.map((c, i) => `*${i + 1}.* ${c.name} (${c.count} produk)`),
-    '',
-    'Balas dengan *nomor* kategori untuk melihat produknya.',
-    'Bisa juga langsung cari, misalnya _anggrek putih_ atau _buket yang murah_.',
-  ].join('\n');
+export function categoryList(shop: string, cats: ReadonlyArray<{ name: string; count: number }>, lang: Lang = 'id'): string {
+  const w = FRAME[lang];
+  if (cats.length === 0) return w.empty(shop);
+  return [w.catalog(shop), ...cats.map((c, i) => `*${i + 1}.* ${c.name} (${c.count} ${w.products})`), '', w.pickCategory, w.search].join('\n');
 }
 
 export function pageCount(total: number): number {
@@ -33,21 +71,19 @@ export function pageCount(total: number): number {
 }
 
 /** One page of a category; products are numbered across pages (page 2 starts at 11). */
-export function categoryPage(name: string, products: readonly Product[], page: number): string {
+export function categoryPage(name: string, products: readonly Product[], page: number, lang: Lang = 'id'): string {
+  const w = FRAME[lang];
   const pages = pageCount(products.length);
   const start = page * PAGE_SIZE;
   const shown = products.slice(start, start + PAGE_SIZE);
-  const lines = [`🌸 *${name}* · ${products.length} produk${pages > 1 ? ` · halaman ${page + 1} dari ${pages}` : ''}`];
-  for (const [i, p] of shown.entries()) lines.push(productLine(p, start + i + 1));
-  lines.push('');
-  lines.push('Balas dengan *nomor* produk untuk melihat foto dan detailnya.');
-  const moves = [page + 1 < pages ? '*lagi* untuk halaman berikutnya' : '', '*kembali* untuk daftar kategori'].filter(Boolean);
-  lines.push(`Ketik ${moves.join(', ')}.`);
+  const lines = [`🌸 *${name}* · ${products.length} ${w.products}${pages > 1 ? ` · ${w.page(page + 1, pages)}` : ''}`];
+  for (const [i, p] of shown.entries()) lines.push(productLine(p, start + i + 1, lang));
+  lines.push('', w.pickProduct, w.moves(page + 1 < pages));
   return lines.join('\n');
 }
 
-export function resultList(title: string, products: readonly Product[], footer = 'Balas dengan *nomor* produk untuk melihat foto dan detailnya.'): string {
-  return [title, ...products.map((p, i) => productLine(p, i + 1)), '', footer].join('\n');
+export function resultList(title: string, products: readonly Product[], footer?: string, lang: Lang = 'id'): string {
+  return [title, ...products.map((p, i) => productLine(p, i + 1, lang)), '', footer ?? FRAME[lang].pickProduct].join('\n');
 }
 
 export interface DetailText {
@@ -57,22 +93,23 @@ export interface DetailText {
 }
 
 /** The caption of a product's picture: name, price, options, description, stock and how to order. */
-export function productDetail(p: Product, alternatives: readonly Product[], canGoBack: boolean): DetailText {
-  const head = [`*${p.name}*`, `Kode ${p.code} · ${p.category}`, `💰 *${formatRupiah(p.price)}*`];
+export function productDetail(p: Product, alternatives: readonly Product[], canGoBack: boolean, lang: Lang = 'id'): DetailText {
+  const w = FRAME[lang];
+  const head = [`*${p.name}*`, `${w.code} ${p.code} · ${p.category}`, `💰 *${formatRupiah(p.price)}*`];
   if (p.options) head.push(`🎨 ${p.options}`);
   const body = p.description ? [p.description] : [];
   const tail: string[] = [];
   if (p.stock === 'habis') {
-    tail.push('❌ *Stok sedang habis.*');
+    tail.push(w.outOfStock);
     if (alternatives.length > 0) {
-      tail.push('', 'Pilihan lain yang ready:');
-      for (const [i, a] of alternatives.entries()) tail.push(productLine(a, i + 1));
-      tail.push('Balas dengan *nomor*-nya untuk melihat.');
+      tail.push('', w.others);
+      for (const [i, a] of alternatives.entries()) tail.push(productLine(a, i + 1, lang));
+      tail.push(w.pickOther);
     }
   } else {
-    tail.push('✅ Stok ready', `🛒 Untuk memesan, balas *pesan <jumlah>*, misalnya *pesan 2*.`);
+    tail.push(w.inStock, w.toOrder);
   }
-  if (canGoBack) tail.push('Ketik *kembali* untuk daftar sebelumnya.');
+  if (canGoBack) tail.push(w.back);
   const caption = [...head, ...(body.length ? ['', ...body] : []), '', ...tail].join('\n');
   if (caption.length <= CAPTION_LIMIT) return { caption, rest: null };
   // a long description goes in a message of its own after the picture

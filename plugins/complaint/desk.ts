@@ -19,6 +19,7 @@ import {
   type CustomerInfo,
   describeCustomer,
   type DialogSession,
+  type Language,
   formatClock,
   HANDOFF_MS,
   localTime,
@@ -108,7 +109,9 @@ export class Desk {
       const photo = await this.keepPhoto(ctx);
       if (photo) intake.parts.push({ at: ctx.now, text: '(foto)', photo });
     }
-    ctx.reply(`${this.api.texts.render(`keluhan.empati-${category}`, { nama: ctx.salutation })}\n\n${this.api.texts.render('keluhan.tanya')}`);
+    ctx.reply(
+      `${this.api.texts.render(`keluhan.empati-${category}`, { nama: addressed(ctx) }, ctx.language)}\n\n${this.api.texts.render('keluhan.tanya', {}, ctx.language)}`,
+    );
     ctx.markAnswered('keluhan');
     ctx.dialog.start('intake', intake, { timeoutMs: INTAKE_QUIET_MS });
   }
@@ -118,20 +121,20 @@ export class Desk {
     const parsed = intakeSchema.safeParse(session.data);
     if (!parsed.success) {
       ctx.dialog.end();
-      ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: ctx.salutation }));
+      ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: addressed(ctx) }, ctx.language));
       return;
     }
     const intake = parsed.data;
     const text = ctx.text;
     if (text !== '' && isCancel(ctx.reading)) {
       ctx.dialog.end();
-      ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: ctx.salutation }));
+      ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: addressed(ctx) }, ctx.language));
       return;
     }
     if (ctx.reading.navigation === 'menu' || ctx.reading.navigation === 'back') {
       // leaving for the menu drops what was started
       ctx.dialog.end();
-      ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: ctx.salutation }));
+      ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: addressed(ctx) }, ctx.language));
       ctx.reply(this.api.menu.render());
       return;
     }
@@ -139,15 +142,15 @@ export class Desk {
       if (intake.parts.length === 0) {
         if (intake.askedAgain) {
           ctx.dialog.end();
-          ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: ctx.salutation }));
+          ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: addressed(ctx) }, ctx.language));
           return;
         }
-        ctx.reply(this.api.texts.render('keluhan.minta-cerita', { nama: ctx.salutation }));
+        ctx.reply(this.api.texts.render('keluhan.minta-cerita', { nama: addressed(ctx) }, ctx.language));
         ctx.dialog.update('intake', { ...intake, askedAgain: true }, { timeoutMs: INTAKE_QUIET_MS });
         return;
       }
       ctx.dialog.end();
-      await this.file(ctx.chatId, ctx.customer, intake, (m) => ctx.reply(m, { essential: true }), ctx.salutation, ctx.now);
+      await this.file(ctx.chatId, ctx.customer, intake, (m) => ctx.reply(m, { essential: true }), addressed(ctx), ctx.now, ctx.language);
       return;
     }
     if (intake.parts.length >= MAX_PARTS) {
@@ -165,7 +168,7 @@ export class Desk {
       intake.parts.push({ at: ctx.now, text: `(${what}: dengarkan atau lihat di WhatsApp)`, photo: null });
     }
     if (!intake.acknowledged && intake.parts.length > 0) {
-      ctx.reply(this.api.texts.render('keluhan.dicatat-sementara'));
+      ctx.reply(this.api.texts.render('keluhan.dicatat-sementara', {}, ctx.language));
       intake.acknowledged = true;
     }
     ctx.dialog.update('intake', intake, { timeoutMs: INTAKE_QUIET_MS });
@@ -177,11 +180,27 @@ export class Desk {
     if (!parsed.success) return;
     const intake = parsed.data;
     if (intake.parts.length === 0) return;
-    await this.file(chat.chatId, chat.customer, intake, (m) => void chat.send(m), chat.salutation, this.api.clock.now());
+    await this.file(
+      chat.chatId,
+      chat.customer,
+      intake,
+      (m) => void chat.send(m),
+      addressed({ ...chat, language: chat.customer.language ?? 'id' }),
+      this.api.clock.now(),
+      chat.customer.language ?? 'id',
+    );
   }
 
   /** Records the ticket, makes it durable, and only then gives its number; tells the owner. */
-  private async file(chatId: string, customer: CustomerInfo, intake: Intake, reply: (m: string) => void, salutation: string, now: number): Promise<void> {
+  private async file(
+    chatId: string,
+    customer: CustomerInfo,
+    intake: Intake,
+    reply: (m: string) => void,
+    salutation: string,
+    now: number,
+    language: Language,
+  ): Promise<void> {
     const description = intake.parts
       .filter((p) => p.photo === null || p.text !== '(foto)')
       .map((p) => p.text)
@@ -238,7 +257,13 @@ export class Desk {
       return;
     }
     this.api.log.info({ ticket: filed.number, category: filed.category, photos: filed.photos.length }, 'complaint filed');
-    reply(this.api.texts.render('keluhan.tercatat', { nama: salutation, nomor: filed.number, ringkasan: summaryOf(filed), kapan: this.expectAnswer(now) }));
+    reply(
+      this.api.texts.render(
+        'keluhan.tercatat',
+        { nama: salutation, nomor: filed.number, ringkasan: summaryOf(filed), kapan: this.expectAnswer(now) },
+        language,
+      ),
+    );
     await this.announce(filed);
   }
 
@@ -382,12 +407,12 @@ export class Desk {
     });
     this.log(t, 'customer', `nilai ${rating}`, ctx.now);
     if (rating <= 2) {
-      ctx.reply(this.api.texts.render('keluhan.nilai-rendah', { nama: ctx.salutation }), { essential: true });
+      ctx.reply(this.api.texts.render('keluhan.nilai-rendah', { nama: addressed(ctx) }, ctx.language), { essential: true });
       void this.api.notifyOwners(
         `⚠️ ${describeCustomer(ctx.customer)} memberi nilai *${rating}* untuk keluhan ${t.number} (“${summaryOf(t)}”). Sebaiknya hubungi langsung.`,
       );
       ctx.handOff(HANDOFF_MS);
-    } else ctx.reply(this.api.texts.render('keluhan.terima-nilai', { nama: ctx.salutation }), { essential: true });
+    } else ctx.reply(this.api.texts.render('keluhan.terima-nilai', { nama: addressed(ctx) }, ctx.language), { essential: true });
     ctx.log.info({ ticket: t.number, rating }, 'complaint rated');
   }
 
@@ -399,7 +424,7 @@ export class Desk {
     });
     this.log(t, 'customer', ctx.text, ctx.now);
     this.log(t, 'system', 'dibuka lagi oleh pelanggan', ctx.now);
-    ctx.reply(this.api.texts.render('keluhan.dibuka-lagi', { nama: ctx.salutation, nomor: t.number }));
+    ctx.reply(this.api.texts.render('keluhan.dibuka-lagi', { nama: addressed(ctx), nomor: t.number }, ctx.language));
     void this.api.notifyOwners(
       `🔁 Keluhan *${t.number}* dibuka lagi: ${describeCustomer(ctx.customer)} menulis “${ctx.text}”.\nBalas: ${this.api.commandPrefix}keluhan ${t.number} balas <teks>`,
     );
@@ -419,7 +444,7 @@ export class Desk {
     });
     this.log(t, 'customer', what, ctx.now, photo);
     // one thank-you for an answer told over several messages
-    if (first) ctx.reply(this.api.texts.render('keluhan.diteruskan', { nama: ctx.salutation, nomor: t.number }), { essential: true });
+    if (first) ctx.reply(this.api.texts.render('keluhan.diteruskan', { nama: addressed(ctx), nomor: t.number }, ctx.language), { essential: true });
     ctx.markAnswered('keluhan');
     ctx.handOff(HANDOFF_MS);
     await this.api.notifyOwners(
@@ -441,4 +466,9 @@ export class Desk {
       }
     });
   }
+}
+
+/** How a complaint's texts address the customer: "Kak" or their name in Indonesian; their name or "there" in English. */
+function addressed(who: { language: Language; salutation: string; customer: { name: string | null } }): string {
+  return who.language === 'en' ? (who.customer.name ?? 'there') : who.salutation;
 }

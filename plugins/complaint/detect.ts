@@ -466,6 +466,7 @@ export function saysNotResolved(r: MessageReading): boolean {
   if (words.length > 10 || r.text.includes('?')) return false;
   return (
     /\b(?:belum|blm) (?:beres|tuntas|ada solusi|diganti)\b/.test(t) ||
+    /\b(?:not|isn ?t|is not|still not) (?:resolved|fixed|sorted)\b/.test(t) ||
     // "masih", "masih sama kak", "masih belum ya": the same as before
     (words[0] === 'masih' && words.slice(1).every((w) => STILL.has(w) || courtesyOf(w) !== null)) ||
     /\bmasih (?:rusak|bermasalah|kecewa)\b/.test(t)

@@ -170,7 +170,16 @@ class ComplaintCommand {
       if (t.firstResponseAt === null) t.firstResponseAt = ctx.now;
     });
     this.desk.log(t, 'system', `selesai: ${solution}`, ctx.now);
-    if (chat) await chat.send(this.api.texts.render('keluhan.selesai', { nama: chat.salutation, nomor: t.number, solusi: solution }));
+    if (chat) {
+      const en = chat.customer.language === 'en';
+      await chat.send(
+        this.api.texts.render(
+          'keluhan.selesai',
+          { nama: en ? (chat.customer.name ?? 'there') : chat.salutation, nomor: t.number, solusi: solution },
+          en ? 'en' : 'id',
+        ),
+      );
+    }
     ctx.reply(
       `✅ Keluhan ${t.number} selesai.${chat ? ' Pelanggan sudah diberi tahu dan diminta memberi nilai 1–5.' : ' Pelanggan tidak bisa dihubungi lewat bot; sampaikan langsung ya.'}`,
     );

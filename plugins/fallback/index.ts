@@ -86,7 +86,7 @@ export default definePlugin({
         const warm = courtesyAnswer(ctx.reading);
         if (warm !== undefined) {
           // while a person is on the chat (or the shop is closed) a hello waits for them
-          if (warm && !(handedOff && warm !== 'sama-sama')) ctx.reply(api.texts.render(warm, { nama: nameFor(ctx) }, ctx.reading.language));
+          if (warm && !(handedOff && warm !== 'sama-sama')) ctx.reply(api.texts.render(warm, { nama: nameFor(ctx) }, ctx.language));
           return;
         }
       }
@@ -96,7 +96,7 @@ export default definePlugin({
       const last = ctx.data.get().lastFallbackAt;
       if (last !== null && ctx.now - last < FALLBACK_INTERVAL_MS && ctx.now >= last) return;
       // A picture with a caption is still first of all a picture the staff should look at.
-      const language = ctx.reading.language;
+      const language = ctx.language;
       const text = media
         ? api.texts.render('media-diterima', { nama: ctx.salutation, jenis: media })
         : api.texts.render('tidak-paham', { nama: nameFor(ctx) }, language);
@@ -138,6 +138,6 @@ const WARM = new Set(
 const PRAISE = new Set('cantik bagus mantul keren puas suka love nice great good rapi indah cakep lucu'.split(' '));
 
 /** How a text addresses the customer: "Kak" in Indonesian, their name or nothing in English. */
-function nameFor(ctx: { reading: MessageReading; salutation: string; customer: { name: string | null } }): string {
-  return ctx.reading.language === 'en' ? (ctx.customer.name ?? 'there') : ctx.salutation;
+function nameFor(ctx: { language: string; salutation: string; customer: { name: string | null } }): string {
+  return ctx.language === 'en' ? (ctx.customer.name ?? 'there') : ctx.salutation;
 }

@@ -56,7 +56,7 @@ export default definePlugin({
       });
       if (greet) {
         // a customer who writes English is greeted in English
-        const language = ctx.reading.language;
+        const language = ctx.language;
         const text = api.texts.render(TEXT_KEY, { nama: language === 'en' ? (ctx.customer.name ?? 'there') : ctx.salutation }, language);
         // "assalamualaikum" is answered before anything else is said
         const salam = ctx.reading.words.some(isSalam) ? 'Waalaikumsalam. 🙏\n' : '';

@@ -30,9 +30,9 @@ export default definePlugin({
       if (ctx.isOwner || ctx.text === '' || !r.wantsTo('person') || (r.signal('ownAnswers')?.rules.length ?? 0) > 0) return next();
       // the message goes no further: the people answer it
       const open = api.hours.isOpen(ctx.now);
-      const english = r.language === 'en';
+      const english = ctx.language === 'en';
       const kapan = open ? (english ? 'as soon as possible' : 'secepatnya') : api.hours.describeNextOpening(ctx.now);
-      ctx.reply(api.texts.render('orang.diteruskan', { nama: english ? (ctx.customer.name ?? 'there') : ctx.salutation, kapan }, r.language));
+      ctx.reply(api.texts.render('orang.diteruskan', { nama: english ? (ctx.customer.name ?? 'there') : ctx.salutation, kapan }, ctx.language));
       const told = ctx.customer.handoffUntil !== null && ctx.now < ctx.customer.handoffUntil;
       ctx.handOff(HANDOFF_MS);
       if (!told) void api.notifyOwners(api.texts.render('orang.kabar-admin', { pelanggan: describeCustomer(ctx.customer), pesan: ctx.text.slice(0, 500) }));

@@ -47,7 +47,7 @@ export default definePlugin({
 /** One reply for all the questions; a rule's picture goes with it. */
 function answer(api: Api, ctx: Context, matched: QuickRule[]): void {
   // English for a customer who writes English, while the rule has its starting answer
-  const english = ctx.reading.language === 'en';
+  const english = ctx.language === 'en';
   const nama = english ? (ctx.customer.name ?? 'there') : ctx.salutation;
   const texts = matched.map((r) => {
     const own = english && STARTING_ANSWERS.get(r.name) === r.answer ? ENGLISH_ANSWERS[r.name] : undefined;

@@ -22,6 +22,8 @@ export interface CustomerInfo {
   pausedUntil: number | null;
   /** Messages from this customer, this one included. */
   messageCount: number;
+  /** The language the customer last wrote in plainly, before this message; null if never. */
+  language: 'id' | 'en' | null;
 }
 
 /** How long a chat waits for a person after the bot told the customer one will answer. */
@@ -131,6 +133,7 @@ export class Customers {
       handoffUntil: null,
       pausedUntil: null,
       messageCount: 0,
+      language: null,
     };
   }
 
@@ -146,7 +149,16 @@ export class Customers {
       handoffUntil: record.handoffUntil,
       pausedUntil: record.pausedUntil,
       messageCount: record.messageCount,
+      language: record.language,
     };
+  }
+
+  /** Remembers the language the customer wrote in plainly, for their next messages that do not say ("1", "ok"). */
+  setLanguage(chatId: string, language: 'id' | 'en'): void {
+    const record = this.get(chatId);
+    if (!record || record.language === language) return;
+    record.language = language;
+    this.store.changed();
   }
 
   /** The bot stays quiet in this chat until `until` (null lifts a pause). */
@@ -185,6 +197,7 @@ export class Customers {
       handoffUntil: null,
       pausedUntil: null,
       dialog: null,
+      language: null,
       data: {},
     };
   }

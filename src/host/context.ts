@@ -2,7 +2,7 @@ import type { Customers, CustomerInfo } from '../engine/customers.js';
 import { MessageRun } from '../engine/run.js';
 import { Chain } from '../engine/chain.js';
 import type { Logger } from '../logger.js';
-import type { Reader } from '../engine/read/reading.js';
+import type { Language, Reader } from '../engine/read/reading.js';
 import type { Topic } from '../engine/read/lexicon.js';
 import type { CommandContext, DialogControl, MessageReading, Signals } from './types.js';
 import type { Slice, SliceSpec, Store } from '../store/store.js';
@@ -80,6 +80,10 @@ export class MessageContext extends MessageRun implements CommandContext {
   get reading(): MessageReading {
     this.read ??= this.services.reader.read(this.text);
     return this.read;
+  }
+
+  get language(): Language {
+    return this.reading.plainLanguage ?? this.customer.language ?? 'id';
   }
 
   /**

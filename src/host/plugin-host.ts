@@ -108,6 +108,8 @@ export class PluginHost implements Handlers<MessageContext>, PluginSite {
       // answered as a step of the dialog: its plugin replied and passed the message on to nobody
       ctx.inDialog = ctx.repliedBy(owner) && !Chain.calledNext(ctx, this.chainOf.indexOf(owner));
     }
+    const plain = ctx.reading.plainLanguage;
+    if (plain && !ctx.isOwner) this.services.customers.setLanguage(ctx.chatId, plain);
     const why = ctx.why();
     this.services.answers.record(this.services.customers.keyOf(ctx.chatId), ctx.now, why);
     if (this.log.isLevelEnabled('debug')) ctx.log.debug({ why }, 'message answered');

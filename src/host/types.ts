@@ -95,6 +95,11 @@ export interface Context<S = unknown, C = unknown> {
   readonly choice: MenuChoice | null;
   /** The one reading of the message: its words and stems, whether it asks, its topics, codes and quantities. */
   readonly reading: MessageReading;
+  /**
+   * The language to answer in: the message's when it is plainly in one, else the one the customer
+   * last wrote in ("1" after "can i see your catalog" is still English); Indonesian by default.
+   */
+  readonly language: Language;
   /** Queues a reply to this chat. Replies go out in order after the handlers ran. */
   reply(message: string | Outgoing, options?: ReplyOptions): void;
   /** True once any plugin replied to this message. */

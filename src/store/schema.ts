@@ -81,6 +81,8 @@ export const customerSchema = z.object({
   /** The bot stays quiet in this chat until then: the shop took over by hand, or the owner paused it. */
   pausedUntil: z.number().nullable().default(null),
   dialog: dialogSchema.nullable().default(null),
+  /** The language the customer last wrote in plainly: 'en' gets the English texts. */
+  language: z.enum(['id', 'en']).nullable().default(null),
   /** Each plugin's own per-customer data, validated by that plugin's schema. */
   data: z.record(z.string(), z.unknown()).default({}),
 });

@@ -96,7 +96,7 @@ const MENU_INTENT: Record<string, Intent[]> = {
 };
 
 const ORDER_TALK =
-  /^(Mau pesan yang mana|Ini yang Kakak maksud|Ini produk yang Kakak sebut|Baik, \d+ buah\. Yang mana|Produk mana yang mau dipesan|Mau pesan apa|Jumlah pesanan|Mau pesan berapa|Maaf Kak, jumlah|Maaf Kak, \*[^*]+\* \(P\d+\) sedang habis)/m;
+  /^(Mau pesan yang mana|Ini yang Kakak maksud|Ini produk yang Kakak sebut|Baik, \d+ buah\. Yang mana|Produk mana yang mau dipesan|Mau pesan apa|Jumlah pesanan|Mau pesan berapa|Maaf Kak, jumlah|Maaf Kak, \*[^*]+\* \(P\d+\) sedang habis|Which one would you like to order|Is this what you mean|These are the products you named|Sure, \d+\. Which one)/m;
 
 interface Why {
   by: string[];
@@ -131,9 +131,10 @@ export function interpret(why: Why | null, orderChanged: boolean, ticketChanged:
   // the catalog's questions on the way to an order: which product, how many, is this it
   const orderTalk = replies.some((r) => ORDER_TALK.test(r));
   // the catalog's own list of categories, unless it comes after "we do not have that"
-  const notCarried = replies.some((r) => r.includes('belum ada di katalog kami'));
+  const notCarried = replies.some((r) => r.includes('belum ada di katalog kami') || r.includes('in our catalog. 🙏'));
   // the list of categories, or one category's page ("🌸 *Buket* · 4 produk")
-  const catalogView = !notCarried && replies.some((r) => r.includes('*Katalog ') || /^🌸 \*[^*]+\* · \d+ produk/m.test(r));
+  const catalogView =
+    !notCarried && replies.some((r) => r.includes('*Katalog ') || / catalog\*\n/.test(r) || /^🌸 \*[^*]+\* · \d+ (?:produk|products)/m.test(r));
   const did = new Set<string>();
   if (!why) return did;
   for (const mark of why.topics) {
@@ -152,7 +153,7 @@ export function interpret(why: Why | null, orderChanged: boolean, ticketChanged:
       // a product's card or a search answers prices and stock; the card also says how to order it
       // the answers about an order already placed: a payment thanked, the order's status (or
       // that the records have none: about its delivery, or about a change asked of it)
-      const payment = marks.includes('catalog:bayar') && replies.some((x) => x.includes('Konfirmasi pembayaran'));
+      const payment = marks.includes('catalog:bayar') && replies.some((x) => x.includes('Konfirmasi pembayaran') || x.includes('payment confirmation'));
       const status = replies.some((x) => /Status: \*|belum menemukan pesanan/.test(x));
       if (payment) did.add('payment_proof');
       if (status) did.add(marks.includes('catalog:kirim') ? 'order_status' : 'order');

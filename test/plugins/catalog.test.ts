@@ -254,7 +254,7 @@ describe('search', () => {
     expect(merah).toMatch(/^\*Mawar Merah Premium\*\nKode P01 · Mawar\n💰 \*Rp25\.000\*/);
     // English words for the shop's things: "white orchid" is Anggrek Bulan Putih
     const [rose] = await bot.say(RINA, 'do you have white orchid?');
-    expect(rose).toMatch(/^\*Anggrek Bulan Putih\*\nKode P06/);
+    expect(rose).toMatch(/^\*Anggrek Bulan Putih\*\nCode P06/);
     // a number picks from the results
     await bot.say(RINA, 'anggrek');
     expect((await bot.say(RINA, '1'))[0]).toContain('*Anggrek Bulan Putih*');

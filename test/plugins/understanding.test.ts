@@ -21,7 +21,8 @@ describe('asking for the catalog in words', () => {
   it.each(['kak minta katalognya dong', 'jual apa aja kak', 'can i see your catalog', 'spill produknya dong kak'])('"%s" opens the catalog', async (text) => {
     bot = await greeted();
     const [reply] = await bot.say(RINA, text);
-    expect(reply).toMatch(/🌸 \*Katalog UD\. Baim Florist\*\n\*1\.\* Mawar/);
+    // in the customer's language: "can i see your catalog" gets the English frame
+    expect(reply).toMatch(/🌸 \*(?:Katalog UD\. Baim Florist|UD\. Baim Florist catalog)\*\n\*1\.\* Mawar/);
     expect(reply).not.toContain('belum menangkap');
   });
 
@@ -31,7 +32,7 @@ describe('asking for the catalog in words', () => {
       bot = await greeted();
       const replies = await bot.say(RINA, text);
       expect(replies).toHaveLength(1);
-      expect(replies[0]).toMatch(/🌸 \*Katalog UD\. Baim Florist\*\n\*1\.\* Mawar/);
+      expect(replies[0]).toMatch(/🌸 \*(?:Katalog UD\. Baim Florist|UD\. Baim Florist catalog)\*\n\*1\.\* Mawar/);
       expect(replies[0]).not.toContain('kurir');
     },
   );
@@ -466,6 +467,30 @@ describe('English', () => {
     expect(order).toMatch(/^✅ Thank you Tom! Your order \*O-0001\* is recorded:/);
     await bot.advance(MINUTE);
     expect(await bot.say(TOM, 'thank you so much!')).toEqual(["You're welcome, Tom! 🙏 Happy to help."]);
+  });
+
+  it('browses the catalog in English, remembering the language for "1" and "2", and files a complaint in English', async () => {
+    bot = await startBot();
+    await bot.say(TOM, 'Hello there', { senderName: 'Tom' });
+    await bot.advance(MINUTE);
+    const [list] = await bot.say(TOM, 'can i see your catalog');
+    expect(list).toMatch(/^🌸 \*UD\. Baim Florist catalog\*\n\*1\.\* Mawar \(5 products\)/);
+    expect(list).toContain('Reply with a category’s *number* to see its products.');
+    const [page] = await bot.say(TOM, '1');
+    expect(page).toMatch(/^🌸 \*Mawar\* · 5 products\n\*1\.\* Mawar Merah Premium \(P01\)/);
+    expect(page).toContain('*5.* Mawar Biru Latex (P05) · Rp30.000 · ❌ _sold out_');
+    expect(page).toContain('Type *back* for the categories.');
+    const [card] = await bot.say(TOM, '2');
+    expect(card).toMatch(/^\*Mawar Putih Premium\*\nCode P02 · Mawar\n💰 \*Rp25\.000\*/);
+    expect(card).toContain('✅ In stock\n🛒 To order, reply *order <quantity>*, for example *order 2*.');
+    expect((await bot.say(TOM, 'order 3'))[0]).toMatch(/^✅ Thank you Tom! Your order \*O-0001\* is recorded:\n• 3 × Mawar Putih Premium/);
+    await bot.advance(HOUR);
+    const [sorry] = await bot.say(TOM, 'I want to complain, the roses I received are damaged');
+    expect(sorry).toMatch(/^Oh no, we are so sorry, Tom, that it arrived damaged\./);
+    expect(sorry).toContain('Type *done* when you have told us everything');
+    await bot.say(TOM, 'two of the stems are broken');
+    const [filed] = await bot.say(TOM, 'done');
+    expect(filed).toMatch(/^✅ Your complaint is recorded as \*K-0001\*:/);
   });
 
   it('keeps Indonesian for Indonesian, and lets the owner edit the English text', async () => {

@@ -218,6 +218,14 @@ export class Reading<S extends object = Record<string, unknown>> implements Word
 
   /** English when its English words outnumber the Indonesian ones the stemmer knows. */
   get language(): Language {
+    return this.plainLanguage === 'en' ? 'en' : 'id';
+  }
+
+  /**
+   * The language the message is plainly in: two words or more of it, and more than of the other;
+   * null when it does not say ("1", "ok", "P07", "katalog").
+   */
+  get plainLanguage(): Language | null {
     let en = 0;
     let id = 0;
     // as written: "order" and "roses" are English, though read as "pesan" and "mawar"
@@ -225,7 +233,7 @@ export class Reading<S extends object = Record<string, unknown>> implements Word
       if (ENGLISH_WORDS.has(raw)) en++;
       else if (this.reader.stems.knows(raw) || courtesyOf(raw) !== null) id++;
     }
-    return en >= 2 && en > id ? 'en' : 'id';
+    return en >= 2 && en > id ? 'en' : id >= 2 && id > en ? 'id' : null;
   }
 
   /** What a plugin recognised in the message, or null when no plugin recognises that. */
