@@ -39,6 +39,10 @@ const MAX_SEARCH_WORDS = 20;
 const CHOOSE_FOOTER = { id: 'Balas dengan *nomor* produk yang mau dipesan.', en: 'Reply with the *number* of the product to order.' } as const;
 const chooseTitle = (qty: number, lang: Lang): string =>
   lang === 'en' ? `Which one would you like to order? (${qty})` : `Mau pesan yang mana, Kak? (${qty} buah)`;
+/** Asking for a picture: of the product named, when one is. */
+const PHOTOS_OF = /\b(?:foto|fotonya|photo|photos|picture|pictures|pic|pics|gambar|gambarnya)\b/;
+/** Words that name the catalog itself, not a product in it. */
+const CATALOG_NAMED = /\b(?:katalog|catalog|catalogue|list|daftar|pricelist|price list|semua|semuanya|all)\b/;
 /** A code in a longer message is a story ("kemarin saya pesan P01 tapi…"), not a question about it. */
 const MAX_CODE_WORDS = 12;
 /** Words that make a delivery question about the customer's own order: "pesanan sy", "udh dikirim blm". */
@@ -144,7 +148,8 @@ export class Shop {
     }
     // any other choice from the main menu is the menu's
     if (choice) return next();
-    if (ctx.text === '' || !(await this.answer(ctx, next))) await next();
+    // an auto-reply, a promotion, a parcel "notice" with a link: nothing to answer about products
+    if (ctx.text === '' || ctx.reading.noise || !(await this.answer(ctx, next))) await next();
     // Someone else answered (a quick reply, the away message): the list on screen is no longer
     // the catalog's, so a number the customer sends next is not read as a product.
     if (session && ctx.replied && !ctx.repliedSelf) ctx.dialog.end();
@@ -361,7 +366,12 @@ export class Shop {
     }
     if (!order && this.afterOrder(ctx)) return false;
     if (!order && ctx.msg.kind === 'text' && looksLikeOrder(text) && (await this.orderInWords(ctx, base))) return true;
-    if (isCatalogRequest(r) || r.wantsTo('catalog')) {
+    // "kirim fotonya yg anggrek pot ungu", "send me photos of your bridal bouquets", and a guess
+    // for "how long is the hanging ivy": the product named is asked about, unless the catalog
+    // itself is named ("katalog bunga meja", "list bunga meja", "koleksi anggreknya apa aja")
+    const words = r.words.join(' ');
+    const aboutProduct = r.signal('products')?.mentioned === true && !CATALOG_NAMED.test(words) && (r.leanedOn?.label === 'catalog' || PHOTOS_OF.test(words));
+    if (isCatalogRequest(r) || (r.wantsTo('catalog') && !aboutProduct)) {
       // "katalog bunga meja kak": that category; otherwise the list of categories
       const named = this.catalog.categories().find((c) => r.simple.includes(c.name.toLowerCase()));
       if (named) this.openCategory(ctx, base, named.name, 0);

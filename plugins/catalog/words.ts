@@ -150,7 +150,7 @@ export type OrderChange =
   | { kind: 'other' };
 
 const CANCEL = /\b(?:batal|batalin|batalkan|cancel|hapus|hapusin|remove|gak jadi|ga jadi|gk jadi|tidak jadi|nggak jadi)\b/;
-const ADD = /\b(?:tambah|tambahin|tambahkan|add)\b/;
+const ADD = /\b(?:tambah|tambahin|tambahkan|nambah|nambahin|add)\b/;
 const CANCEL_ALL = new RegExp(CANCEL.source, 'g');
 const ADD_ALL = new RegExp(ADD.source, 'g');
 /** "jadi 3", "kurangi", "ganti jumlah": removed with their number, to find the product named. */

@@ -152,6 +152,14 @@ const RULES: readonly CategoryRule[] = [
       'sepihak',
       'rude',
       'dibentak',
+      'diblok',
+      'di blok',
+      'blokir',
+      'diblokir',
+      'nunggu lama',
+      'menunggu lama',
+      'sudah nunggu',
+      'sudah menunggu',
     ],
     weak: ['lambat', 'cuek', 'kasar', 'admin', 'respon', 'pelayanan', 'balas'],
   },
@@ -310,14 +318,20 @@ const SHORT_COUNT =
 const BOUGHT_ALREADY =
   /\b(?:(?:saya|aku) (?:pesan|beli|order|bayar|minta|ukur)|mintanya|yang kupesan|lapak|invoice|my pesan|the pesan|same pesan|arived|pesanan|pesananku|pesanan saya|orderan|kupesan|kubeli|yang dikirim|dikirim|yang datang|datang|sampai|sudah (?:bayar|dibayar|transfer|ditransfer|lunas)|ditransfer|lunas|paket|kurir(?:nya)?|ongkir(?:nya)?|punya saya|i (?:ordered|paid|bought|received|got)|my (?:order|bouquet|flowers)|arrived|delivered|received|the delivery)\b/;
 /** What goes wrong after a sale: a contrast, a wrong or short delivery, a wait, a charge, an upset tone. */
-const WENT_WRONG =
-  /\b(?:tapi|padahal|pdhl|malah|harusnya|seharusnya|bukan|instead|but|cuma|cm|hanya|doang|kok|ko|loh|lho|gimana sih|gimana ini|gimana ceritanya|hilang|nyasar|telat|terlambat|lewat|salah|wrong|belum masuk|tidak ada kabar|nothing came|never came|still (?:haven t|have not|nothing)|haven t received|dibatalin|dibatalkan|cancelled|canceled|double|twice|2x|overcharged|refund|refunded|balikin|kembalikan|kecewa|malu|kesal|susah|parah|not happy|disappointing|disapointing|disappointed|disapointed|ruined|soaked|faded|torn|bau|miring|asal|kasar|dibentak|kecil kali|why did you)\b/;
+/** The particles of a contrast or a surprise: a complaint's tone, but also of an impatient question about the order. */
+const MILD_WRONG =
+  /\b(?:tapi|padahal|pdhl|malah|harusnya|seharusnya|bukan|instead|but|cuma|cm|hanya|doang|kok|ko|loh|lho|gimana sih|gimana ini|gimana ceritanya|tidak ada kabar)\b/;
+/** What actually went wrong: lost, late, wrong, cancelled, charged twice, damaged, a bad experience. */
+const REAL_WRONG =
+  /\b(?:hilang|nyasar|telat|terlambat|lewat|salah|wrong|belum masuk|nothing came|never came|still (?:haven t|have not|nothing)|haven t received|dibatalin|dibatalkan|cancel|cancelled|canceled|unpaid|double|twice|2x|overcharged|refund|refunded|balikin|kembalikan|kecewa|malu|kesal|susah|parah|not happy|disappointing|disapointing|disappointed|disapointed|ruined|soaked|faded|torn|bau|miring|asal|kasar|dibentak|kecil kali|why did you)\b/;
 const UPSET = /[😡😠😤😭😢😞🤬🤢]|!{2,}/u;
 /** "kalau", "mau tanya": a question before buying or about how, not a complaint. */
-const BEFORE_BUYING = /\b(?:kalau|jika|apabila|seandainya|misalnya|mau tanya|boleh tanya|cara|bisa tidak|apakah|jangan sampai|jangan telat|aman kan)\b/;
+const BEFORE_BUYING =
+  /\b(?:kalau|jika|apabila|seandainya|misalnya|mau tanya|boleh tanya|cara|bisa tidak|apakah|jangan sampai|jangan telat|aman kan|mau pesan|mau beli|mau order|ingin pesan)\b/;
 
 /** "tolong dibatalkan", "minta dibatalin": the customer cancelling, not an order cancelled on them ("sy gk ada minta batal" is). */
-const ASKS_TO_CANCEL = /(?<!\b(?:tidak|ada|bukan|never)\s)\b(?:tolong|minta|mau|mohon|please|bisa|boleh)\s+(?:di)?batal(?:kan|in)?\b/;
+const ASKS_TO_CANCEL =
+  /(?<!\b(?:tidak|ada|bukan|never)\s)\b(?:tolong|minta|mau|mohon|please|bisa|boleh|want to|like to)\s+(?:(?:di)?batal(?:kan|in)?|cancel)\b/;
 
 /** Bought already, and something went wrong or the customer is upset: a complaint in the customer's own words. */
 function wentWrongAfterSale(r: MessageReading): boolean {
@@ -332,7 +346,10 @@ function wentWrongAfterSale(r: MessageReading): boolean {
   if (BEFORE_BUYING.test(words) || ASKS_TO_CANCEL.test(words)) return false;
   // "bisa sewa aja ga bunganya? cuma 2 hari": a request for a person, not a grievance
   if (r.wantsTo('person')) return false;
-  if (WENT_WRONG.test(words) || UPSET.test(r.text)) return true;
+  if (REAL_WRONG.test(words)) return true;
+  // "kapan pesanan ku dikirim 😭", "udh diproses blm? udh bayar loh": an impatient question about the order
+  if (r.wantsTo('status') && r.question) return false;
+  if (MILD_WRONG.test(words) || UPSET.test(r.text)) return true;
   // the words are not on the lists, but what was learnt from shoppers' complaints is sure
   return r.trusts('complaint', COMPLAINT_GUESS_MIN);
 }
@@ -342,6 +359,7 @@ const COMPLAINT_GUESS_MIN = 0.9;
 
 /** Reads a message: is it a complaint, and about what. */
 export function detectComplaint(r: MessageReading): Detection {
+  if (r.noise) return { complaint: false, category: 'lain', explicit: false };
   if (OWN_MISTAKE.test(r.simple)) return { complaint: false, category: 'lain', explicit: false };
   if (SHORT_COUNT.test(r.simple)) return { complaint: true, category: 'kirim', explicit: false };
   const triggered = TRIGGER_PHRASES.some((p) => hasPhrase(r, p));
@@ -361,7 +379,8 @@ export function detectComplaint(r: MessageReading): Detection {
   const mismatchAt = firstAt(r, MISMATCH_PHRASES);
   const mismatch = mismatchAt >= 0;
   const category: Category = strong ?? (mismatch ? (weak === 'warna' || weak === 'ukuran' ? weak : 'lain') : (weak ?? 'lain'));
-  if (triggered) return { complaint: true, category, explicit: true };
+  // "kalau pesanan belum sesuai bisa retur?": asking before buying, nothing has gone wrong yet
+  if (triggered && !(r.question && BEFORE_BUYING.test(` ${r.words.join(' ')} `) && !arrivedIn(r))) return { complaint: true, category, explicit: true };
   const no = { complaint: false, category, explicit: false };
   // bought, and something went wrong: a complaint, even asked as a question ("kok belum sampai?")
   if (wentWrongAfterSale(r) && !startsAnOrder(r)) return { complaint: true, category, explicit: false };
@@ -370,6 +389,8 @@ export function detectComplaint(r: MessageReading): Detection {
   const problemAt = strongAt >= 0 ? strongAt : mismatchAt;
   // "kalau rusak", "gampang pecah": the word just before the problem makes it a "what if"
   const hypothetical = r.words.slice(Math.max(0, problemAt - 2), problemAt).some((t) => HYPOTHETICAL.includes(t));
+  // "kenapa chat sy gk dibales?", "mau nanya pesan yg kemaren blm dibales": about the service, asked or not
+  if (strong === 'layanan' && !hypothetical) return { complaint: true, category, explicit: false };
   const question = r.question || QUESTION_PHRASES.some((q) => hasPhrase(r, q));
   if (startsAnOrder(r) && !arrived) return no;
   if (hypothetical && !arrived) return no;

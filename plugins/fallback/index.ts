@@ -90,8 +90,9 @@ export default definePlugin({
           return;
         }
       }
-      // A person was asked to answer this chat: they will, so the bot does not interrupt.
-      if (handedOff) return;
+      // A person was asked to answer this chat: they will, so the bot does not interrupt. Another
+      // number's auto-reply or a promotion is not a shopper: "didn't catch that" would start a loop.
+      if (handedOff || ctx.reading.noise) return;
 
       const last = ctx.data.get().lastFallbackAt;
       if (last !== null && ctx.now - last < FALLBACK_INTERVAL_MS && ctx.now >= last) return;

@@ -26,8 +26,9 @@ export default definePlugin({
   setup(api) {
     api.use((ctx, next) => {
       const r = ctx.reading;
-      // a quick reply the owner wrote for it ("diskon" → the promo) is the shop's own answer
-      if (ctx.isOwner || ctx.text === '' || !r.wantsTo('person') || (r.signal('ownAnswers')?.rules.length ?? 0) > 0) return next();
+      // a quick reply the owner wrote for it ("diskon" → the promo), or a menu choice named by its
+      // title ("promo minggu ini"), is the shop's own answer
+      if (ctx.isOwner || ctx.text === '' || !r.wantsTo('person') || ctx.choice !== null || (r.signal('ownAnswers')?.rules.length ?? 0) > 0) return next();
       // the message goes no further: the people answer it
       const open = api.hours.isOpen(ctx.now);
       const english = ctx.language === 'en';

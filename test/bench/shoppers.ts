@@ -50,11 +50,15 @@ export const SETS = {
   dev2: 'shoppers-dev2.json',
   /** A third development set, weighted towards people, the catalog, complaints and orders in words. */
   dev3: 'shoppers-dev3.json',
+  /** A fourth development set, written by hand with the task's usual shares, measured once before it was tuned on. */
+  dev4: 'shoppers-dev4.json',
   blind: 'shoppers-blind.json',
   /** A second blind set, written at the end of the work by a third helper: measured once, never tuned on. */
   blind2: 'shoppers-blind2.json',
   /** A third blind set, written at the start of the second session's work (before the guesser): measured before and after, never tuned on. */
   blind3: 'shoppers-blind3.json',
+  /** A fourth blind set, written in the middle of that session by a fifth helper: measured only at the end. */
+  blind4: 'shoppers-blind4.json',
 } as const;
 
 /** test/fixtures, from the sources or from their compiled copy under dist-bench/. */

@@ -60,7 +60,7 @@ describe('the reading leans on the guess only where the rules found nothing', ()
   });
 
   it('not for courtesy, codes, or a message that takes something back', () => {
-    for (const text of ['makasih kak', 'daftar bunga P07', 'gak jadi daftar bunganya']) {
+    for (const text of ['makasih kak', 'nomor bos toko P07', 'gak jadi nomor bos tokonya']) {
       const r = reader.read(text);
       expect(r.wants, text).toEqual([]);
       expect(r.leanedOn, text).toBeNull();

@@ -299,6 +299,58 @@ describe('changing an order', () => {
   });
 });
 
+describe('not a shopper talking', () => {
+  it.each([
+    'Terima kasih telah menghubungi Toko Sinar Jaya. Pesan Anda akan kami balas secepatnya pada jam kerja.',
+    'Mohon maaf, saat ini saya sedang tidak dapat menerima panggilan. Silakan tinggalkan pesan.',
+    'Pemberitahuan: Paket Anda tertahan karena alamat tidak lengkap. Konfirmasi di link berikut: cek-paket-ekspres.xyz',
+    'Dear owner, we are a supplier of artificial flowers. Factory prices, MOQ 100 pcs, free samples.',
+  ])('"%s" gets no answer and tells the owner nothing', async (text) => {
+    bot = await greeted();
+    expect(await bot.say(RINA, text)).toEqual([]);
+    expect(owner(bot)).toEqual([]);
+  });
+});
+
+describe('an impatient question about an order is not a complaint', () => {
+  it.each(['kakk pesanan akuu kapan dikirimnyaa? udh bayar kemaren loh', 'admin ganteng, kapan pesanan ku dikirim 😭'])(
+    '"%s" gets the order\'s status',
+    async (text) => {
+      bot = await greeted();
+      await bot.say(RINA, 'pesan P01 2');
+      await bot.advance(MINUTE);
+      const [reply] = await bot.say(RINA, text);
+      expect(reply).toContain('*O-0001*');
+      expect(reply).toContain('Status: *');
+      expect((bot.app.store.data.plugins['complaint'] as { tickets: unknown[] }).tickets).toEqual([]);
+    },
+  );
+
+  it('but "pesanan sy nyasar ke alamat tetangga, gmn nih" is', async () => {
+    bot = await greeted();
+    const [reply] = await bot.say(RINA, 'paket sy nyasar ke alamat tetangga, gmn nih');
+    expect(reply).toContain('Boleh ceritakan apa yang terjadi');
+  });
+});
+
+describe('words that look like a topic and are not', () => {
+  it.each([
+    ['Thank you so much, the flowers look lovely!', 'Pusat Pasar'],
+    ['kak sy pesen p03 5 p04 5 ya, kirim ke jl sisingamangaraja', 'Gojek/Grab'],
+    ['bang kirimin la foto2 bunga abang semua', 'kurir'],
+  ])('"%s" is not answered with the text about "%s"', async (text, not) => {
+    bot = await greeted();
+    const replies = await bot.say(RINA, text);
+    expect(replies.length).toBeGreaterThan(0);
+    expect(replies.join('\n')).not.toContain(not);
+  });
+
+  it('"Pusat pasar lt brp ya kak? dkt pintu mana" asks the location, not a price', async () => {
+    bot = await greeted();
+    expect((await bot.say(RINA, 'Pusat pasar lt brp ya kak? dkt pintu mana'))[0]).toMatch(/^📍/);
+  });
+});
+
 describe('dates in questions', () => {
   it.each([
     ['natal buka ga kak', '📅 Jumat, 25 Desember 2026: toko *tutup* (libur Natal).'],

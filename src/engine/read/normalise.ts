@@ -28,7 +28,8 @@ export function wordsOf(text: string): Word[] {
   const out: Word[] = [];
   for (const raw of plain.split(' ')) {
     const word = collapse(raw);
-    const expanded = CHAT_SPELLINGS[word] ?? CHAT_SPELLINGS[raw] ?? word;
+    // as written first: "look" is not "lok" (lokasi) once its letters are collapsed
+    const expanded = CHAT_SPELLINGS[raw] ?? CHAT_SPELLINGS[word] ?? word;
     for (const part of expanded.split(' ')) {
       const prev = out[out.length - 1];
       if (prev?.word === 'di' && JOIN_AFTER_DI.has(part)) out[out.length - 1] = { word: `di${part}`, raw: `di${part}` };

@@ -6,6 +6,7 @@ import {
   NAVIGATION,
   NEGATING_PAIRS,
   NEGATING_WORDS,
+  NOISE_PHRASES,
   NUMBER_WORDS,
   QUESTION_TAILS,
   QUESTION_WORDS,
@@ -171,8 +172,21 @@ export class Reading<S extends object = Record<string, unknown>> implements Word
   /** Nothing found by the rules: no topic, no want, no code, and more than courtesy. */
   private bare = false;
 
+  /**
+   * Not a shopper talking: a link with no question of ours in it, another number's auto-reply, a
+   * promotion or a supplier's pitch (see NOISE_PHRASES).
+   */
+  get noise(): boolean {
+    return LINK.test(this.text) || this.reader.isNoise(this);
+  }
+
   private readAsked(): void {
     if (this.topicsCache && this.wantsCache) return;
+    if (this.noise) {
+      this.topicsCache = [];
+      this.wantsCache = [];
+      return;
+    }
     const topics = this.reader.topicsOf(this);
     const wants = this.reader.wantsOf(this);
     const codes = this.codes;
@@ -246,6 +260,9 @@ export class Reading<S extends object = Record<string, unknown>> implements Word
   }
 }
 
+/** A web address: "https://…", "www.…", "cek-paket.xyz/…". */
+const LINK = /\bhttps?:\/\/|\bwww\.|\b[a-z0-9-]+\.(?:xyz|com|id|co|net|info|link|ly|me|site|online|top)\b/i;
+
 /** How sure a guess must be to stand in for a want the rules did not find. */
 export const GUESS_MIN = 0.7;
 /**
@@ -274,6 +291,7 @@ export class Reader<S extends object = Record<string, unknown>> {
     Object.entries(WANT_PHRASES).map(([key, phrases]) => ({ key: key as Want, phrases })),
     { notQuestions: false },
   );
+  private readonly noisePhrases = new PhraseMatcher<'noise'>([{ key: 'noise', phrases: NOISE_PHRASES }], { notQuestions: false });
   private readonly recognisers = new Map<keyof S, (reading: Reading<S>) => unknown>();
   private readonly spellings: ReadonlyMap<string, string>;
   private readonly formsCache = new Map<string, readonly string[]>();
@@ -330,7 +348,8 @@ export class Reader<S extends object = Record<string, unknown>> {
     const out = [w.word];
     // "sampe2", "dibales2": a word doubled with a 2 also stands for the word itself
     const single = REDUPLICATED.test(w.word) ? w.word.slice(0, -1) : null;
-    const stems = [collapse(this.stems.stem(w.raw)), this.stems.stem(w.word)];
+    // a word with its own spelling is read as spelled ("look" is not "lok", and so not "lokasi")
+    const stems = this.spellings.has(w.raw) ? [this.stems.stem(w.word)] : [collapse(this.stems.stem(w.raw)), this.stems.stem(w.word)];
     if (single) stems.push(single, this.stems.stem(single));
     for (const form of stems) if (!out.includes(form)) out.push(form);
     for (const form of [...out]) {
@@ -359,6 +378,10 @@ export class Reader<S extends object = Record<string, unknown>> {
 
   wantsOf(words: Words): Want[] {
     return this.wantPhrases.match(words);
+  }
+
+  isNoise(words: Words): boolean {
+    return this.noisePhrases.match(words).length > 0;
   }
 }
 
