@@ -18,7 +18,17 @@ import {
 import { formatRupiah, orderNumberFor, type CatalogState, type Order, type Product } from './model.js';
 import { itemsInWords, looksLikeOrder } from './words.js';
 import { categoryList, categoryPage, type Lang, orderLines, pageCount, productDetail, PAGE_SIZE, resultList, stockMark } from './views.js';
-import { CHAT_SPELLINGS, type Context, courtesyOf, describeCustomer, type DialogSession, HANDOFF_MS, type Next, type PluginApi } from '../../src/plugin-api.js';
+import {
+  CHAT_SPELLINGS,
+  type Context,
+  courtesyOf,
+  describeCustomer,
+  type DialogSession,
+  HANDOFF_MS,
+  type Next,
+  NUMBER_WORDS,
+  type PluginApi,
+} from '../../src/plugin-api.js';
 
 /**
  * The customer's side of the catalog (SOP stage 3, offering products, and stage 6, closing):
@@ -39,6 +49,17 @@ const MAX_SEARCH_WORDS = 20;
 const CHOOSE_FOOTER = { id: 'Balas dengan *nomor* produk yang mau dipesan.', en: 'Reply with the *number* of the product to order.' } as const;
 const chooseTitle = (qty: number, lang: Lang): string =>
   lang === 'en' ? `Which one would you like to order? (${qty})` : `Mau pesan yang mana, Kak? (${qty} buah)`;
+/** "mau 20", "aku mau 4", "pesan 2 ya kalo ada", "I need 5", "want three": a quantity wanted. */
+const WANTS_QTY = /\b(?:mau|mo|pengen|pesan|pesen|ambil|beli|order|need|want|take|get)\s+(?:pesan\s+|pesen\s+|beli\s+|ambil\s+|order\s+)?(\d{1,3}|[a-z]+)\b/;
+
+/** How many the customer says they want, or null. */
+function wantedQuantity(simple: string): number | null {
+  const m = WANTS_QTY.exec(simple);
+  if (!m) return null;
+  const n = m[1] as string;
+  return /^\d+$/.test(n) ? Number(n) : (NUMBER_WORDS[n] ?? null);
+}
+
 /** Asking for a picture: of the product named, when one is. */
 const PHOTOS_OF = /\b(?:foto|fotonya|photo|photos|picture|pictures|pic|pics|gambar|gambarnya)\b/;
 /** Words that name the catalog itself, not a product in it. */
@@ -340,6 +361,20 @@ export class Shop {
     this.setStack(ctx, [...below, { type: 'product', code: product.code, alternatives: alternatives.map((a) => a.code), askedQty: false }]);
   }
 
+  /**
+   * A product asked about, and how many of it the customer says they want: "sis monstera selembar
+   * brp? aku mau 20 lembar", "kak dendrobium 38rb isi 12 kuntum kan? aku mau 4". The card answers
+   * the question; what the order would be, and how to place it, follows (nothing is recorded).
+   */
+  private async showProductFor(ctx: Ctx, base: View[], product: Product): Promise<void> {
+    await this.showProduct(ctx, base, product);
+    const qty = wantedQuantity(ctx.reading.simple);
+    // a sold-out product's card already says so, with what is ready instead
+    if (qty === null || qty < 1 || qty > MAX_QTY || product.stock === 'habis') return;
+    ctx.markAnswered('pesan');
+    await this.confirmFirst(ctx, this.stackOf(ctx), [{ code: product.code, qty }]);
+  }
+
   private showResults(ctx: Ctx, base: View[], title: string, products: Product[]): void {
     this.say(ctx, resultList(title, products, undefined, ctx.language));
     this.shownProducts(ctx);
@@ -388,7 +423,7 @@ export class Shop {
       const known = codes.map((c) => this.catalog.shown(c)).filter((p): p is Product => p !== undefined);
       const unknown = codes.filter((c) => !known.some((p) => p.code === c));
       if (unknown.length > 0) this.say(ctx, `Maaf Kak, kode *${unknown.join(', ')}* tidak ada di katalog kami. 🙏`);
-      if (known.length === 1) await this.showProduct(ctx, base, known[0] as Product);
+      if (known.length === 1) await this.showProductFor(ctx, base, known[0] as Product);
       else if (known.length > 1)
         this.showResults(ctx, base, ctx.language === 'en' ? 'These are the products you named:' : 'Ini produk yang Kakak sebut:', known);
       else this.showCategories(ctx, []);
@@ -420,7 +455,7 @@ export class Shop {
           .map((w) => CHAT_SPELLINGS[w] ?? w),
       );
       const found = named ? [named] : result.complete > 0 ? complete : result.products;
-      if (found.length === 1) await this.showProduct(ctx, base, found[0] as Product);
+      if (found.length === 1) await this.showProductFor(ctx, base, found[0] as Product);
       else {
         const en = ctx.language === 'en';
         const title = result.cheapest

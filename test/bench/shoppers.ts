@@ -176,6 +176,12 @@ export function interpret(why: Why | null, orderChanged: boolean, ticketChanged:
   return did;
 }
 
+/**
+ * The facts of mustInclude in the English answers' words. Only "habis": "open" and "closed" are
+ * in every English hours answer ("buka = open"), so they would prove nothing.
+ */
+const IN_ENGLISH: Record<string, string[]> = { habis: ['sold out'] };
+
 /** The intents an action of the bot answers. */
 const COVERS: Record<string, Intent[]> = {
   catalog: ['catalog', 'info_price'],
@@ -228,7 +234,11 @@ export function judge(m: ShopperMessage, o: Outcome): Verdict {
   if (o.did.has('fallback') && !onlyFallbackAllowed) reasons.push('got the fallback');
   if (m.intents.includes('greeting') && asked.length === 0 && o.replies.length === 0) reasons.push('no answer to a greeting');
   const all = o.replies.join('\n').toLowerCase();
-  for (const fact of m.mustInclude) if (!all.includes(fact.toLowerCase())) reasons.push(`missing "${fact}"`);
+  // a fact said in English counts: "sold out" is "habis"
+  for (const fact of m.mustInclude) {
+    const said = [fact.toLowerCase(), ...(IN_ENGLISH[fact.toLowerCase()] ?? [])];
+    if (!said.some((f) => all.includes(f))) reasons.push(`missing "${fact}"`);
+  }
   if (o.bubbles > 2) reasons.push(`${o.bubbles} bubbles`);
   return {
     satisfied: reasons.length === 0,

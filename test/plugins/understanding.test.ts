@@ -221,6 +221,30 @@ describe('orders in words', () => {
   });
 });
 
+describe('a product question with how many', () => {
+  it('answers the question with the card, then shows what the order would be and how to place it; nothing is recorded', async () => {
+    bot = await greeted();
+    const replies = await bot.say(RINA, 'sis monstera daunnya selembar brp? aku mau 20 lembar buat dekor cafe');
+    expect(replies[0]).toMatch(/^\*Daun Monstera Artificial\*\nKode P21/);
+    expect(replies[1]).toBe(
+      [
+        'Ini yang Kakak maksud?',
+        '• 20 × Daun Monstera Artificial (P21) @ Rp15.000',
+        '',
+        'Kalau sudah pas, balas *pesan P21 20* untuk memesan. Pertanyaan lain (warna, ukuran, ongkir) dijawab admin kami di chat ini. 🙏',
+      ].join('\n'),
+    );
+    expect((bot.app.store.data.plugins['catalog'] as { orders: unknown[] }).orders).toEqual([]);
+  });
+
+  it('a sold-out product gets only its card, which says so and shows what is ready', async () => {
+    bot = await greeted();
+    const replies = await bot.say(RINA, 'Is the blue latex rose available? I need 5 stems');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toContain('❌ *Sold out for now.*');
+  });
+});
+
 describe('changing an order', () => {
   const orders = (b: TestBot) =>
     (b.app.store.data.plugins['catalog'] as { orders: Array<{ status: string; items: Array<{ code: string; qty: number }>; total: number }> }).orders;
