@@ -247,4 +247,5 @@ export class Aftercare {
 }
 
 /** Words about an order already placed: "pesanan", "orderan", "my order", "yang kemarin". */
-const ABOUT_AN_ORDER = /\b(?:pesanan|pesananku|pesanannya|orderan|orderanku|my order|the order|our order|yang kemarin|yg kemarin|yang tadi|yg td|yg tadi)\b/;
+const ABOUT_AN_ORDER =
+  /\b(?:pesanan|pesananku|pesanannya|orderan|orderanku|my order|the order|our order|yang kemarin|yg kemarin|yang tadi|yg td|yg tadi|jadi pesan|jd pesan)\b/;

@@ -105,7 +105,9 @@ export function orderIntent(r: MessageReading): OrderIntent | null {
   let rest: string;
   if (ORDER_VERBS.has(verb)) rest = after;
   else if (verb === 'ambil' && /^(?:p-?\d+|\d+|yang ini|yg ini|ini)\b/.test(after)) rest = after;
-  else if (/^p-?\d+(?:-\d+| \d+| x\d+)(?: [a-z]+)*$/.test(words.slice(i).join(' ')) && !text.includes('?')) rest = words.slice(i).join(' ');
+  // "P07 2 tangkai, P06 2 tangkai, kirim ke jl. Katamso": codes with their quantities, and words
+  else if (/^p-?\d+(?:-\d+| \d+| x\d+)(?: [a-z]+)*(?: p-?\d+(?:-\d+| \d+| x\d+)(?: [a-z]+)*)*$/.test(words.slice(i).join(' ')) && !text.includes('?'))
+    rest = words.slice(i).join(' ');
   else return null;
   if (NOT_AN_ORDER.test(rest)) return null;
   return { rest, question: text.includes('?'), negative: /(?:^|\s)-\s*\d/.test(text) };

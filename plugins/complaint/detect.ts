@@ -326,8 +326,9 @@ const REAL_WRONG =
   /\b(?:hilang|nyasar|telat|terlambat|lewat|salah|wrong|belum masuk|nothing came|never came|still (?:haven t|have not|nothing)|haven t received|dibatalin|dibatalkan|cancel|cancelled|canceled|unpaid|double|twice|2x|overcharged|refund|refunded|balikin|kembalikan|kecewa|malu|kesal|susah|parah|not happy|disappointing|disapointing|disappointed|disapointed|ruined|soaked|faded|torn|bau|miring|asal|kasar|dibentak|kecil kali|why did you)\b/;
 const UPSET = /[😡😠😤😭😢😞🤬🤢]|!{2,}/u;
 /** "kalau", "mau tanya": a question before buying or about how, not a complaint. */
-const BEFORE_BUYING =
-  /\b(?:kalau|jika|apabila|seandainya|misalnya|mau tanya|boleh tanya|cara|bisa tidak|apakah|jangan sampai|jangan telat|aman kan|mau pesan|mau beli|mau order|ingin pesan)\b/;
+const BEFORE_BUYING = /\b(?:kalau|jika|apabila|seandainya|misalnya|mau tanya|boleh tanya|cara|bisa tidak|apakah|jangan sampai|jangan telat|aman kan)\b/;
+/** "sy mau pesan tp blm tau yg mana": about to buy; only something that really went wrong makes it a complaint. */
+const BUYING_NEXT = /\b(?:mau pesan|mau beli|mau order|ingin pesan|ingin beli)\b/;
 
 /** "tolong dibatalkan", "minta dibatalin": the customer cancelling, not an order cancelled on them ("sy gk ada minta batal" is). */
 const ASKS_TO_CANCEL =
@@ -348,7 +349,7 @@ function wentWrongAfterSale(r: MessageReading): boolean {
   if (r.wantsTo('person')) return false;
   if (REAL_WRONG.test(words)) return true;
   // "kapan pesanan ku dikirim 😭", "udh diproses blm? udh bayar loh": an impatient question about the order
-  if (r.wantsTo('status') && r.question) return false;
+  if ((r.wantsTo('status') && r.question) || BUYING_NEXT.test(words)) return false;
   if (MILD_WRONG.test(words) || UPSET.test(r.text)) return true;
   // the words are not on the lists, but what was learnt from shoppers' complaints is sure
   return r.trusts('complaint', COMPLAINT_GUESS_MIN);

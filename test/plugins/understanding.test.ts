@@ -369,6 +369,23 @@ describe('words that look like a topic and are not', () => {
     expect(replies.join('\n')).not.toContain(not);
   });
 
+  it('"pesanan sy udh di proses kak?" asks about the order ("proses" is not a typo of "protes")', async () => {
+    bot = await greeted();
+    const [reply] = await bot.say(RINA, 'pesanan sy yg atas nama rina udh di proses kak?');
+    expect(reply).toContain('kami belum menemukan pesanan dari nomor ini');
+  });
+
+  it('"kak buket2 nya apa aja? mau liat modelnya" opens the bouquets page', async () => {
+    bot = await greeted();
+    expect((await bot.say(RINA, 'kak buket2 nya apa aja? mau liat modelnya'))[0]).toMatch(/^🌸 \*Buket\* · 4 produk/);
+  });
+
+  it('"P07 2 tangkai, P06 2 tangkai, kirim ke jl. Katamso" is an order by its codes', async () => {
+    bot = await greeted();
+    const [reply] = await bot.say(RINA, 'P07 2 tangkai, P06 2 tangkai, kirim ke jl. Brigjend Katamso');
+    expect(reply).toContain('• 2 × Anggrek Bulan Ungu (P07) @ Rp45.000\n• 2 × Anggrek Bulan Putih (P06) @ Rp45.000');
+  });
+
   it('"Pusat pasar lt brp ya kak? dkt pintu mana" asks the location, not a price', async () => {
     bot = await greeted();
     expect((await bot.say(RINA, 'Pusat pasar lt brp ya kak? dkt pintu mana'))[0]).toMatch(/^📍/);

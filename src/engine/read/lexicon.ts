@@ -173,7 +173,7 @@ export const NOT_TYPOS: ReadonlySet<string> = new Set(
   terima kasih tolong minta bunga bunganya besar kecil cantik bagus
   kemarin minggu sabtu senin selasa rabu kamis jumat malam siang pagi sore
   tanggal teman hadiah acara kantor rumah alamat sampai selamat
-  loking proces`),
+  loking proces proses diproses abang`),
 );
 
 /** What a courteous word does in a message. */
@@ -353,6 +353,9 @@ export const TOPIC_PHRASES: Readonly<Record<Exclude<Topic, 'keluhan'>, readonly 
   bayar: [
     'bayar',
     'pembayaran',
+    'dp',
+    'down payment',
+    'uang muka',
     'credit card',
     'kartu kredit',
     'debit card',
@@ -441,6 +444,10 @@ export const WANT_PHRASES: Readonly<Record<Want, readonly string[]>> = {
     'what you sell',
     'what do you have',
     'list bunga',
+    'lihat modelnya',
+    'liat modelnya',
+    'modelnya apa saja',
+    'nya apa saja',
     'daftar bunga',
     'instagram',
     'browse',
@@ -700,12 +707,15 @@ export const NOT_QUESTIONS: readonly string[] = [
   'kirim la',
   'kirim ke jalan',
   'kirim ke alamat',
-  'dikirim ke jalan',
-  'diantar ke jalan',
   'antar ke jalan',
   'alamat jalan',
   'alamat di',
   'alamat kantor',
+  'ganti alamat',
+  'alamat pengiriman',
+  'transfer pesanan',
+  'bayar pesanan',
+  'pembayaran pesanan',
   'alamat rumah',
   'dikirim ke grup',
   'apa saja yang ada',
