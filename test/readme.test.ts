@@ -13,6 +13,7 @@ describe('README', () => {
       'jeda',
       'lanjut',
       'kenapa',
+      'ajari',
       'jam',
       'libur',
       'pelanggan',

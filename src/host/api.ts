@@ -84,6 +84,7 @@ export function makeApi(rt: Runtime, host: PluginSite, services: HostServices): 
     recognise: (key, fn) => reader.add(key, fn),
     vocabulary: (words) => reader.learn(words, { whole: true }),
     read: (text) => reader.read(text),
+    learn: (examples) => reader.teach(examples.map((e) => [e.label, e.text] as const)),
   };
   return api;
 }

@@ -278,6 +278,11 @@ export interface PluginApi<S = unknown, C = unknown> {
   vocabulary(words: Iterable<string>): void;
   /** Reads a text as messages are read: for a part of one ("what follows 'pesan'"), or outside a message. */
   read(text: string): MessageReading;
+  /**
+   * Teaches the guesser these labelled messages on top of its built-in examples (the owner's
+   * !ajari): it learns again from all of them, which takes about a second.
+   */
+  learn(examples: ReadonlyArray<{ label: string; text: string }>): void;
 }
 
 /** What a plugin's command-line tool gets: the plugin's state, and where to write. */

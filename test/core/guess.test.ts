@@ -96,3 +96,50 @@ describe('through the app', () => {
     expect(bot.sentTo(OWNER).join('\n')).not.toContain('list nya');
   });
 });
+
+describe('!ajari: the owner teaches the bot a way of asking', () => {
+  afterEach(closeBots);
+  const RINA = '6281234567890';
+
+  it('a message like the taught one, that no word list knows, is read that way: a person is asked for', async () => {
+    const bot = await startBot();
+    await bot.say(RINA, 'halo', { senderName: 'Rina' });
+    await bot.advance(MINUTE);
+    const [before] = await bot.say(RINA, 'kak jual pot tanah liat ga?');
+    expect(before).not.toContain('admin kami yang akan menjawab langsung');
+    const [taught] = await bot.owner('!ajari orang ada jual pot tanah liat?');
+    expect(taught).toBe(
+      '✅ Bot sudah belajar: “ada jual pot tanah liat?” → perlu admin (diteruskan ke Kakak).\nPesan pelanggan yang mirip, dan tidak cocok dengan kata mana pun yang bot kenal, sekarang dibaca begitu. !kenapa <nomor> menunjukkan kalau bot menebak.',
+    );
+    await bot.advance(2 * MINUTE);
+    const BUDI = '6281298765432';
+    await bot.say(BUDI, 'halo', { senderName: 'Budi' });
+    await bot.advance(MINUTE);
+    const [after] = await bot.say(BUDI, 'pot tanah liat ada dijual kak?');
+    expect(after).toContain('admin kami yang akan menjawab langsung');
+    expect((await bot.owner('!kenapa 081298765432'))[0]).toContain('Ditebak dari contoh pesan');
+  });
+
+  it('keeps what it learnt over a restart, lists it, and forgets it when removed', async () => {
+    const bot = await startBot();
+    await bot.owner('!ajari katalog minta brosur digital dong');
+    const again = await bot.restart();
+    expect((await again.owner('!ajari'))[0]).toBe(
+      '*Contoh yang Kakak ajarkan*\n*1.* katalog: “minta brosur digital dong”\n\nHapus dengan !ajari hapus <nomor>.',
+    );
+    expect((await again.owner('!ajari hapus 1'))[0]).toBe('🗑️ Contoh 1 dihapus: “minta brosur digital dong”.');
+    expect((await again.owner('!ajari'))[0]).toContain('Belum ada contoh yang Kakak ajarkan.');
+  });
+
+  it('refuses a kind it does not know, a number that is not there, and an example taught twice, changing nothing', async () => {
+    const bot = await startBot();
+    expect((await bot.owner('!ajari harga berapa ongkirnya'))[0]).toContain(
+      'Jenis "harga" tidak dikenal. Pilih *orang* (perlu admin), *katalog*, atau *keluhan*.',
+    );
+    expect((await bot.owner('!ajari hapus 3'))[0]).toContain('Belum ada contoh untuk dihapus.');
+    await bot.owner('!ajari keluhan bunganya layu pas nyampe');
+    expect((await bot.owner('!ajari keluhan bunganya layu pas nyampe'))[0]).toBe('Contoh itu sudah diajarkan. Lihat semuanya dengan !ajari.');
+    expect((await bot.owner('!ajari hapus dua'))[0]).toContain('Nomor "dua" tidak ada; pilih 1 sampai 1');
+    expect((await bot.owner('!ajari'))[0]).toContain('*1.* keluhan: “bunganya layu pas nyampe”');
+  });
+});

@@ -297,6 +297,8 @@ export class Reader<S extends object = Record<string, unknown>> {
   private readonly formsCache = new Map<string, readonly string[]>();
 
   private guesser: Guesser;
+  /** The network every reader with the same examples shares, for when the owner's are all taken back. */
+  private readonly shared: Guesser;
 
   /** `examples`: labelled messages for the guesser, [label, text]; the shoppers' development sets by default. */
   constructor(spellings: Readonly<Record<string, string>>, examples: ReadonlyArray<readonly [string, string]> = EXAMPLES) {
@@ -314,13 +316,21 @@ export class Reader<S extends object = Record<string, unknown>> {
       TRAINED.set(examples, guesser);
     }
     this.guesser = guesser;
+    this.shared = guesser;
+    this.base = examples;
   }
+
+  private readonly base: ReadonlyArray<readonly [string, string]>;
 
   /** Learns these examples on top of the built-in ones (the owner's, say): a network of this reader's own. */
   teach(examples: ReadonlyArray<readonly [string, string]>): void {
+    if (examples.length === 0) {
+      this.guesser = this.shared;
+      return;
+    }
     const own = new Guesser();
     own.train(
-      [...EXAMPLES, ...examples].map(([label, text]): Example => ({ label, text })),
+      [...this.base, ...examples].map(([label, text]): Example => ({ label, text })),
       (text) => this.read(text),
     );
     this.guesser = own;
