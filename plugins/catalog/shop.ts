@@ -49,6 +49,12 @@ const MAX_SEARCH_WORDS = 20;
 const CHOOSE_FOOTER = { id: 'Balas dengan *nomor* produk yang mau dipesan.', en: 'Reply with the *number* of the product to order.' } as const;
 const chooseTitle = (qty: number, lang: Lang): string =>
   lang === 'en' ? `Which one would you like to order? (${qty})` : `Mau pesan yang mana, Kak? (${qty} buah)`;
+/** The title of a search's results. */
+function foundTitle(cheapest: boolean, lang: Lang): string {
+  if (lang === 'en') return cheapest ? 'These are the most affordable:' : 'This is what we found:';
+  return cheapest ? 'Ini pilihan yang paling terjangkau:' : 'Ini yang kami temukan:';
+}
+
 /** "mau 20", "aku mau 4", "pesan 2 ya kalo ada", "I need 5", "want three": a quantity wanted. */
 const WANTS_QTY = /\b(?:mau|mo|pengen|pesan|pesen|ambil|beli|order|need|want|take|get)\s+(?:pesan\s+|pesen\s+|beli\s+|ambil\s+|order\s+)?(\d{1,3}|[a-z]+)\b/;
 
@@ -392,11 +398,7 @@ export class Shop {
     const changed = ctx.msg.kind === 'text' ? this.aftercare.changes(ctx) : false;
     if (changed === true) return false;
     if (changed) {
-      // a change with no order open to make it on: what it would be, and how to order it
-      ctx.markAnswered('pesan');
-      const intro =
-        ctx.language === 'en' ? 'We could not find an open order of yours in this chat.' : 'Kami belum menemukan pesanan Kakak yang masih terbuka di chat ini.';
-      await this.confirmFirst(ctx, base, [changed.confirm], intro);
+      await this.confirmChange(ctx, base, changed.confirm);
       return false;
     }
     if (!order && this.afterOrder(ctx)) return false;
@@ -456,17 +458,7 @@ export class Shop {
       );
       const found = named ? [named] : result.complete > 0 ? complete : result.products;
       if (found.length === 1) await this.showProductFor(ctx, base, found[0] as Product);
-      else {
-        const en = ctx.language === 'en';
-        const title = result.cheapest
-          ? en
-            ? 'These are the most affordable:'
-            : 'Ini pilihan yang paling terjangkau:'
-          : en
-            ? 'This is what we found:'
-            : 'Ini yang kami temukan:';
-        this.showResults(ctx, base, title, found);
-      }
+      else this.showResults(ctx, base, foundTitle(result.cheapest, ctx.language), found);
       return false;
     }
     const wanted = productRequest(r);
@@ -652,6 +644,14 @@ export class Shop {
     if (ctx.text.includes('?')) await this.confirmFirst(ctx, stack, wanted);
     else await this.place(ctx, stack, wanted);
     return true;
+  }
+
+  /** A change asked with no order open to make it on: what it would be, and how to order it. */
+  private async confirmChange(ctx: Ctx, base: View[], item: { code: string; qty: number }): Promise<void> {
+    ctx.markAnswered('pesan');
+    const intro =
+      ctx.language === 'en' ? 'We could not find an open order of yours in this chat.' : 'Kami belum menemukan pesanan Kakak yang masih terbuka di chat ini.';
+    await this.confirmFirst(ctx, base, [item], intro);
   }
 
   /** Shows what would be ordered and the exact words to order it, recording nothing. */
