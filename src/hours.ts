@@ -13,6 +13,8 @@ function inClosure(hours: OpeningHours, t: number): boolean {
 }
 
 export const DAY_NAMES = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+const DAY_NAMES_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 
 function dateKey(l: { year: number; month: number; day: number }): string {
@@ -80,18 +82,19 @@ export function formatClock(minutes: number): string {
  * When the shop opens next, as a customer reads it: "sekarang", "hari ini pukul 13.00",
  * "besok pukul 09.00", or "Senin, 5 Januari pukul 09.00".
  */
-export function describeOpening(next: number | null, now: number, timeZone: string): string {
-  if (next === null) return 'belum ditentukan';
-  if (next <= now) return 'sekarang';
+export function describeOpening(next: number | null, now: number, timeZone: string, lang: 'id' | 'en' = 'id'): string {
+  const en = lang === 'en';
+  if (next === null) return en ? 'when the shop sets its hours' : 'belum ditentukan';
+  if (next <= now) return en ? 'now' : 'sekarang';
   const a = localTime(now, timeZone);
   const b = localTime(next, timeZone);
-  const clock = `pukul ${formatClock(b.hour * 60 + b.minute)}`;
+  const clock = `${en ? 'at' : 'pukul'} ${formatClock(b.hour * 60 + b.minute)}`;
   const noonA = zonedToEpoch(a.year, a.month, a.day, 12, 0, timeZone);
   const noonB = zonedToEpoch(b.year, b.month, b.day, 12, 0, timeZone);
   const days = Math.round((noonB - noonA) / 86_400_000);
-  if (days === 0) return `hari ini ${clock}`;
-  if (days === 1) return `besok ${clock}`;
-  return `${DAY_NAMES[b.weekday]}, ${b.day} ${MONTHS[b.month - 1]} ${clock}`;
+  if (days === 0) return `${en ? 'today' : 'hari ini'} ${clock}`;
+  if (days === 1) return `${en ? 'tomorrow' : 'besok'} ${clock}`;
+  return en ? `${DAY_NAMES_EN[b.weekday]}, ${b.day} ${MONTHS_EN[b.month - 1]} ${clock}` : `${DAY_NAMES[b.weekday]}, ${b.day} ${MONTHS[b.month - 1]} ${clock}`;
 }
 
 function formatRanges(ranges: readonly TimeRange[]): string {

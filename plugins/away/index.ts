@@ -48,13 +48,14 @@ export default definePlugin({
       default: 'Terima kasih sudah menghubungi *{toko}*, {nama}. 🙏\nSaat ini kami sedang tutup. Pesan Kakak sudah kami terima dan akan kami balas {buka}.',
       help: 'pesan tutup: untuk pelanggan yang menghubungi saat toko tutup',
       variables: ['nama'],
+      en: 'Thank you for contacting *{toko}*, {nama}. 🙏\nWe are closed right now. We have your message and will reply {buka}.',
     },
   },
   setup(api) {
     const tz = api.timeZone;
-    const reopenWords = (reopenAt: number | null, now: number): string => {
-      if (reopenAt === null || reopenAt <= now) return 'secepatnya';
-      return describeOpening(reopenAt, now, tz);
+    const reopenWords = (reopenAt: number | null, now: number, lang: 'id' | 'en' = 'id'): string => {
+      if (reopenAt === null || reopenAt <= now) return lang === 'en' ? 'as soon as we can' : 'secepatnya';
+      return describeOpening(reopenAt, now, tz, lang);
     };
 
     api.use(async (ctx, next) => {
@@ -66,7 +67,14 @@ export default definePlugin({
         lastPeriod: ctx.data.get().lastPeriod,
       });
       if (decision.send) {
-        ctx.reply(api.texts.render(TEXT_KEY, { nama: ctx.salutation, buka: reopenWords(decision.reopenAt, ctx.now) }));
+        const en = ctx.language === 'en';
+        ctx.reply(
+          api.texts.render(
+            TEXT_KEY,
+            { nama: en ? (ctx.customer.name ?? 'there') : ctx.salutation, buka: reopenWords(decision.reopenAt, ctx.now, ctx.language) },
+            ctx.language,
+          ),
+        );
         ctx.data.update((d) => {
           d.lastPeriod = decision.period;
         });

@@ -19,27 +19,32 @@ export const AFTERCARE_TEXTS = {
     default: 'Pesanan *{nomor}* atas nama {nama}:\n{rincian}\n*Total: {total}*\nStatus: *{status}*.{lanjut}',
     help: 'jawaban saat pelanggan menanyakan pesanannya ({status}: baru, dikonfirmasi, selesai, batal)',
     variables: ['nama', 'nomor', 'rincian', 'total', 'status', 'lanjut'],
+    en: 'Order *{nomor}* for {nama}:\n{rincian}\n*Total: {total}*\nStatus: *{status}*.{lanjut}',
   },
   'katalog.status-tidak-ada': {
     default:
       'Maaf {nama}, kami belum menemukan pesanan dari nomor ini di catatan bot. 🙏 Admin kami sudah diberi tahu dan akan mengecek lalu membalas di chat ini {kapan}.',
     help: 'jawaban saat pelanggan menanyakan pesanan yang tidak ada di catatan (admin diberi tahu)',
     variables: ['nama', 'kapan'],
+    en: 'Sorry {nama}, we could not find an order from this number in our records. 🙏 Our admin has been told and will check and reply in this chat {kapan}.',
   },
   'katalog.pesanan-diubah': {
     default: '✏️ Baik {nama}, pesanan *{nomor}* sudah kami ubah:\n{rincian}\n*Total: {total}*\n\nAdmin kami akan mengonfirmasi di chat ini {kapan}. 🙏',
     help: 'jawaban saat pelanggan mengubah pesanan yang belum dikonfirmasi (tambah, kurangi, batalkan satu produk)',
     variables: ['nama', 'nomor', 'rincian', 'total', 'kapan'],
+    en: '✏️ All right {nama}, order *{nomor}* is changed:\n{rincian}\n*Total: {total}*\n\nOur admin will confirm in this chat {kapan}. 🙏',
   },
   'katalog.pesanan-dibatalkan-pelanggan': {
     default: 'Baik {nama}, pesanan *{nomor}* sudah kami batalkan. Kalau ingin memesan lagi, ketik *katalog* kapan saja. 🙏',
     help: 'jawaban saat pelanggan membatalkan pesanan yang belum dikonfirmasi',
     variables: ['nama', 'nomor'],
+    en: 'All right {nama}, order *{nomor}* is cancelled. If you would like to order again, type *catalog* any time. 🙏',
   },
   'katalog.perubahan-diteruskan': {
     default: 'Baik {nama}, permintaan perubahan pesanan *{nomor}* sudah kami teruskan ke admin. Admin kami akan mengonfirmasi di chat ini {kapan}. 🙏',
     help: 'jawaban saat pelanggan minta perubahan yang hanya admin bisa (warna, ganti produk, pesanan yang sudah dikonfirmasi)',
     variables: ['nama', 'nomor', 'kapan'],
+    en: 'All right {nama}, we passed your change to order *{nomor}* on to our admin, who will confirm in this chat {kapan}. 🙏',
   },
   'katalog.bayar-diterima': {
     default: 'Terima kasih {nama}! 🙏 Konfirmasi pembayaran{untuk} sudah kami terima. Admin kami akan mengecek dan memprosesnya {kapan}.',
@@ -48,6 +53,13 @@ export const AFTERCARE_TEXTS = {
     en: 'Thank you {nama}! 🙏 We have your payment confirmation{untuk}. Our admin will check it and process it {kapan}.',
   },
 } as const;
+
+const STATUS_WORDS_EN: Record<OrderStatus, string> = {
+  baru: 'received, waiting for our admin to confirm',
+  dikonfirmasi: 'confirmed by our admin and being prepared',
+  selesai: 'completed',
+  batal: 'cancelled',
+};
 
 const STATUS_WORDS: Record<OrderStatus, string> = {
   baru: 'sudah kami terima, menunggu konfirmasi admin',
@@ -71,7 +83,13 @@ export class Aftercare {
   }
 
   private when(ctx: Ctx): string {
-    return this.api.hours.isOpen(ctx.now) ? 'secepatnya' : this.api.hours.describeNextOpening(ctx.now);
+    if (!this.api.hours.isOpen(ctx.now)) return this.api.hours.describeNextOpening(ctx.now);
+    return ctx.language === 'en' ? 'as soon as possible' : 'secepatnya';
+  }
+
+  /** How the texts address the customer: "Kak" or their name in Indonesian; their name or "there" in English. */
+  private nama(ctx: Ctx): string {
+    return ctx.language === 'en' ? (ctx.customer.name ?? 'there') : ctx.salutation;
   }
 
   /** A question about the customer's order: its status from the records, and a person for the rest. */
@@ -84,21 +102,29 @@ export class Aftercare {
     ctx.markAnswered('stok');
     const order = this.ordersOf(ctx).at(-1);
     if (!order) {
-      this.say(ctx, this.api.texts.render('katalog.status-tidak-ada', { nama: ctx.salutation, kapan: this.when(ctx) }));
+      this.say(ctx, this.api.texts.render('katalog.status-tidak-ada', { nama: this.nama(ctx), kapan: this.when(ctx) }, ctx.language));
       this.tellPerson(ctx, `❓ ${describeCustomer(ctx.customer)} menanyakan pesanannya, tapi tidak ada pesanan dari chat itu di catatan bot.`);
       return;
     }
     const open = order.status === 'baru' || order.status === 'dikonfirmasi';
     this.say(
       ctx,
-      this.api.texts.render('katalog.status-pesanan', {
-        nama: ctx.salutation,
-        nomor: order.number,
-        rincian: orderLines(order),
-        total: formatRupiah(order.total),
-        status: STATUS_WORDS[order.status],
-        lanjut: open ? ` Soal pengiriman, admin kami akan mengabari di chat ini ${this.when(ctx)}. 🙏` : '',
-      }),
+      this.api.texts.render(
+        'katalog.status-pesanan',
+        {
+          nama: ctx.language === 'en' ? (ctx.customer.name ?? 'you') : ctx.salutation,
+          nomor: order.number,
+          rincian: orderLines(order),
+          total: formatRupiah(order.total),
+          status: (ctx.language === 'en' ? STATUS_WORDS_EN : STATUS_WORDS)[order.status],
+          lanjut: !open
+            ? ''
+            : ctx.language === 'en'
+              ? ` About the delivery, our admin will let you know in this chat ${this.when(ctx)}. 🙏`
+              : ` Soal pengiriman, admin kami akan mengabari di chat ini ${this.when(ctx)}. 🙏`,
+        },
+        ctx.language,
+      ),
     );
     if (open) this.tellPerson(ctx, `❓ ${describeCustomer(ctx.customer)} menanyakan pesanan *${order.number}* (${order.status}).`);
   }
@@ -151,18 +177,21 @@ export class Aftercare {
     ctx.markAnswered('pesan');
     const done = order.status === 'baru' && change.kind !== 'other' ? this.apply(ctx, order, change) : null;
     if (done === null) {
-      this.say(ctx, this.api.texts.render('katalog.perubahan-diteruskan', { nama: ctx.salutation, nomor: order.number, kapan: this.when(ctx) }));
+      this.say(ctx, this.api.texts.render('katalog.perubahan-diteruskan', { nama: this.nama(ctx), nomor: order.number, kapan: this.when(ctx) }, ctx.language));
       this.tellPerson(ctx, `✏️ ${describeCustomer(ctx.customer)} minta perubahan pesanan *${order.number}* (${order.status}).`);
       return true;
     }
     const changed = this.catalog.state.orders.find((o) => o.number === order.number) ?? order;
     if (changed.status === 'batal') {
-      this.say(ctx, this.api.texts.render('katalog.pesanan-dibatalkan-pelanggan', { nama: ctx.salutation, nomor: changed.number }));
+      this.say(ctx, this.api.texts.render('katalog.pesanan-dibatalkan-pelanggan', { nama: this.nama(ctx), nomor: changed.number }, ctx.language));
       this.tellPerson(ctx, `❌ ${describeCustomer(ctx.customer)} membatalkan pesanan *${changed.number}* sebelum dikonfirmasi.`);
       return true;
     }
     const lines = { rincian: orderLines(changed), total: formatRupiah(changed.total) };
-    this.say(ctx, this.api.texts.render('katalog.pesanan-diubah', { nama: ctx.salutation, nomor: changed.number, ...lines, kapan: this.when(ctx) }));
+    this.say(
+      ctx,
+      this.api.texts.render('katalog.pesanan-diubah', { nama: this.nama(ctx), nomor: changed.number, ...lines, kapan: this.when(ctx) }, ctx.language),
+    );
     this.tellPerson(ctx, `✏️ ${describeCustomer(ctx.customer)} mengubah pesanan *${changed.number}*:\n${lines.rincian}\nTotal: ${lines.total}`);
     return true;
   }

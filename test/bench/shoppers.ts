@@ -158,7 +158,7 @@ export function interpret(why: Why | null, orderChanged: boolean, ticketChanged:
       // the answers about an order already placed: a payment thanked, the order's status (or
       // that the records have none: about its delivery, or about a change asked of it)
       const payment = marks.includes('catalog:bayar') && replies.some((x) => x.includes('Konfirmasi pembayaran') || x.includes('payment confirmation'));
-      const status = replies.some((x) => /Status: \*|belum menemukan pesanan/.test(x));
+      const status = replies.some((x) => /Status: \*|belum menemukan pesanan|could not find an order/.test(x));
       if (payment) did.add('payment_proof');
       if (status) did.add(marks.includes('catalog:kirim') ? 'order_status' : 'order');
       if (payment || status) continue;

@@ -294,7 +294,8 @@ describe('changing an order', () => {
     async (text) => {
       bot = await greeted();
       const [reply] = await bot.say(RINA, text);
-      expect(reply).toContain('kami belum menemukan pesanan dari nomor ini');
+      // in the customer's language
+      expect(reply).toMatch(/kami belum menemukan pesanan dari nomor ini|we could not find an order from this number/);
       expect(owner(bot).join('\n')).toContain(text);
       expect((bot.app.store.data.plugins['complaint'] as { tickets: unknown[] }).tickets).toEqual([]);
     },
@@ -584,6 +585,29 @@ describe('English', () => {
     await bot.say(TOM, 'two of the stems are broken');
     const [filed] = await bot.say(TOM, 'done');
     expect(filed).toMatch(/^✅ Your complaint is recorded as \*K-0001\*:/);
+  });
+
+  it('tells an English customer at night that the shop is closed, and when it opens, in English', async () => {
+    bot = await startBot({ start: Date.parse('2026-12-01T21:00:00+07:00') });
+    const [night] = await bot.say(TOM, 'Hello, do you have white roses?', { senderName: 'Tom' });
+    expect(night).toContain(
+      'Thank you for contacting *UD. Baim Florist*, Tom. 🙏\nWe are closed right now. We have your message and will reply tomorrow at 09.00.',
+    );
+  });
+
+  it("tells an English customer their order's status and changes it in English", async () => {
+    bot = await startBot();
+    await bot.say(TOM, 'Hello, I would like to order P07 2 please', { senderName: 'Tom' });
+    await bot.advance(MINUTE);
+    const [status] = await bot.say(TOM, 'what is the status of my order?');
+    expect(status).toMatch(/^Order \*O-0001\* for Tom:\n• 2 × Anggrek Bulan Ungu/);
+    expect(status).toContain(
+      'Status: *received, waiting for our admin to confirm*. About the delivery, our admin will let you know in this chat as soon as possible. 🙏',
+    );
+    await bot.advance(MINUTE);
+    expect((await bot.say(TOM, 'please cancel my order'))[0]).toBe(
+      'All right Tom, order *O-0001* is cancelled. If you would like to order again, type *catalog* any time. 🙏',
+    );
   });
 
   it('keeps Indonesian for Indonesian, and lets the owner edit the English text', async () => {
