@@ -93,7 +93,7 @@ export class Aftercare {
   }
 
   /** A question about the customer's order: its status from the records, and a person for the rest. */
-  status(ctx: Ctx): void {
+  status(ctx: Ctx, { quiet = false }: { quiet?: boolean } = {}): void {
     // a change asked of an order the records do not have is about that order, not its delivery
     if (orderChange(ctx.text) === null) ctx.markAnswered('kirim');
     // "jadi diantar jam brp?", "ready for pickup?": about this order, not the shop's hours or stock
@@ -103,7 +103,7 @@ export class Aftercare {
     const order = this.ordersOf(ctx).at(-1);
     if (!order) {
       this.say(ctx, this.api.texts.render('katalog.status-tidak-ada', { nama: this.nama(ctx), kapan: this.when(ctx) }, ctx.language));
-      this.tellPerson(ctx, `❓ ${describeCustomer(ctx.customer)} menanyakan pesanannya, tapi tidak ada pesanan dari chat itu di catatan bot.`);
+      if (!quiet) this.tellPerson(ctx, `❓ ${describeCustomer(ctx.customer)} menanyakan pesanannya, tapi tidak ada pesanan dari chat itu di catatan bot.`);
       return;
     }
     const open = order.status === 'baru' || order.status === 'dikonfirmasi';
@@ -126,7 +126,7 @@ export class Aftercare {
         ctx.language,
       ),
     );
-    if (open) this.tellPerson(ctx, `❓ ${describeCustomer(ctx.customer)} menanyakan pesanan *${order.number}* (${order.status}).`);
+    if (open && !quiet) this.tellPerson(ctx, `❓ ${describeCustomer(ctx.customer)} menanyakan pesanan *${order.number}* (${order.status}).`);
   }
 
   /** "Sudah transfer": thanked, tied to their open order, and a person checks the payment. */

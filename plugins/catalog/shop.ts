@@ -488,6 +488,13 @@ export class Shop {
       this.aftercare.paid(ctx);
       return true;
     }
+    // "udh sy tf 250rb ya kak. kapan dikirim?": thanked for paying, and told where the order is
+    // (the owner hears of it once, as a payment)
+    if (r.wantsTo('paid') && /\b(?:sudah|udah|udh|sdh|telah|barusan)\b/.test(r.simple) && !/\b(?:belum|blm|sudah diterima|udh diterima)\b/.test(r.simple)) {
+      this.aftercare.paid(ctx);
+      this.aftercare.status(ctx, { quiet: true });
+      return true;
+    }
     if (r.wantsTo('paid')) ctx.markAnswered('bayar');
     const theirs = r.codes.orders.length > 0 || this.catalog.state.orders.some((o) => o.chatId === ctx.chatId);
     if ((r.wantsTo('status') && (theirs || OWN_ORDER.test(r.simple))) || (r.codes.orders.length > 0 && r.codes.products.length === 0)) {

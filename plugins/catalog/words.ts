@@ -149,7 +149,8 @@ export type OrderChange =
   | { kind: 'set'; words: string; qty: number }
   | { kind: 'other' };
 
-const CANCEL = /\b(?:batal|batalin|batalkan|cancel|hapus|hapusin|remove|gak jadi|ga jadi|gk jadi|tidak jadi|nggak jadi)\b/;
+const CANCEL =
+  /\b(?:batal|batalin|batalkan|dibatalkan|dibatalin|cancel|dicancel|cancelin|hapus|hapusin|remove|gak jadi|ga jadi|gk jadi|tidak jadi|nggak jadi)\b/;
 const ADD = /\b(?:tambah|tambahin|tambahkan|nambah|nambahin|add)\b/;
 const CANCEL_ALL = new RegExp(CANCEL.source, 'g');
 const ADD_ALL = new RegExp(ADD.source, 'g');

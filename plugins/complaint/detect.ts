@@ -306,7 +306,8 @@ export interface Detection {
 }
 
 /** "maaf salah kirim": the customer sent the wrong message, nothing went wrong with the shop. */
-const OWN_MISTAKE = /^(?:maaf|sorry|sori|mohon maaf) (?:kak |ka |kk )?salah (?:kirim|chat|kirim pesan)\b/;
+const OWN_MISTAKE =
+  /^(?:maaf|sorry|sori|mohon maaf) (?:kak |ka |kk )?salah (?:kirim|chat|kirim pesan)\b|\bsalah kirim (?:foto|gambar|pesan|chat)\b|\babaikan (?:aja|saja)\b/;
 /** "cuma 9, saya pesan 10", "cuma 1 5 meter bukan 2 meter": fewer came than were bought. */
 const SHORT_COUNT =
   /\b(?:saya|sy|aku) (?:pesan|pesen|beli) \d+\b.*\b(?:yang|yg) (?:datang|dtg|sampai|sampe|dikirim) \d+\b|\b(?:cuma|hanya|only)\s+\d+\b.*\b(?:bukan|padahal|saya bayar|sy bayar|saya pesan|sy pesan)\b|\b(?:saya|sy) (?:pesan|bayar) \d+\b.*\b(?:cuma|hanya)\s+\d+\b/;
@@ -316,14 +317,13 @@ const SHORT_COUNT =
  * payment made. Matched on the message's words with chat spellings written out ("sy" → "saya").
  */
 const BOUGHT_ALREADY =
-  /\b(?:(?:saya|aku) (?:pesan|beli|order|bayar|minta|ukur)|mintanya|yang kupesan|lapak|invoice|my pesan|the pesan|same pesan|arived|pesanan|pesananku|pesanan saya|orderan|kupesan|kubeli|yang dikirim|dikirim|yang datang|datang|sampai|sudah (?:bayar|dibayar|transfer|ditransfer|lunas)|ditransfer|lunas|paket|kurir(?:nya)?|ongkir(?:nya)?|punya saya|i (?:ordered|paid|bought|received|got)|my (?:order|bouquet|flowers)|arrived|delivered|received|the delivery)\b/;
+  /\b(?:(?:saya|aku) (?:pesan|beli|order|bayar|transfer|minta|ukur)|mintanya|yang kupesan|lapak|invoice|my pesan|the pesan|same pesan|arived|pesanan|pesananku|pesanan saya|orderan|kupesan|kubeli|yang dikirim|dikirim|yang datang|datang|sampai|sudah (?:bayar|dibayar|transfer|ditransfer|lunas)|ditransfer|lunas|paket|kurir(?:nya)?|ongkir(?:nya)?|punya saya|i (?:ordered|paid|bought|received|got)|my (?:order|bouquet|buket|flowers|bunga)|the kirim|arrived|delivered|received|the delivery)\b/;
 /** What goes wrong after a sale: a contrast, a wrong or short delivery, a wait, a charge, an upset tone. */
 /** The particles of a contrast or a surprise: a complaint's tone, but also of an impatient question about the order. */
-const MILD_WRONG =
-  /\b(?:tapi|padahal|pdhl|malah|harusnya|seharusnya|bukan|instead|but|cuma|cm|hanya|doang|kok|ko|loh|lho|gimana sih|gimana ini|gimana ceritanya|tidak ada kabar)\b/;
+const MILD_WRONG = /\b(?:tapi|malah|bukan|instead|but|cuma|cm|hanya|doang|kok|ko|loh|lho|gimana sih|gimana ini|gimana ceritanya|tidak ada kabar)\b/;
 /** What actually went wrong: lost, late, wrong, cancelled, charged twice, damaged, a bad experience. */
 const REAL_WRONG =
-  /\b(?:hilang|nyasar|telat|terlambat|lewat|salah|wrong|belum masuk|nothing came|never came|still (?:haven t|have not|nothing)|haven t received|dibatalin|dibatalkan|cancel|cancelled|canceled|unpaid|double|twice|2x|overcharged|refund|refunded|balikin|kembalikan|kecewa|malu|kesal|susah|parah|not happy|disappointing|disapointing|disappointed|disapointed|ruined|soaked|faded|torn|bau|miring|asal|kasar|dibentak|kecil kali|why did you)\b/;
+  /\b(?:padahal|pdhl|harusnya|seharusnya|belum \w+ (?:juga|jg)|sudah \d+ (?:hari|minggu)|udah \d+ hari|hasn t been|still hasn t|what s going on|nothing like|kelebihan|dikembalikan|dobel|hilang|nyasar|telat|terlambat|lewat|salah|wrong|belum masuk|nothing came|never came|still (?:haven t|have not|nothing)|haven t received|dibatalin|dibatalkan|cancel|cancelled|canceled|unpaid|double|twice|2x|overcharged|refund|refunded|balikin|kembalikan|kecewa|malu|kesal|susah|parah|not happy|disappointing|disapointing|disappointed|disapointed|ruined|soaked|faded|torn|bau|miring|asal|kasar|dibentak|kecil kali|why did you)\b/;
 const UPSET = /[😡😠😤😭😢😞🤬🤢]|!{2,}/u;
 /** "kalau", "mau tanya": a question before buying or about how, not a complaint. */
 const BEFORE_BUYING = /\b(?:kalau|jika|apabila|seandainya|misalnya|mau tanya|boleh tanya|cara|bisa tidak|apakah|jangan sampai|jangan telat|aman kan)\b/;
@@ -349,7 +349,7 @@ function wentWrongAfterSale(r: MessageReading): boolean {
   if (r.wantsTo('person')) return false;
   if (REAL_WRONG.test(words)) return true;
   // "kapan pesanan ku dikirim 😭", "udh diproses blm? udh bayar loh": an impatient question about the order
-  if ((r.wantsTo('status') && r.question) || BUYING_NEXT.test(words)) return false;
+  if ((r.wantsTo('status') && r.question) || r.wantsTo('paid') || r.wantsTo('catalog') || BUYING_NEXT.test(words)) return false;
   if (MILD_WRONG.test(words) || UPSET.test(r.text)) return true;
   // the words are not on the lists, but what was learnt from shoppers' complaints is sure
   return r.trusts('complaint', COMPLAINT_GUESS_MIN);
@@ -395,6 +395,8 @@ export function detectComplaint(r: MessageReading): Detection {
   const question = r.question || QUESTION_PHRASES.some((q) => hasPhrase(r, q));
   if (startsAnOrder(r) && !arrived) return no;
   if (hypothetical && !arrived) return no;
+  // "takut pecah di jalan kalo dikirim": a worry before buying, whatever else it mentions
+  if (r.words.slice(Math.max(0, problemAt - 2), problemAt).some((t) => t === 'takut' || t === 'khawatir')) return no;
   if (question && !arrived) return no;
   // "mau tanya, bunganya kotor kena debu, gimana cara bersihinnya?": asking how, not complaining
   if (EXPLICIT_QUESTION.some((q) => hasPhrase(r, q))) return no;

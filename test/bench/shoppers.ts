@@ -52,6 +52,8 @@ export const SETS = {
   dev3: 'shoppers-dev3.json',
   /** A fourth development set, written by hand with the task's usual shares, measured once before it was tuned on. */
   dev4: 'shoppers-dev4.json',
+  /** A fifth development set, a month of chats with a third of them asking two or three things; measured once before it was tuned on. */
+  dev5: 'shoppers-dev5.json',
   blind: 'shoppers-blind.json',
   /** A second blind set, written at the end of the work by a third helper: measured once, never tuned on. */
   blind2: 'shoppers-blind2.json',

@@ -85,15 +85,15 @@ describe('through the app', () => {
   afterEach(closeBots);
   const RINA = '6281234567890';
 
-  it('"list nya dong kak" (no catalog word the rules know) opens the catalog, and !kenapa says it was a guess', async () => {
+  it('"pilihan bunganya apa kak" (no catalog word the rules know) opens the catalog, and !kenapa says it was a guess', async () => {
     const bot = await startBot();
     await bot.say(RINA, 'halo', { senderName: 'Rina' });
     await bot.advance(MINUTE);
-    const [reply] = await bot.say(RINA, 'list nya dong kak');
+    const [reply] = await bot.say(RINA, 'pilihan bunganya apa kak');
     expect(reply).toMatch(/🌸 \*Katalog UD\. Baim Florist\*\n\*1\.\* Mawar/);
     const [why] = await bot.owner('!kenapa 081234567890');
     expect(why).toContain('Ditebak dari contoh pesan (kata-katanya tidak ada di daftar): minta katalog (yakin ');
-    expect(bot.sentTo(OWNER).join('\n')).not.toContain('list nya');
+    expect(bot.sentTo(OWNER).join('\n')).not.toContain('pilihan bunganya');
   });
 });
 

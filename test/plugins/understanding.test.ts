@@ -26,7 +26,7 @@ describe('asking for the catalog in words', () => {
     expect(reply).not.toContain('belum menangkap');
   });
 
-  it.each(['kirimin gambar2 bunganya dong kk', 'ada pricelist ga ka? kirim dong', 'apa aja yg ada kak', 'What do you have?'])(
+  it.each(['kirimin gambar2 bunganya dong kk', 'ada pricelist ga ka? kirim dong', 'apa aja yg ada kak', 'What do you have?', 'Bunga apa yg paling laris kak?'])(
     '"%s" opens the catalog, without the delivery text ("kirim" is sending in the chat)',
     async (text) => {
       bot = await greeted();
@@ -390,6 +390,30 @@ describe('words that look like a topic and are not', () => {
   it('"Pusat pasar lt brp ya kak? dkt pintu mana" asks the location, not a price', async () => {
     bot = await greeted();
     expect((await bot.say(RINA, 'Pusat pasar lt brp ya kak? dkt pintu mana'))[0]).toMatch(/^📍/);
+  });
+});
+
+describe('two things in one message', () => {
+  it('"udh sy tf ya kak. kapan dikirim?" is thanked for the payment and told where the order is, with one alert to the owner', async () => {
+    bot = await greeted();
+    await bot.say(RINA, 'pesan P14 1');
+    await bot.advance(MINUTE);
+    const before = owner(bot).length;
+    const replies = await bot.say(RINA, 'udh sy tf 120rb ya kak utk buket wisuda. kapan dikirim ya?');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toContain('Konfirmasi pembayaran pesanan *O-0001* sudah kami terima');
+    expect(replies[0]).toContain('Status: *');
+    expect(
+      owner(bot)
+        .slice(before)
+        .filter((m) => m.includes('Rina')),
+    ).toHaveLength(1);
+  });
+
+  it('"vas kacanya beneran kaca? takut pecah kalo dikirim ke aceh" is a question, not a complaint', async () => {
+    bot = await greeted();
+    const replies = await bot.say(RINA, 'vas kaca baby breath itu vasnya kaca beneran kak? takut pecah dijalan kalo dikirim ke aceh');
+    expect(replies.join('\n')).not.toContain('Boleh ceritakan apa yang terjadi');
   });
 });
 
