@@ -237,6 +237,13 @@ describe('a product question with how many', () => {
     expect((bot.app.store.data.plugins['catalog'] as { orders: unknown[] }).orders).toEqual([]);
   });
 
+  it('an order in words asked as a stock question gets the card, then the order it would be', async () => {
+    bot = await greeted();
+    const replies = await bot.say(RINA, 'anggrek bulan putih stok ada brp? mau pesan 15 tangkai buat gereja');
+    expect(replies[0]).toMatch(/^\*Anggrek Bulan Putih\*\nKode P06/);
+    expect(replies[1]).toContain('• 15 × Anggrek Bulan Putih (P06) @ Rp45.000');
+  });
+
   it('a sold-out product gets only its card, which says so and shows what is ready', async () => {
     bot = await greeted();
     const replies = await bot.say(RINA, 'Is the blue latex rose available? I need 5 stems');
