@@ -372,9 +372,9 @@ export class Shop {
    * brp? aku mau 20 lembar", "kak dendrobium 38rb isi 12 kuntum kan? aku mau 4". The card answers
    * the question; what the order would be, and how to place it, follows (nothing is recorded).
    */
-  private async showProductFor(ctx: Ctx, base: View[], product: Product, said?: number): Promise<void> {
+  private async showProductFor(ctx: Ctx, base: View[], product: Product): Promise<void> {
     await this.showProduct(ctx, base, product);
-    const qty = said ?? wantedQuantity(ctx.reading.simple);
+    const qty = wantedQuantity(ctx.reading.simple);
     // a sold-out product's card already says so, with what is ready instead
     if (qty === null || qty < 1 || qty > MAX_QTY || product.stock === 'habis') return;
     ctx.markAnswered('pesan');
@@ -647,12 +647,8 @@ export class Shop {
       wanted.push({ code: product.code, qty: item.qty ?? 1 });
     }
     ctx.markAnswered('pesan');
-    const [only] = wanted;
-    const product = only && wanted.length === 1 ? this.catalog.shown(only.code) : undefined;
-    // "anggrek bulan putih stok ada brp? mau pesan 15": the card answers the question, then the order
-    if (product && ctx.text.includes('?') && (ctx.reading.asks('stok') || ctx.reading.asks('harga'))) await this.showProductFor(ctx, stack, product, only?.qty);
     // "bisa pesan 2 buket wisuda?": what it would be, and how to order it
-    else if (ctx.text.includes('?')) await this.confirmFirst(ctx, stack, wanted);
+    if (ctx.text.includes('?')) await this.confirmFirst(ctx, stack, wanted);
     else await this.place(ctx, stack, wanted);
     return true;
   }
