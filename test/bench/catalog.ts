@@ -109,7 +109,14 @@ async function pipeline(customers: number): Promise<{ browseMs: ReturnType<typeo
   const logger = pino({ level: 'info' }, pino.destination({ fd: openSync('/dev/null', 'w'), sync: true }));
   const seed = loadSeed(bundledSeedPath(), '/nonexistent').seed;
   seed.plugins = { ...seed.plugins, catalog: catalogSchema.parse(syntheticCatalog(500)) };
-  const app = await createApp({ config: configFromEnv({ OWNER_NUMBERS: '6281100001111', DATA_DIR: dir }), transport, clock, logger, plugins: PLUGINS, seed });
+  const app = await createApp({
+    config: configFromEnv({ OWNER_NUMBERS: '6281100001111', DATA_DIR: dir, READ_TOGETHER_MS: '0' }),
+    transport,
+    clock,
+    logger,
+    plugins: PLUGINS,
+    seed,
+  });
   await app.start();
   await app.backgroundDone();
   let id = 0;

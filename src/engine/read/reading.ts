@@ -177,8 +177,12 @@ export class Reading<S extends object = Record<string, unknown>> implements Word
    * promotion or a supplier's pitch (see NOISE_PHRASES).
    */
   get noise(): boolean {
-    return LINK.test(this.text) || this.reader.isNoise(this);
+    this.noiseCache ??= LINK.test(this.text) || this.reader.isNoise(this);
+    return this.noiseCache;
   }
+
+  private noiseCache: boolean | null = null;
+  private languageCache: Language | null | undefined;
 
   private readAsked(): void {
     if (this.topicsCache && this.wantsCache) return;
@@ -240,6 +244,7 @@ export class Reading<S extends object = Record<string, unknown>> implements Word
    * null when it does not say ("1", "ok", "P07", "katalog").
    */
   get plainLanguage(): Language | null {
+    if (this.languageCache !== undefined) return this.languageCache;
     let en = 0;
     let id = 0;
     // as written: "order" and "roses" are English, though read as "pesan" and "mawar"
@@ -247,7 +252,8 @@ export class Reading<S extends object = Record<string, unknown>> implements Word
       if (ENGLISH_WORDS.has(raw)) en++;
       else if (this.reader.stems.knows(raw) || courtesyOf(raw) !== null) id++;
     }
-    return en >= 2 && en > id ? 'en' : id >= 2 && id > en ? 'id' : null;
+    this.languageCache = en >= 2 && en > id ? 'en' : id >= 2 && id > en ? 'id' : null;
+    return this.languageCache;
   }
 
   /** What a plugin recognised in the message, or null when no plugin recognises that. */
