@@ -67,14 +67,7 @@ export default definePlugin({
         lastPeriod: ctx.data.get().lastPeriod,
       });
       if (decision.send) {
-        const en = ctx.language === 'en';
-        ctx.reply(
-          api.texts.render(
-            TEXT_KEY,
-            { nama: en ? (ctx.customer.name ?? 'there') : ctx.salutation, buka: reopenWords(decision.reopenAt, ctx.now, ctx.language) },
-            ctx.language,
-          ),
-        );
+        ctx.reply(api.texts.render(TEXT_KEY, { nama: ctx.addressee, buka: reopenWords(decision.reopenAt, ctx.now, ctx.language) }, ctx.language));
         ctx.data.update((d) => {
           d.lastPeriod = decision.period;
         });

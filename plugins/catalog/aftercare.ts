@@ -87,11 +87,6 @@ export class Aftercare {
     return ctx.language === 'en' ? 'as soon as possible' : 'secepatnya';
   }
 
-  /** How the texts address the customer: "Kak" or their name in Indonesian; their name or "there" in English. */
-  private nama(ctx: Ctx): string {
-    return ctx.language === 'en' ? (ctx.customer.name ?? 'there') : ctx.salutation;
-  }
-
   /** A question about the customer's order: its status from the records, and a person for the rest. */
   status(ctx: Ctx, { quiet = false }: { quiet?: boolean } = {}): void {
     // a change asked of an order the records do not have is about that order, not its delivery
@@ -102,7 +97,7 @@ export class Aftercare {
     ctx.markAnswered('stok');
     const order = this.ordersOf(ctx).at(-1);
     if (!order) {
-      this.say(ctx, this.api.texts.render('katalog.status-tidak-ada', { nama: this.nama(ctx), kapan: this.when(ctx) }, ctx.language));
+      this.say(ctx, this.api.texts.render('katalog.status-tidak-ada', { nama: ctx.addressee, kapan: this.when(ctx) }, ctx.language));
       if (!quiet) this.tellPerson(ctx, `❓ ${describeCustomer(ctx.customer)} menanyakan pesanannya, tapi tidak ada pesanan dari chat itu di catatan bot.`);
       return;
     }
@@ -177,20 +172,20 @@ export class Aftercare {
     ctx.markAnswered('pesan');
     const done = order.status === 'baru' && change.kind !== 'other' ? this.apply(ctx, order, change) : null;
     if (done === null) {
-      this.say(ctx, this.api.texts.render('katalog.perubahan-diteruskan', { nama: this.nama(ctx), nomor: order.number, kapan: this.when(ctx) }, ctx.language));
+      this.say(ctx, this.api.texts.render('katalog.perubahan-diteruskan', { nama: ctx.addressee, nomor: order.number, kapan: this.when(ctx) }, ctx.language));
       this.tellPerson(ctx, `✏️ ${describeCustomer(ctx.customer)} minta perubahan pesanan *${order.number}* (${order.status}).`);
       return true;
     }
     const changed = this.catalog.state.orders.find((o) => o.number === order.number) ?? order;
     if (changed.status === 'batal') {
-      this.say(ctx, this.api.texts.render('katalog.pesanan-dibatalkan-pelanggan', { nama: this.nama(ctx), nomor: changed.number }, ctx.language));
+      this.say(ctx, this.api.texts.render('katalog.pesanan-dibatalkan-pelanggan', { nama: ctx.addressee, nomor: changed.number }, ctx.language));
       this.tellPerson(ctx, `❌ ${describeCustomer(ctx.customer)} membatalkan pesanan *${changed.number}* sebelum dikonfirmasi.`);
       return true;
     }
     const lines = { rincian: orderLines(changed), total: formatRupiah(changed.total) };
     this.say(
       ctx,
-      this.api.texts.render('katalog.pesanan-diubah', { nama: this.nama(ctx), nomor: changed.number, ...lines, kapan: this.when(ctx) }, ctx.language),
+      this.api.texts.render('katalog.pesanan-diubah', { nama: ctx.addressee, nomor: changed.number, ...lines, kapan: this.when(ctx) }, ctx.language),
     );
     this.tellPerson(ctx, `✏️ ${describeCustomer(ctx.customer)} mengubah pesanan *${changed.number}*:\n${lines.rincian}\nTotal: ${lines.total}`);
     return true;

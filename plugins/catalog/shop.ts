@@ -463,14 +463,7 @@ export class Shop {
     }
     const wanted = productRequest(r);
     if (wanted) {
-      this.say(
-        ctx,
-        this.api.texts.render(
-          'katalog.tidak-ada',
-          { nama: ctx.language === 'en' ? (ctx.customer.name ?? 'there') : ctx.salutation, cari: wanted },
-          ctx.language,
-        ),
-      );
+      this.say(ctx, this.api.texts.render('katalog.tidak-ada', { nama: ctx.addressee, cari: wanted }, ctx.language));
       this.showCategories(ctx, []);
     }
     return false;

@@ -110,7 +110,7 @@ export class Desk {
       if (photo) intake.parts.push({ at: ctx.now, text: '(foto)', photo });
     }
     ctx.reply(
-      `${this.api.texts.render(`keluhan.empati-${category}`, { nama: addressed(ctx) }, ctx.language)}\n\n${this.api.texts.render('keluhan.tanya', {}, ctx.language)}`,
+      `${this.api.texts.render(`keluhan.empati-${category}`, { nama: ctx.addressee }, ctx.language)}\n\n${this.api.texts.render('keluhan.tanya', {}, ctx.language)}`,
     );
     ctx.markAnswered('keluhan');
     ctx.dialog.start('intake', intake, { timeoutMs: INTAKE_QUIET_MS });
@@ -121,20 +121,20 @@ export class Desk {
     const parsed = intakeSchema.safeParse(session.data);
     if (!parsed.success) {
       ctx.dialog.end();
-      ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: addressed(ctx) }, ctx.language));
+      ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: ctx.addressee }, ctx.language));
       return;
     }
     const intake = parsed.data;
     const text = ctx.text;
     if (text !== '' && isCancel(ctx.reading)) {
       ctx.dialog.end();
-      ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: addressed(ctx) }, ctx.language));
+      ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: ctx.addressee }, ctx.language));
       return;
     }
     if (ctx.reading.navigation === 'menu' || ctx.reading.navigation === 'back') {
       // leaving for the menu drops what was started
       ctx.dialog.end();
-      ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: addressed(ctx) }, ctx.language));
+      ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: ctx.addressee }, ctx.language));
       ctx.reply(this.api.menu.render());
       return;
     }
@@ -142,15 +142,15 @@ export class Desk {
       if (intake.parts.length === 0) {
         if (intake.askedAgain) {
           ctx.dialog.end();
-          ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: addressed(ctx) }, ctx.language));
+          ctx.reply(this.api.texts.render('keluhan.tidak-dicatat', { nama: ctx.addressee }, ctx.language));
           return;
         }
-        ctx.reply(this.api.texts.render('keluhan.minta-cerita', { nama: addressed(ctx) }, ctx.language));
+        ctx.reply(this.api.texts.render('keluhan.minta-cerita', { nama: ctx.addressee }, ctx.language));
         ctx.dialog.update('intake', { ...intake, askedAgain: true }, { timeoutMs: INTAKE_QUIET_MS });
         return;
       }
       ctx.dialog.end();
-      await this.file(ctx.chatId, ctx.customer, intake, (m) => ctx.reply(m, { essential: true }), addressed(ctx), ctx.now, ctx.language);
+      await this.file(ctx.chatId, ctx.customer, intake, (m) => ctx.reply(m, { essential: true }), ctx.addressee, ctx.now, ctx.language);
       return;
     }
     if (intake.parts.length >= MAX_PARTS) {
@@ -180,15 +180,7 @@ export class Desk {
     if (!parsed.success) return;
     const intake = parsed.data;
     if (intake.parts.length === 0) return;
-    await this.file(
-      chat.chatId,
-      chat.customer,
-      intake,
-      (m) => void chat.send(m),
-      addressed({ ...chat, language: chat.customer.language ?? 'id' }),
-      this.api.clock.now(),
-      chat.customer.language ?? 'id',
-    );
+    await this.file(chat.chatId, chat.customer, intake, (m) => void chat.send(m), chat.addressee, this.api.clock.now(), chat.customer.language ?? 'id');
   }
 
   /** Records the ticket, makes it durable, and only then gives its number; tells the owner. */
@@ -407,12 +399,12 @@ export class Desk {
     });
     this.log(t, 'customer', `nilai ${rating}`, ctx.now);
     if (rating <= 2) {
-      ctx.reply(this.api.texts.render('keluhan.nilai-rendah', { nama: addressed(ctx) }, ctx.language), { essential: true });
+      ctx.reply(this.api.texts.render('keluhan.nilai-rendah', { nama: ctx.addressee }, ctx.language), { essential: true });
       void this.api.notifyOwners(
         `⚠️ ${describeCustomer(ctx.customer)} memberi nilai *${rating}* untuk keluhan ${t.number} (“${summaryOf(t)}”). Sebaiknya hubungi langsung.`,
       );
       ctx.handOff(HANDOFF_MS);
-    } else ctx.reply(this.api.texts.render('keluhan.terima-nilai', { nama: addressed(ctx) }, ctx.language), { essential: true });
+    } else ctx.reply(this.api.texts.render('keluhan.terima-nilai', { nama: ctx.addressee }, ctx.language), { essential: true });
     ctx.log.info({ ticket: t.number, rating }, 'complaint rated');
   }
 
@@ -424,7 +416,7 @@ export class Desk {
     });
     this.log(t, 'customer', ctx.text, ctx.now);
     this.log(t, 'system', 'dibuka lagi oleh pelanggan', ctx.now);
-    ctx.reply(this.api.texts.render('keluhan.dibuka-lagi', { nama: addressed(ctx), nomor: t.number }, ctx.language));
+    ctx.reply(this.api.texts.render('keluhan.dibuka-lagi', { nama: ctx.addressee, nomor: t.number }, ctx.language));
     void this.api.notifyOwners(
       `🔁 Keluhan *${t.number}* dibuka lagi: ${describeCustomer(ctx.customer)} menulis “${ctx.text}”.\nBalas: ${this.api.commandPrefix}keluhan ${t.number} balas <teks>`,
     );
@@ -444,7 +436,7 @@ export class Desk {
     });
     this.log(t, 'customer', what, ctx.now, photo);
     // one thank-you for an answer told over several messages
-    if (first) ctx.reply(this.api.texts.render('keluhan.diteruskan', { nama: addressed(ctx), nomor: t.number }, ctx.language), { essential: true });
+    if (first) ctx.reply(this.api.texts.render('keluhan.diteruskan', { nama: ctx.addressee, nomor: t.number }, ctx.language), { essential: true });
     ctx.markAnswered('keluhan');
     ctx.handOff(HANDOFF_MS);
     await this.api.notifyOwners(
@@ -466,9 +458,4 @@ export class Desk {
       }
     });
   }
-}
-
-/** How a complaint's texts address the customer: "Kak" or their name in Indonesian; their name or "there" in English. */
-function addressed(who: { language: Language; salutation: string; customer: { name: string | null } }): string {
-  return who.language === 'en' ? (who.customer.name ?? 'there') : who.salutation;
 }

@@ -171,14 +171,7 @@ class ComplaintCommand {
     });
     this.desk.log(t, 'system', `selesai: ${solution}`, ctx.now);
     if (chat) {
-      const en = chat.customer.language === 'en';
-      await chat.send(
-        this.api.texts.render(
-          'keluhan.selesai',
-          { nama: en ? (chat.customer.name ?? 'there') : chat.salutation, nomor: t.number, solusi: solution },
-          en ? 'en' : 'id',
-        ),
-      );
+      await chat.send(this.api.texts.render('keluhan.selesai', { nama: chat.addressee, nomor: t.number, solusi: solution }, chat.language));
     }
     ctx.reply(
       `✅ Keluhan ${t.number} selesai.${chat ? ' Pelanggan sudah diberi tahu dan diminta memberi nilai 1–5.' : ' Pelanggan tidak bisa dihubungi lewat bot; sampaikan langsung ya.'}`,

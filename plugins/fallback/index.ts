@@ -86,7 +86,7 @@ export default definePlugin({
         const warm = courtesyAnswer(ctx.reading);
         if (warm !== undefined) {
           // while a person is on the chat (or the shop is closed) a hello waits for them
-          if (warm && !(handedOff && warm !== 'sama-sama')) ctx.reply(api.texts.render(warm, { nama: nameFor(ctx) }, ctx.language));
+          if (warm && !(handedOff && warm !== 'sama-sama')) ctx.reply(api.texts.render(warm, { nama: ctx.addressee }, ctx.language));
           return;
         }
       }
@@ -100,7 +100,7 @@ export default definePlugin({
       const language = ctx.language;
       const text = media
         ? api.texts.render('media-diterima', { nama: ctx.salutation, jenis: media })
-        : api.texts.render('tidak-paham', { nama: nameFor(ctx) }, language);
+        : api.texts.render('tidak-paham', { nama: ctx.addressee }, language);
       ctx.reply(`${text}\n\n${api.menu.render(language)}`);
       ctx.data.update((d) => {
         d.lastFallbackAt = ctx.now;
@@ -137,8 +137,3 @@ const WARM = new Set(
 );
 /** Praise after a sale: thanked, not "didn't catch that". */
 const PRAISE = new Set('cantik bagus mantul keren puas suka love nice great good rapi indah cakep lucu'.split(' '));
-
-/** How a text addresses the customer: "Kak" in Indonesian, their name or nothing in English. */
-function nameFor(ctx: { language: string; salutation: string; customer: { name: string | null } }): string {
-  return ctx.language === 'en' ? (ctx.customer.name ?? 'there') : ctx.salutation;
-}

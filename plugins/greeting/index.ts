@@ -57,7 +57,7 @@ export default definePlugin({
       if (greet) {
         // a customer who writes English is greeted in English
         const language = ctx.language;
-        const text = api.texts.render(TEXT_KEY, { nama: language === 'en' ? (ctx.customer.name ?? 'there') : ctx.salutation }, language);
+        const text = api.texts.render(TEXT_KEY, { nama: ctx.addressee }, language);
         // "assalamualaikum" is answered before anything else is said
         const salam = ctx.reading.words.some(isSalam) ? 'Waalaikumsalam. 🙏\n' : '';
         ctx.reply(`${salam}${text}\n\n${api.menu.render(language)}`, { first: true });

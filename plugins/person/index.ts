@@ -33,7 +33,7 @@ export default definePlugin({
       const open = api.hours.isOpen(ctx.now);
       const english = ctx.language === 'en';
       const kapan = open ? (english ? 'as soon as possible' : 'secepatnya') : api.hours.describeNextOpening(ctx.now);
-      ctx.reply(api.texts.render('orang.diteruskan', { nama: english ? (ctx.customer.name ?? 'there') : ctx.salutation, kapan }, ctx.language));
+      ctx.reply(api.texts.render('orang.diteruskan', { nama: ctx.addressee, kapan }, ctx.language));
       const told = ctx.customer.handoffUntil !== null && ctx.now < ctx.customer.handoffUntil;
       ctx.handOff(HANDOFF_MS);
       if (!told) void api.notifyOwners(api.texts.render('orang.kabar-admin', { pelanggan: describeCustomer(ctx.customer), pesan: ctx.text.slice(0, 500) }));

@@ -48,7 +48,7 @@ export default definePlugin({
 function answer(api: Api, ctx: Context, matched: QuickRule[]): void {
   // English for a customer who writes English, while the rule has its starting answer
   const english = ctx.language === 'en';
-  const nama = english ? (ctx.customer.name ?? 'there') : ctx.salutation;
+  const nama = ctx.addressee;
   const texts = matched.map((r) => {
     const own = english && STARTING_ANSWERS.get(r.name) === r.answer ? ENGLISH_ANSWERS[r.name] : undefined;
     return api.texts.fill(own ?? r.answer, { nama });

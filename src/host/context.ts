@@ -86,6 +86,10 @@ export class MessageContext extends MessageRun implements CommandContext {
     return this.reading.plainLanguage ?? this.customer.language ?? 'id';
   }
 
+  get addressee(): string {
+    return addressee(this.language, this.customer.name, this.salutation);
+  }
+
   /**
    * The main menu's choice the message makes, read when first asked for. While a dialog holds the
    * chat its numbers are the dialog's: to the other plugins the choice is null until the dialog's
@@ -175,4 +179,9 @@ export class CustomerData implements Slice<unknown> {
     fn(this.get());
     this.services.store.changed();
   }
+}
+
+/** How the texts address a customer: the name or "Kak" in Indonesian; the name or "there" in English. */
+export function addressee(language: Language, name: string | null, salutation: string): string {
+  return language === 'en' ? (name ?? 'there') : salutation;
 }

@@ -12,7 +12,7 @@ import { makeApi } from './api.js';
 import type { HostServices, PluginSite, Runtime } from './runtime.js';
 import type { CommandRegistry } from './commands/registry.js';
 import { CommandRunner, type CommandHandler } from './commands/runner.js';
-import { type ContextServices, CustomerData, MessageContext } from './context.js';
+import { addressee, type ContextServices, CustomerData, MessageContext } from './context.js';
 import { Dialogs, isActive } from './dialogs.js';
 import type { BackgroundSignal, ChatHandle, PluginDefinition } from './types.js';
 
@@ -191,6 +191,8 @@ export class PluginHost implements Handlers<MessageContext>, PluginSite {
       chatId,
       customer,
       salutation: customer.name ?? 'Kak',
+      language: customer.language ?? 'id',
+      addressee: addressee(customer.language ?? 'id', customer.name, customer.name ?? 'Kak'),
       data: new CustomerData({ customers, store }, { pluginName: plugin.name, chatId, plugin }),
       // Resolves once queued, not once sent: a job awaiting its sends must not wait on pacing,
       // which (under a manual clock) only moves after the job returns.

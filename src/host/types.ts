@@ -100,6 +100,8 @@ export interface Context<S = unknown, C = unknown> {
    * last wrote in ("1" after "can i see your catalog" is still English); Indonesian by default.
    */
   readonly language: Language;
+  /** "{nama}" in the customer's language: the name or "Kak" in Indonesian; the name or "there" in English. */
+  readonly addressee: string;
   /** Queues a reply to this chat. Replies go out in order after the handlers ran. */
   reply(message: string | Outgoing, options?: ReplyOptions): void;
   /** True once any plugin replied to this message. */
@@ -152,6 +154,10 @@ export interface ChatHandle<C = unknown> {
   readonly chatId: string;
   readonly customer: CustomerInfo;
   readonly salutation: string;
+  /** The language the customer last wrote in plainly, Indonesian by default. */
+  readonly language: Language;
+  /** "{nama}" in that language (see Context.addressee). */
+  readonly addressee: string;
   readonly data: Slice<C>;
   /** Queues a message to this chat; resolves once queued (the outbox paces and sends it). */
   send(message: string | Outgoing): Promise<void>;
