@@ -54,6 +54,8 @@ export const SETS = {
   dev4: 'shoppers-dev4.json',
   /** A fifth development set, a month of chats with a third of them asking two or three things; measured once before it was tuned on. */
   dev5: 'shoppers-dev5.json',
+  /** A sixth development set, written at the start of the third session by a helper (students, offices, organisers, resellers); measured once before it was tuned on. */
+  dev6: 'shoppers-dev6.json',
   blind: 'shoppers-blind.json',
   /** A second blind set, written at the end of the work by a third helper: measured once, never tuned on. */
   blind2: 'shoppers-blind2.json',
@@ -61,6 +63,8 @@ export const SETS = {
   blind3: 'shoppers-blind3.json',
   /** A fourth blind set, written in the middle of that session by a fifth helper: measured only at the end. */
   blind4: 'shoppers-blind4.json',
+  /** A fifth blind set, written at the start of the third session by a helper, a third of it asking two or three things: measured before and after, never tuned on. */
+  blind5: 'shoppers-blind5.json',
 } as const;
 
 /** test/fixtures, from the sources or from their compiled copy under dist-bench/. */
