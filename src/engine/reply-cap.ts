@@ -95,10 +95,34 @@ export interface LoopLimits {
 
 export const LOOP_LIMITS: Omit<LoopLimits, 'windowMs'> = { repeats: 3, sameAnswers: 3, sameAnswerMs: 2 * 60_000, perMinute: 12 };
 
-interface Seen {
-  at: number;
-  /** A hash of the text: the texts themselves are not kept. */
-  fp: number;
+/**
+ * What a chat sent or was sent lately, oldest first, as pairs in one array of plain numbers:
+ * when, and a hash of the text (the texts themselves are not kept). Not an object per message:
+ * the guard keeps this for every chat active in the window, thousands of them on a busy day.
+ */
+type Trail = number[];
+
+function push(trail: Trail, at: number, fp: number, keep: number): void {
+  trail.push(at, fp);
+  if (trail.length > 2 * keep) trail.splice(0, 2);
+}
+
+/** How many entries since `after` (exclusive), with this hash when one is given. */
+function countIn(trail: Trail, after: number, fp?: number): number {
+  let n = 0;
+  for (let i = 0; i < trail.length; i += 2) if ((trail[i] as number) > after && (fp === undefined || trail[i + 1] === fp)) n++;
+  return n;
+}
+
+/** What lies in (since, now]: the same array when that is all of it. A clock that went back counts as a fresh start. */
+function within(trail: Trail, since: number, now: number): Trail {
+  let all = true;
+  for (let i = 0; i < trail.length && all; i += 2) all = (trail[i] as number) > since && (trail[i] as number) <= now;
+  if (all) return trail;
+  const out: Trail = [];
+  for (let i = 0; i < trail.length; i += 2)
+    if ((trail[i] as number) > since && (trail[i] as number) <= now) out.push(trail[i] as number, trail[i + 1] as number);
+  return out;
 }
 
 /** Messages shorter than this never count as the same message repeated. */
@@ -121,7 +145,7 @@ function hash(text: string): number {
  * different things in five minutes shows none of them. Kept in memory, bounded like the cap.
  */
 export class LoopGuard {
-  private readonly chats = new Map<string, { inbound: Seen[]; answers: Seen[] }>();
+  private readonly chats = new Map<string, { inbound: Trail; answers: Trail }>();
   private pruneAt = 10_000;
 
   constructor(private readonly limits: LoopLimits) {}
@@ -130,12 +154,11 @@ export class LoopGuard {
   inbound(chat: string, text: string, now: number): CapReason | null {
     const state = this.state(chat, now);
     const fp = hash(text);
-    state.inbound.push({ at: now, fp });
-    if (state.inbound.length > KEPT_INBOUND) state.inbound.shift();
-    if (state.inbound.filter((s) => s.at > now - 60_000).length > this.limits.perMinute) return 'flood';
+    push(state.inbound, now, fp, KEPT_INBOUND);
+    if (countIn(state.inbound, now - 60_000) > this.limits.perMinute) return 'flood';
     // pictures and stickers have no words to compare, and a person repeats "halo", "5" or "kak??"
     // while waiting: only a message of some length, the same again and again, is a loop
-    if (text.length >= MIN_REPEAT_LENGTH && state.inbound.filter((s) => s.fp === fp).length >= this.limits.repeats) return 'repeat';
+    if (text.length >= MIN_REPEAT_LENGTH && countIn(state.inbound, Number.NEGATIVE_INFINITY, fp) >= this.limits.repeats) return 'repeat';
     return null;
   }
 
@@ -143,10 +166,9 @@ export class LoopGuard {
   answer(chat: string, text: string, now: number): CapReason | null {
     const state = this.state(chat, now);
     const fp = hash(text);
-    const same = state.answers.filter((s) => s.fp === fp && s.at > now - this.limits.sameAnswerMs).length;
+    const same = countIn(state.answers, now - this.limits.sameAnswerMs, fp);
     if (same + 1 >= this.limits.sameAnswers) return 'same-answer';
-    state.answers.push({ at: now, fp });
-    if (state.answers.length > KEPT_ANSWERS) state.answers.shift();
+    push(state.answers, now, fp, KEPT_ANSWERS);
     return null;
   }
 
@@ -154,7 +176,7 @@ export class LoopGuard {
     return this.chats.size;
   }
 
-  private state(chat: string, now: number): { inbound: Seen[]; answers: Seen[] } {
+  private state(chat: string, now: number): { inbound: Trail; answers: Trail } {
     const since = now - this.limits.windowMs;
     let state = this.chats.get(chat);
     if (!state) {
@@ -162,14 +184,13 @@ export class LoopGuard {
       this.chats.set(chat, state);
       if (this.chats.size > this.pruneAt) this.prune(since);
     }
-    // a clock that went back counts as a fresh start
-    state.inbound = state.inbound.filter((s) => s.at > since && s.at <= now);
-    state.answers = state.answers.filter((s) => s.at > since && s.at <= now);
+    state.inbound = within(state.inbound, since, now);
+    state.answers = within(state.answers, since, now);
     return state;
   }
 
   private prune(since: number): void {
-    for (const [chat, s] of this.chats) if (!s.inbound.some((x) => x.at > since) && !s.answers.some((x) => x.at > since)) this.chats.delete(chat);
+    for (const [chat, s] of this.chats) if (countIn(s.inbound, since) === 0 && countIn(s.answers, since) === 0) this.chats.delete(chat);
     this.pruneAt = Math.max(10_000, this.chats.size * 2);
   }
 }

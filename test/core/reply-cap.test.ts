@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ReplyCap } from '../../src/engine/reply-cap.js';
+import { BoundedSet } from '../../src/engine/chat-queue.js';
+import { LOOP_LIMITS, LoopGuard, ReplyCap } from '../../src/engine/reply-cap.js';
 import { HOUR, MINUTE, OWNER, closeBots, startBot } from '../helpers.js';
 
 /** At most 6 automatic replies per chat in 10 minutes: floods and loops with other bots end there. */
@@ -25,6 +26,55 @@ describe('ReplyCap', () => {
     const later = t + 10 * MINUTE;
     expect([0, 1, 2].map((i) => cap.take('a', later + i).allowed)).toEqual([true, true, true]);
     expect(cap.take('a', later + 3)).toEqual({ allowed: false, newlyCapped: true });
+  });
+});
+
+describe('LoopGuard', () => {
+  const limits = { ...LOOP_LIMITS, windowMs: 10 * MINUTE };
+  const t0 = 1_000_000_000;
+
+  it('sees the same message repeated, more than a person types, and the same answer a third time', () => {
+    const guard = new LoopGuard(limits);
+    const text = 'Pesan Anda akan kami balas segera';
+    expect([0, 1].map((i) => guard.inbound('a', text, t0 + i * 1000))).toEqual([null, null]);
+    expect(guard.inbound('a', text, t0 + 2000)).toBe('repeat');
+    // short texts a person repeats while waiting never count
+    expect([0, 1, 2, 3].map((i) => guard.inbound('b', 'kak??', t0 + i * 10_000))).toEqual([null, null, null, null]);
+    const fast = Array.from({ length: 13 }, (_, i) => guard.inbound('c', `pertanyaan nomor ${i}`, t0 + i * 1000));
+    expect(fast.slice(0, 12).every((r) => r === null)).toBe(true);
+    expect(fast[12]).toBe('flood');
+    expect(guard.answer('d', 'Jam buka 09.00', t0)).toBeNull();
+    expect(guard.answer('d', 'Jam buka 09.00', t0 + 1000)).toBeNull();
+    expect(guard.answer('d', 'Jam buka 09.00', t0 + 2000)).toBe('same-answer');
+    // the same answer after the loop window is a person asking again
+    expect(guard.answer('e', 'Jam buka 09.00', t0)).toBeNull();
+    expect(guard.answer('e', 'Jam buka 09.00', t0 + 3 * MINUTE)).toBeNull();
+    expect(guard.answer('e', 'Jam buka 09.00', t0 + 6 * MINUTE)).toBeNull();
+  });
+
+  it('forgets what lies outside the window, and starts afresh when the clock goes back', () => {
+    const guard = new LoopGuard(limits);
+    const text = 'Pesan Anda akan kami balas segera';
+    guard.inbound('a', text, t0);
+    guard.inbound('a', text, t0 + 1000);
+    // after the window the earlier two are forgotten: this is the first again
+    expect(guard.inbound('a', text, t0 + 11 * MINUTE)).toBeNull();
+    guard.inbound('b', text, t0);
+    guard.inbound('b', text, t0 + 1000);
+    // the clock went back an hour: what was seen "in the future" does not count
+    expect(guard.inbound('b', text, t0 - HOUR)).toBeNull();
+  });
+});
+
+describe('BoundedSet', () => {
+  it('remembers at least its last `capacity` keys, and at most twice as many', () => {
+    const set = new BoundedSet(100);
+    for (let i = 0; i < 1000; i++) expect(set.add(`k${i}`)).toBe(true);
+    expect(set.add('k999')).toBe(false);
+    for (let i = 900; i < 1000; i++) expect(set.has(`k${i}`)).toBe(true);
+    expect(set.has('k0')).toBe(false);
+    expect(set.size).toBeLessThanOrEqual(200);
+    expect(set.size).toBeGreaterThanOrEqual(100);
   });
 });
 

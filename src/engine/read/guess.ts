@@ -27,7 +27,6 @@ interface NetworkStatus {
 }
 interface Network {
   train(corpus: Array<{ input: Record<string, number>; output: Record<string, number> }>): NetworkStatus;
-  run(input: Record<string, number>): Record<string, number> | undefined;
 }
 
 const require = createRequire(import.meta.url);
@@ -40,16 +39,31 @@ const NONE = 'None';
 /** Iterations at most: the network stops sooner once its error stops falling. */
 const ITERATIONS = 100;
 
+/**
+ * What the network learnt, kept in the shape a guess reads: each feature's weight towards every
+ * label, and each label's bias. The network itself (its lookup, its training state) is let go.
+ */
+interface Model {
+  labels: string[];
+  biases: Float64Array;
+  weights: Map<string, Float32Array>;
+}
+
+interface TrainedNetwork {
+  lookup: { inputLookup: { items: string[] } };
+  perceptrons: Array<{ name: string; weights: Float32Array; bias: number }>;
+}
+
 export class Guesser {
-  private network: Network | null = null;
+  private model: Model | null = null;
   private labels = 0;
 
   /** Learns from these examples, forgetting what it learnt before. `featuresOf` reads a text. */
   train(examples: readonly Example[], featuresOf: (text: string) => Words): { examples: number; labels: number; iterations: number } {
-    const corpus = examples.map((e) => ({ input: features(featuresOf(e.text)), output: { [e.label]: 1 } }));
+    const corpus = examples.map((e) => ({ input: Object.fromEntries([...features(featuresOf(e.text))].map((f) => [f, 1])), output: { [e.label]: 1 } }));
     const labels = new Set(examples.map((e) => e.label));
     if (corpus.length === 0) {
-      this.network = null;
+      this.model = null;
       this.labels = 0;
       return { examples: 0, labels: 0, iterations: 0 };
     }
@@ -57,45 +71,75 @@ export class Guesser {
     corpus.push({ input: { nonefeature: 1 }, output: { [NONE]: 1 } });
     const network = new NeuralNetwork({ log: false, iterations: ITERATIONS });
     const status = network.train(corpus);
-    this.network = network;
+    this.model = modelOf(network as unknown as TrainedNetwork);
     this.labels = labels.size;
     return { examples: examples.length, labels: labels.size, iterations: status.iterations };
   }
 
   get trained(): boolean {
-    return this.network !== null && this.labels > 0;
+    return this.model !== null && this.labels > 0;
   }
 
-  /** The likeliest label for these words, or null when nothing was learnt or nothing scores. */
+  /**
+   * The likeliest label for these words, or null when nothing was learnt or nothing scores. The
+   * network's own sum for each label (its bias and the weights of the features present, none
+   * below zero); the network scales every output by the same factor, which the share cancels.
+   */
   guess(words: Words): Guess | null {
-    const out = this.network?.run(features(words));
-    if (!out) return null;
-    let total = 0;
-    let best: Guess | null = null;
-    for (const [label, raw] of Object.entries(out)) {
-      const score = raw * raw;
-      total += score;
-      if (label !== NONE && score > 0 && (!best || score > best.score)) best = { label, score };
+    const model = this.model;
+    if (!model) return null;
+    const sums = Float64Array.from(model.biases);
+    for (const feature of features(words)) {
+      const w = model.weights.get(feature);
+      if (w) for (let k = 0; k < sums.length; k++) sums[k] = (sums[k] as number) + (w[k] as number);
     }
-    return best && total > 0 ? { label: best.label, score: best.score / total } : null;
+    let total = 0;
+    let best = -1;
+    let bestScore = 0;
+    for (let k = 0; k < sums.length; k++) {
+      const sum = sums[k] as number;
+      const score = sum > 0 ? sum * sum : 0;
+      total += score;
+      if (model.labels[k] !== NONE && score > 0 && score > bestScore) {
+        best = k;
+        bestScore = score;
+      }
+    }
+    return best >= 0 && total > 0 ? { label: model.labels[best] as string, score: bestScore / total } : null;
   }
+}
+
+/** The weights of a trained network, feature by feature. */
+function modelOf(network: TrainedNetwork): Model {
+  const perceptrons = network.perceptrons;
+  const weights = new Map<string, Float32Array>();
+  network.lookup.inputLookup.items.forEach((feature, i) => {
+    const w = new Float32Array(perceptrons.length);
+    let any = false;
+    perceptrons.forEach((p, k) => {
+      w[k] = p.weights[i] as number;
+      any ||= w[k] !== 0;
+    });
+    if (any) weights.set(feature, w);
+  });
+  return { labels: perceptrons.map((p) => p.name), biases: Float64Array.from(perceptrons.map((p) => p.bias)), weights };
 }
 
 /**
  * Every form of every word of content, and each pair of neighbouring ones. Courtesy ("kak", "ya",
  * "dong") is left out: it is in every kind of message, and it made short questions look like thanks.
  */
-function features(words: Words): Record<string, number> {
-  const out: Record<string, number> = {};
+function features(words: Words): Set<string> {
+  const out = new Set<string>();
   let previous: string | null = null;
   for (let i = 0; i < words.words.length; i++) {
     const word = words.words[i] as string;
     if (courtesyOf(word) !== null) continue;
-    for (const form of words.forms(i)) out[form] = 1;
-    if (previous) out[`${previous} ${word}`] = 1;
+    for (const form of words.forms(i)) out.add(form);
+    if (previous) out.add(`${previous} ${word}`);
     previous = word;
   }
   // a message of nothing but courtesy
-  if (previous === null && words.words.length > 0) out['(courtesy)'] = 1;
+  if (previous === null && words.words.length > 0) out.add('(courtesy)');
   return out;
 }

@@ -30,6 +30,8 @@ interface Phrase {
 }
 
 export const FUZZY_MIN_LENGTH = 5;
+/** How many words' typos a matcher keeps: a shop's customers use a few thousand words. */
+const TYPOS_KEPT = 20_000;
 /** How many words back a taking-back still counts. */
 const NEGATION_REACH = 4;
 
@@ -102,12 +104,26 @@ export class PhraseMatcher<K> {
     for (const form of text.forms(i)) {
       if (this.vocabulary.has(form)) out.add(form);
       if (form.length < FUZZY_MIN_LENGTH || NOT_TYPOS.has(form) || NOT_TYPOS.has(token)) continue;
-      for (const variant of [form, ...deletions(form)]) {
-        for (const word of this.deletionIndex.get(variant) ?? []) if (withinOneEdit(form, word)) out.add(word);
-      }
+      for (const word of this.typosOf(form)) out.add(word);
     }
     return out;
   }
+
+  /** Phrase words one typo away from `form`; kept by form (the vocabulary never changes). */
+  private typosOf(form: string): readonly string[] {
+    const known = this.typos.get(form);
+    if (known) return known;
+    const out: string[] = [];
+    for (const variant of [form, ...deletions(form)]) {
+      for (const word of this.deletionIndex.get(variant) ?? []) if (!out.includes(word) && withinOneEdit(form, word)) out.push(word);
+    }
+    if (this.typos.size >= TYPOS_KEPT) this.typos.clear();
+    this.typos.set(form, out);
+    return out;
+  }
+
+  /** Words met in messages → the phrase words one typo away from them. */
+  private readonly typos = new Map<string, readonly string[]>();
 
   /**
    * Strong before weak, longer before shorter, a phrase that is not a question before one of the

@@ -200,7 +200,9 @@ export class Reading<S extends object = Record<string, unknown>> implements Word
       codes.products.length + codes.orders.length + codes.tickets.length === 0 &&
       !this.courtesyOnly &&
       !this.negated &&
-      this.words.length > 0;
+      this.navigation === null &&
+      // a word to guess from: not a menu number, a price or an emoji alone
+      this.words.some((w) => /[a-z]{2}/.test(w));
     // set before guessing: the guess reads the words, not these
     this.topicsCache = topics;
     this.wantsCache = wants;
