@@ -83,7 +83,7 @@ export {
   TOPICS,
   UNITS,
 } from './engine/read/lexicon.js';
-export { collapse, deletions, normalise, simplify, withinOneEdit } from './engine/read/normalise.js';
+export { clausesOf, collapse, deletions, normalise, simplify, withinOneEdit } from './engine/read/normalise.js';
 export { negated, PhraseMatcher } from './engine/read/phrases.js';
 
 export function definePlugin<S = undefined, C = undefined>(def: PluginDefinition<S, C>): PluginDefinition<S, C> {

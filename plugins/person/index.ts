@@ -1,11 +1,13 @@
-import { definePlugin, describeCustomer, HANDOFF_MS } from '../../src/plugin-api.js';
+import { clausesOf, courtesyOf, definePlugin, describeCustomer, HANDOFF_MS, type MessageReading, QUESTION_WORDS } from '../../src/plugin-api.js';
 
 /**
  * What only a person can answer: a call, a custom or bulk order, a discount, an event, the owner
  * asked for by name. The customer is told a person will answer and roughly when (from the opening
  * hours); the owner is told once per chat, with the customer's words; and the chat is handed to
- * the people, so the bot does not talk over them: the message goes no further ("ada diskon kalau
- * ambil 5 buket wisuda?" is a question for the owner, not for the bouquet's card).
+ * the people, so the bot does not talk over them ("ada diskon kalau ambil 5 buket wisuda?" is a
+ * question for the owner, not for the bouquet's card). Another part of the message that asks
+ * what the shop answers itself ("anggrek pot brp? ada diskon kalo beli 5?", "bisa harga grosir?
+ * ongkir ke siantar brp") goes on to the plugins after this one, alone.
  */
 export default definePlugin({
   name: 'person',
@@ -29,7 +31,6 @@ export default definePlugin({
       // a quick reply the owner wrote for it ("diskon" → the promo), or a menu choice named by its
       // title ("promo minggu ini"), is the shop's own answer
       if (ctx.isOwner || ctx.text === '' || !r.wantsTo('person') || ctx.choice !== null || (r.signal('ownAnswers')?.rules.length ?? 0) > 0) return next();
-      // the message goes no further: the people answer it
       const open = api.hours.isOpen(ctx.now);
       const english = ctx.language === 'en';
       const kapan = open ? (english ? 'as soon as possible' : 'secepatnya') : api.hours.describeNextOpening(ctx.now);
@@ -37,6 +38,30 @@ export default definePlugin({
       const told = ctx.customer.handoffUntil !== null && ctx.now < ctx.customer.handoffUntil;
       ctx.handOff(HANDOFF_MS);
       if (!told) void api.notifyOwners(api.texts.render('orang.kabar-admin', { pelanggan: describeCustomer(ctx.customer), pesan: ctx.text.slice(0, 500) }));
+      // the parts for a person go no further; another part the shop answers itself goes on alone
+      const clauses = clausesOf(ctx.text).map((c) => api.read(c));
+      if (clauses.every((c) => !c.wantsTo('person'))) return;
+      const rest = clauses.filter((c) => !c.wantsTo('person') && asksTheShop(c));
+      if (rest.length === 0) return;
+      ctx.passOn(rest.map((c) => c.text).join('\n'));
+      return next();
     });
   },
 });
+
+/**
+ * A question the shop answers itself: a common topic, the catalog, an order's status, a product
+ * or order named. Not a remark ("the bot keeps giving me the catalog"), not an order (a bulk or
+ * custom one is the person's too), and not a bare "brp kira2" that asks about the person's part.
+ */
+function asksTheShop(r: MessageReading): boolean {
+  if (r.noise || !r.question) return false;
+  if (!r.words.some((w) => !QUESTION_WORDS.has(w) && !FILLERS.has(w.replace(/2$/, '')) && courtesyOf(w) === null && !/^\d+$/.test(w))) return false;
+  const codes = r.codes;
+  return (
+    r.topics.length > 0 || r.wants.some((w) => w !== 'person') || codes.products.length + codes.orders.length > 0 || r.signal('products')?.mentioned === true
+  );
+}
+
+/** Words that carry nothing of their own in a short question: "brp kira2", "gimana sih". */
+const FILLERS = new Set(['kira', 'aja', 'saja', 'sih', 'nya', 'itu', 'ini', 'ada', 'bisa', 'tidak', 'gak', 'ya']);

@@ -44,12 +44,26 @@ export class MessageRun {
   /** `logger` is the process's; the message's own, which names it, is made when first used. */
   constructor(
     readonly msg: Incoming,
-    readonly text: string,
+    text: string,
     readonly customer: CustomerInfo,
     readonly isOwner: boolean,
     readonly now: number,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.current = text;
+  }
+
+  private current: string;
+
+  /** The message text, trimmed: the rest of it once a plugin answered its part (see `narrow`). */
+  get text(): string {
+    return this.current;
+  }
+
+  /** The plugins after this step read only `rest`: the part of the message not answered yet. */
+  protected narrow(rest: string): void {
+    this.current = rest.trim();
+  }
 
   /** The message's logger: every line names the message and its (masked) chat. */
   get log(): Logger {

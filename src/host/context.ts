@@ -127,6 +127,12 @@ export class MessageContext extends MessageRun implements CommandContext {
     return this.repliedBy(this.plugin.name);
   }
 
+  passOn(rest: string): void {
+    this.narrow(rest);
+    this.read = null;
+    this.chosen = undefined;
+  }
+
   handOff(forMs: number): void {
     this.services.customers.handOff(this.chatId, this.now + forMs);
   }

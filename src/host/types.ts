@@ -112,6 +112,12 @@ export interface Context<S = unknown, C = unknown> {
   readonly failed: boolean;
   /** Marks the chat as waiting for a person for `forMs`: meanwhile the bot does not say it did not understand. */
   handOff(forMs: number): void;
+  /**
+   * This plugin answered its part of the message; the plugins after it read only `rest` (its
+   * `text` and `reading` become the rest's). Call before `next()`: "ada diskon kalau ambil 5?
+   * ongkir ke siantar brp" is the owner's discount and the shop's shipping answer.
+   */
+  passOn(rest: string): void;
   /** A topic of this message was answered (the catalog gave the product's own price): generic answers to it are not given too. */
   markAnswered(topic: Topic): void;
   /** Whether a plugin marked the topic answered for this message. */

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { CHAT_SPELLINGS } from '../../src/engine/read/lexicon.js';
+import { clausesOf } from '../../src/engine/read/normalise.js';
 import { Reader } from '../../src/engine/read/reading.js';
 import { colloquialRoot, WordStems } from '../../src/engine/read/stem.js';
 import { closeBots, read, startBot } from '../helpers.js';
@@ -166,5 +167,18 @@ describe('the stemming fix, as a customer sees it', () => {
     // a table arrangement asked for is still found
     expect((await bot.say('6281234567890', 'bunga meja harganya brp')).join('\n')).toMatch(/Meja/);
     await closeBots();
+  });
+});
+
+describe('clausesOf', () => {
+  it('splits a message into the parts that ask one thing each, keeping numbers, codes and question marks whole', () => {
+    expect(clausesOf('ko, anggrek pot keramik brp? ada diskon kalo beli 5?')).toEqual(['ko', 'anggrek pot keramik brp?', 'ada diskon kalo beli 5?']);
+    expect(clausesOf('pesan P-07 1,5 lusin harga 25.000 ya')).toEqual(['pesan P-07 1,5 lusin harga 25.000 ya']);
+    expect(clausesOf('mau pesan bunga papan tp tulisannya custom\nkirim ke siantar bisa??')).toEqual([
+      'mau pesan bunga papan',
+      'tulisannya custom',
+      'kirim ke siantar bisa?',
+    ]);
+    expect(clausesOf('?? ... 🙏')).toEqual([]);
   });
 });

@@ -78,6 +78,34 @@ describe('needs a person', () => {
     }
   });
 
+  it("answers the other question in the same message too: the product's price, the shipping, an order's status", async () => {
+    bot = await greeted();
+    const product = await bot.say(RINA, 'ko, anggrek pot keramik brp? ada diskon kalo beli 5?');
+    expect(product[0]).toContain('admin kami yang akan menjawab langsung');
+    expect(product.join('\n')).toContain('Anggrek Pot Keramik');
+    expect(product.join('\n')).toContain('Rp125.000');
+    expect(product.length).toBeLessThanOrEqual(2);
+    await bot.advance(MINUTE);
+    const shipping = await bot.say(BUDI, 'sy reseller dr rantauprapat, bs harga grosir? ongkir kesini brp', { senderName: 'Budi' });
+    expect(shipping.join('\n')).toContain('admin kami yang akan menjawab langsung');
+    expect(shipping.join('\n')).toMatch(/kurir|ekspedisi/);
+    // the owner is told with the whole message
+    expect(owner(bot).at(-1)).toContain('ongkir kesini brp');
+  });
+
+  it('keeps a person\'s part to the person when the rest only goes with it (an order of 200, "brp kira2", a remark)', async () => {
+    bot = await greeted();
+    for (const text of [
+      'mau pesan 200 tangkai mawar putih utk dekor gedung, bs harga grosir?',
+      'Mau dekor pelaminan utk pesta adat batak tgl 19, bisa kak? brp kira2',
+      'Can I speak to someone who can actually help? The bot keeps giving me the catalog.',
+    ]) {
+      const replies = await bot.say(RINA, text);
+      expect(replies).toEqual([expect.stringMatching(/admin kami yang akan menjawab langsung|Our admin will answer this one personally/)]);
+      await bot.advance(MINUTE);
+    }
+  });
+
   it('tells the owner once when the menu\'s "5" is sent four times', async () => {
     bot = await greeted();
     const answers: string[][] = [];

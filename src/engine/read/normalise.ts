@@ -88,3 +88,15 @@ export function deletions(word: string): string[] {
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;
 }
+
+/**
+ * The parts of a message that ask one thing each, as written: split at a question or full stop,
+ * a comma, a new line, and at words that join two requests ("tapi", "terus", "sekalian", "btw").
+ * A question keeps its question mark; "1,5", "25.000" and "P-07" stay whole. "anggrek pot brp? ada diskon kalo beli 5?" → two.
+ */
+export function clausesOf(text: string): string[] {
+  return text
+    .split(/(?<=[?!])|[;\n]+|[.,](?=\s|$)|\s(?:tapi|tp|tpi|terus|trus|trs|sekalian|skalian|btw|oh ya|oya|also|and also)\s/i)
+    .map((c) => c.trim())
+    .filter((c) => /[\p{L}\p{N}]/u.test(c));
+}
