@@ -13,7 +13,9 @@ import {
   type TicketEvent,
 } from './model.js';
 import {
+  asksTheShop,
   type ChatHandle,
+  clausesOf,
   closingTime,
   type Context,
   type CustomerInfo,
@@ -58,6 +60,9 @@ type Intake = z.infer<typeof intakeSchema>;
 
 type Api = PluginApi<ComplaintState, unknown>;
 type Ctx = Context<ComplaintState, unknown>;
+
+/** A customer asking to be called or to speak to someone, in a complaint's message. */
+const CALL_ME = /\b(?:telp|telpon|telepon|tlp|call|hubungi|ngomong|bicara|owner|pemilik)\b/;
 
 export class Desk {
   constructor(private readonly api: Api) {}
@@ -326,7 +331,11 @@ export class Desk {
         if (resolved && !found.explicit) return this.reopen(ctx, resolved);
         const details = onlyAnnouncesComplaint(ctx.reading) ? null : text;
         await this.start(ctx, found.category as Category, details);
-        return;
+        // "… blm sampe jg. posisi paket skrg dmn??", "… tolong telp sy": the other questions are answered too
+        const rest = this.otherParts(text);
+        if (rest === null) return;
+        ctx.passOn(rest);
+        return next();
       }
     }
     // the main menu's complaint item
@@ -335,6 +344,24 @@ export class Desk {
       return;
     }
     await next();
+  }
+
+  /**
+   * The parts of a complaint's message that ask something else: an order's status, a common topic
+   * (hours, shipping), a call. Joined, or null when every part belongs to the complaint. Not a
+   * product or the catalog (the complaint is about them), nor what only the guesser read.
+   */
+  private otherParts(text: string): string | null {
+    const clauses = clausesOf(text).map((c) => this.api.read(c));
+    if (clauses.length < 2) return null;
+    const other = (c: Ctx['reading']): boolean => {
+      const found = c.signal('complaint');
+      if (found?.complaint || found?.afterSale || c.leanedOn !== null) return false;
+      if (c.wantsTo('person')) return CALL_ME.test(c.simple);
+      return asksTheShop(c) && (c.topics.length > 0 || c.wantsTo('status') || c.codes.orders.length > 0);
+    };
+    const rest = clauses.filter(other);
+    return rest.length > 0 ? rest.map((c) => c.text).join('\n') : null;
   }
 
   /**

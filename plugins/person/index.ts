@@ -1,4 +1,4 @@
-import { clausesOf, courtesyOf, definePlugin, describeCustomer, HANDOFF_MS, type MessageReading, QUESTION_WORDS } from '../../src/plugin-api.js';
+import { asksTheShop, clausesOf, definePlugin, describeCustomer, HANDOFF_MS } from '../../src/plugin-api.js';
 
 /**
  * What only a person can answer: a call, a custom or bulk order, a discount, an event, the owner
@@ -48,20 +48,3 @@ export default definePlugin({
     });
   },
 });
-
-/**
- * A question the shop answers itself: a common topic, the catalog, an order's status, a product
- * or order named. Not a remark ("the bot keeps giving me the catalog"), not an order (a bulk or
- * custom one is the person's too), and not a bare "brp kira2" that asks about the person's part.
- */
-function asksTheShop(r: MessageReading): boolean {
-  if (r.noise || !r.question) return false;
-  if (!r.words.some((w) => !QUESTION_WORDS.has(w) && !FILLERS.has(w.replace(/2$/, '')) && courtesyOf(w) === null && !/^\d+$/.test(w))) return false;
-  const codes = r.codes;
-  return (
-    r.topics.length > 0 || r.wants.some((w) => w !== 'person') || codes.products.length + codes.orders.length > 0 || r.signal('products')?.mentioned === true
-  );
-}
-
-/** Words that carry nothing of their own in a short question: "brp kira2", "gimana sih". */
-const FILLERS = new Set(['kira', 'aja', 'saja', 'sih', 'nya', 'itu', 'ini', 'ada', 'bisa', 'tidak', 'gak', 'ya']);

@@ -445,6 +445,26 @@ describe('two things in one message', () => {
     ).toHaveLength(1);
   });
 
+  it('a complaint that also asks to be called, or when the order ships, gets both: the complaint taken down, the owner told', async () => {
+    bot = await greeted();
+    const replies = await bot.say(RINA, 'barang blm nyampe padahal udh lewat jam janji. nomor sy 0812xxxx tlg telp');
+    expect(replies.join('\n')).toContain('Boleh ceritakan apa yang terjadi');
+    expect(replies.join('\n')).toContain('admin kami yang akan menjawab langsung');
+    expect(replies.length).toBeLessThanOrEqual(2);
+    expect(owner(bot).some((m) => m.startsWith('🙋') && m.includes('tlg telp'))).toBe(true);
+    await bot.advance(MINUTE);
+    const late = await bot.say(BUDI, 'kak, pesanan O-0120 udh lewat 3 hari dr jadwal. kpn dikirim sbnrnya?', { senderName: 'Budi' });
+    expect(late.join('\n')).toContain('Boleh ceritakan apa yang terjadi');
+    expect(late.join('\n')).toContain('belum menemukan pesanan');
+  });
+
+  it("a complaint about a product is not also answered with the product's card", async () => {
+    bot = await greeted();
+    const replies = await bot.say(RINA, 'anggrek bulan putih 9 kuntum kan kak? punya sy cuma 6 kuntum per tangkainya');
+    expect(replies.join('\n')).toContain('Boleh ceritakan apa yang terjadi');
+    expect(replies.join('\n')).not.toContain('Stok ready');
+  });
+
   it('"vas kacanya beneran kaca? takut pecah kalo dikirim ke aceh" is a question, not a complaint', async () => {
     bot = await greeted();
     const replies = await bot.say(RINA, 'vas kaca baby breath itu vasnya kaca beneran kak? takut pecah dijalan kalo dikirim ke aceh');

@@ -1,0 +1,22 @@
+import { courtesyOf, QUESTION_WORDS } from '../engine/read/lexicon.js';
+import type { MessageReading } from './types.js';
+
+/** Words that carry nothing of their own in a short question: "brp kira2", "gimana sih". */
+const FILLERS = new Set(['kira', 'aja', 'saja', 'sih', 'nya', 'itu', 'ini', 'ada', 'bisa', 'tidak', 'gak', 'ya']);
+
+/**
+ * One part of a message (see `clausesOf`) that asks what the shop answers itself: a common topic,
+ * the catalog, an order's status, a product or an order named. Only a question with words of its
+ * own: not a remark ("the bot keeps giving me the catalog"), not an order (a bulk or custom one is
+ * a person's), and not a bare "brp kira2" that asks about the part before it. For a plugin that
+ * answered its own part of a message and passes the rest on (`ctx.passOn`).
+ */
+export function asksTheShop(r: MessageReading): boolean {
+  if (r.noise || !r.question) return false;
+  const content = r.words.some((w) => !QUESTION_WORDS.has(w) && !FILLERS.has(w.replace(/2$/, '')) && courtesyOf(w) === null && !/^\d+$/.test(w));
+  if (!content) return false;
+  const codes = r.codes;
+  return (
+    r.topics.length > 0 || r.wants.some((w) => w !== 'person') || codes.products.length + codes.orders.length > 0 || r.signal('products')?.mentioned === true
+  );
+}
