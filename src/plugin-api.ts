@@ -64,7 +64,7 @@ export {
 export { listVariables, unknownVariables } from './template.js';
 export { SHOP_VARIABLES } from './host/texts.js';
 export { MAX_MENU_ITEMS } from './host/menu.js';
-export { asksTheShop } from './host/parts.js';
+export { asksTheShop, topicQuestions } from './host/parts.js';
 export type { Courtesy, Topic, Want } from './engine/read/lexicon.js';
 export type { Codes, Language, Navigation } from './engine/read/reading.js';
 export type { PhraseEntry, Words } from './engine/read/phrases.js';

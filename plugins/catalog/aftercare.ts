@@ -3,7 +3,7 @@ import { formatRupiah, type CatalogState, type Order, type OrderStatus, type Pro
 import { MAX_QTY } from './intent.js';
 import { orderLines } from './views.js';
 import { orderChange, type OrderChange } from './words.js';
-import { CHAT_SPELLINGS, type Context, describeCustomer, HANDOFF_MS, type PluginApi } from '../../src/plugin-api.js';
+import { CHAT_SPELLINGS, clausesOf, type Context, describeCustomer, HANDOFF_MS, type PluginApi, QUESTION_WORDS, topicQuestions } from '../../src/plugin-api.js';
 
 /**
  * After an order: "pesanan saya sudah dikirim?", "O-0003 gimana?", "sudah transfer ya kak". The
@@ -89,12 +89,17 @@ export class Aftercare {
 
   /** A question about the customer's order: its status from the records, and a person for the rest. */
   status(ctx: Ctx, { quiet = false }: { quiet?: boolean } = {}): void {
+    // "jadi diantar jam brp?", "ready for pickup?": about this order, not the shop's hours or stock,
+    // unless a part of its own asks them ("jam brp tutup hari ini? mau ambil pesanan O-0215")
+    const asked = new Set(topicQuestions(clausesOf(ctx.text).map((c) => this.api.read(c))).flatMap((c) => c.topics));
+    const about = (topic: 'kirim' | 'pesan' | 'jam' | 'stok'): void => {
+      if (!asked.has(topic)) ctx.markAnswered(topic);
+    };
     // a change asked of an order the records do not have is about that order, not its delivery
-    if (orderChange(ctx.text) === null) ctx.markAnswered('kirim');
-    // "jadi diantar jam brp?", "ready for pickup?": about this order, not the shop's hours or stock
-    ctx.markAnswered('pesan');
-    ctx.markAnswered('jam');
-    ctx.markAnswered('stok');
+    if (orderChange(ctx.text) === null) about('kirim');
+    about('pesan');
+    about('jam');
+    about('stok');
     const order = this.ordersOf(ctx).at(-1);
     if (!order) {
       this.say(ctx, this.api.texts.render('katalog.status-tidak-ada', { nama: ctx.addressee, kapan: this.when(ctx) }, ctx.language));
@@ -126,9 +131,16 @@ export class Aftercare {
 
   /** "Sudah transfer": thanked, tied to their open order, and a person checks the payment. */
   paid(ctx: Ctx): void {
-    // "sudah tf, tolong segera dikirim": the admin sends it, not the delivery text
+    // "sudah tf, tolong segera dikirim": the admin sends it, not the delivery text; but "done tf
+    // kak, ongkir nya udh sy itung kan ya 20rb?" asks about the shipping in a part of its own
     ctx.markAnswered('bayar');
-    ctx.markAnswered('kirim');
+    const asksShipping = clausesOf(ctx.text).some((c) => {
+      const part = this.api.read(c);
+      // a question in so many words ("… 20rb?", "brp"), not a request ("tolong segera dikirim ya")
+      const asked = c.includes('?') || part.words.some((w) => QUESTION_WORDS.has(w));
+      return !part.wantsTo('paid') && asked && part.asks('kirim');
+    });
+    if (!asksShipping) ctx.markAnswered('kirim');
     const order = this.ordersOf(ctx)
       .filter((o) => o.status === 'baru' || o.status === 'dikonfirmasi')
       .at(-1);

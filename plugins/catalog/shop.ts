@@ -20,6 +20,7 @@ import { itemsInWords, looksLikeOrder } from './words.js';
 import { categoryList, categoryPage, type Lang, orderLines, pageCount, productDetail, PAGE_SIZE, resultList, stockMark } from './views.js';
 import {
   CHAT_SPELLINGS,
+  clausesOf,
   type Context,
   courtesyOf,
   describeCustomer,
@@ -28,6 +29,7 @@ import {
   type Next,
   NUMBER_WORDS,
   type PluginApi,
+  topicQuestions,
 } from '../../src/plugin-api.js';
 
 /**
@@ -402,7 +404,11 @@ export class Shop {
       return false;
     }
     if (!order && this.afterOrder(ctx)) return false;
-    if (!order && ctx.msg.kind === 'text' && looksLikeOrder(text) && (await this.orderInWords(ctx, base))) return true;
+    if (!order && ctx.msg.kind === 'text' && looksLikeOrder(text) && (await this.orderInWords(ctx, base))) {
+      // "… mau ambil besok di toko. besok buka kan?": a question of its own after the order
+      if (topicQuestions(clausesOf(text).map((c) => this.api.read(c))).length > 0) await next();
+      return true;
+    }
     // "kirim fotonya yg anggrek pot ungu", "send me photos of your bridal bouquets", and a guess
     // for "how long is the hanging ivy": the product named is asked about, unless the catalog
     // itself is named ("katalog bunga meja", "list bunga meja", "koleksi anggreknya apa aja")
@@ -483,7 +489,11 @@ export class Shop {
     }
     // "udh sy tf 250rb ya kak. kapan dikirim?": thanked for paying, and told where the order is
     // (the owner hears of it once, as a payment)
-    if (r.wantsTo('paid') && /\b(?:sudah|udah|udh|sdh|telah|barusan)\b/.test(r.simple) && !/\b(?:belum|blm|sudah diterima|udh diterima)\b/.test(r.simple)) {
+    if (
+      r.wantsTo('paid') &&
+      /\b(?:sudah|udah|udh|sdh|telah|barusan|done|i ve|i have|already)\b/.test(r.simple) &&
+      !/\b(?:belum|blm|sudah diterima|udh diterima)\b/.test(r.simple)
+    ) {
       this.aftercare.paid(ctx);
       this.aftercare.status(ctx, { quiet: true });
       return true;

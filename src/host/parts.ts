@@ -20,3 +20,21 @@ export function asksTheShop(r: MessageReading): boolean {
     r.topics.length > 0 || r.wants.some((w) => w !== 'person') || codes.products.length + codes.orders.length > 0 || r.signal('products')?.mentioned === true
   );
 }
+
+/**
+ * The parts of a message (see `clausesOf`) that ask a common topic in so many words (a question
+ * mark or a word that asks) and name no order, code or product: "besok buka kan?" after an order,
+ * "jam brp tutup hari ini?" before an order's status. The rest of such a message is about the
+ * order, and its words ("jadi diantar jam brp?") are not the shop's hours.
+ */
+export function topicQuestions(clauses: readonly MessageReading[]): MessageReading[] {
+  return clauses.filter((c) => {
+    if (c.noise || c.topics.length === 0 || c.wantsTo('status') || c.wantsTo('paid')) return false;
+    const asked = c.text.includes('?') || c.words.some((w) => QUESTION_WORDS.has(w));
+    const codes = c.codes;
+    return asked && codes.orders.length + codes.products.length === 0 && c.signal('products')?.mentioned !== true && !OWN_ORDER.test(c.simple);
+  });
+}
+
+/** The customer's own order in words: "pesanan saya", "orderan ku", "yg sy pesan", "when will it ship?". */
+const OWN_ORDER = /\b(?:pesanan|pesananku|orderan|order|my order|yang (?:saya|sy|aku) pesan|yg (?:saya|sy|aku) pesan|(?:will|is|has|did|was) it)\b/;

@@ -458,6 +458,33 @@ describe('two things in one message', () => {
     expect(late.join('\n')).toContain('belum menemukan pesanan');
   });
 
+  it('an order in words and "besok buka kan?" get the order and the hours; an order\'s status and "jam brp tutup hari ini?" too', async () => {
+    bot = await greeted();
+    const order = await bot.say(RINA, 'anggrek ungu 3 tangkai sama daun monstera 5 lembar, mau ambil besok di toko. besok buka kan?');
+    expect(order.join('\n')).toContain('3 × Anggrek Bulan Ungu (P07)');
+    expect(order.join('\n')).toMatch(/📅 Rabu, 2 Desember 2026: toko \*buka\*/);
+    expect(order.length).toBeLessThanOrEqual(2);
+    await bot.advance(MINUTE);
+    const status = await bot.say(BUDI, 'jam brp tutup kak hari ini? mau ambil pesanan O-0215 udh siap blm', { senderName: 'Budi' });
+    expect(status.join('\n')).toContain('belum menemukan pesanan');
+    expect(status.join('\n')).toContain('Jam buka');
+    // asked about the order itself, the hour is the order's, not the shop's
+    await bot.advance(MINUTE);
+    const own = await bot.say(BUDI, 'pesanan sy jadi diantar jam brp kak?');
+    expect(own.join('\n')).not.toContain('Jam buka');
+  });
+
+  it('a payment and a question about the shipping fee in a part of its own get both; "tolong segera dikirim" only the thanks', async () => {
+    bot = await greeted();
+    const fee = await bot.say(RINA, 'done tf kak, ongkir nya udh sy itung kan ya 20rb?');
+    expect(fee.join('\n')).toContain('Konfirmasi pembayaran');
+    expect(fee.join('\n')).toMatch(/kurir/);
+    await bot.advance(MINUTE);
+    const send = await bot.say(BUDI, 'nih kak buktinya, tolong segera dikirim ya', { senderName: 'Budi' });
+    expect(send.join('\n')).toContain('Konfirmasi pembayaran');
+    expect(send.join('\n')).not.toMatch(/kurir/);
+  });
+
   it("a complaint about a product is not also answered with the product's card", async () => {
     bot = await greeted();
     const replies = await bot.say(RINA, 'anggrek bulan putih 9 kuntum kan kak? punya sy cuma 6 kuntum per tangkainya');
