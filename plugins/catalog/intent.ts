@@ -231,6 +231,9 @@ const WISHING = new Set(
 /** A question mark, or a word that asks or wishes about products ("berapa", "ada", "harga", "mau"). */
 function asksSomething(r: MessageReading): boolean {
   if (r.text.includes('?')) return true;
+  // a word or tail that asks: "bahan mawar merah premium apa ya kak, tahan lama ga"; but "prosedur
+  // order bunga papan gmn ya kak" asks how to order, for the quick replies
+  if (r.question && !r.asks('pesan')) return true;
   for (let i = 0; i < r.words.length; i++) {
     if (r.forms(i).some((f) => WISHING.has(f))) return true;
   }

@@ -12,7 +12,7 @@ const FILLERS = new Set(['kira', 'aja', 'saja', 'sih', 'nya', 'itu', 'ini', 'ada
  * answered its own part of a message and passes the rest on (`ctx.passOn`).
  */
 export function asksTheShop(r: MessageReading): boolean {
-  if (r.noise || !r.question) return false;
+  if (r.noise || !askedOutright(r)) return false;
   const content = r.words.some((w) => !QUESTION_WORDS.has(w) && !FILLERS.has(w.replace(/2$/, '')) && courtesyOf(w) === null && !/^\d+$/.test(w));
   if (!content) return false;
   const codes = r.codes;
@@ -30,11 +30,15 @@ export function asksTheShop(r: MessageReading): boolean {
 export function topicQuestions(clauses: readonly MessageReading[]): MessageReading[] {
   return clauses.filter((c) => {
     if (c.noise || c.topics.length === 0 || c.wantsTo('status') || c.wantsTo('paid')) return false;
-    const asked = c.text.includes('?') || c.words.some((w) => QUESTION_WORDS.has(w));
     const codes = c.codes;
-    return asked && codes.orders.length + codes.products.length === 0 && c.signal('products')?.mentioned !== true && !OWN_ORDER.test(c.simple);
+    return askedOutright(c) && codes.orders.length + codes.products.length === 0 && c.signal('products')?.mentioned !== true && !OWN_ORDER.test(c.simple);
   });
 }
 
 /** The customer's own order in words: "pesanan saya", "orderan ku", "yg sy pesan", "when will it ship?". */
 const OWN_ORDER = /\b(?:pesanan|pesananku|orderan|order|my order|yang (?:saya|sy|aku) pesan|yg (?:saya|sy|aku) pesan|(?:will|is|has|did|was) it)\b/;
+
+/** A question in so many words: a question mark or a word that asks, not only a tail ("… ya", "… kak"). */
+function askedOutright(r: MessageReading): boolean {
+  return r.text.includes('?') || r.words.some((w) => QUESTION_WORDS.has(w));
+}

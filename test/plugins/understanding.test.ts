@@ -499,6 +499,17 @@ describe('two things in one message', () => {
   });
 });
 
+describe('a product question without a question mark', () => {
+  it('"bahan mawar merah premium apa ya kak, tahan lama ga" gets the product; "prosedur order bunga papan gmn ya kak" how to order', async () => {
+    bot = await greeted();
+    const product = await bot.say(RINA, 'bahan mawar merah premium apa ya kak, tahan lama ga');
+    expect(product.join('\n')).toContain('Mawar Merah Premium (P01)');
+    await bot.advance(MINUTE);
+    const how = await bot.say(RINA, 'prosedur order bunga papan gmn ya kak');
+    expect(how.join('\n')).toContain('Cara pesan');
+  });
+});
+
 describe('dates in questions', () => {
   it.each([
     ['natal buka ga kak', '📅 Jumat, 25 Desember 2026: toko *tutup* (libur Natal).'],
