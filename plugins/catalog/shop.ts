@@ -77,6 +77,9 @@ const MAX_CODE_WORDS = 12;
 /** Words that make a delivery question about the customer's own order: "pesanan sy", "udh dikirim blm". */
 const OWN_ORDER = /\b(?:saya|sy|aku|ku|gw|my|sudah|udah|udh|sdh|belum|blm|pesanan|orderan|paket|resi)\b|\w+(?:ku|nya)\b/;
 
+/** Fresh flowers and live plants, which an artificial-flower shop does not sell. */
+const FRESH = /\b(?:bunga (?:asli|segar|hidup|beneran)|(?:fresh|real|live) (?:flowers?|roses?|ones?)|tanaman (?:hidup|asli)|live plants?)\b/;
+
 const viewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('categories'), names: z.array(z.string()) }),
   z.object({ type: z.literal('category'), name: z.string(), codes: z.array(z.string()), page: z.number().int().min(0) }),
@@ -96,6 +99,12 @@ export const SHOP_TEXTS = {
     help: 'jawaban saat produk yang dicari pelanggan tidak ada; daftar kategori menyusul',
     variables: ['nama', 'cari'],
     en: 'Sorry {nama}, we do not have *{cari}* in our catalog. 🙏 Maybe something here suits you:',
+  },
+  'katalog.bukan-segar': {
+    default: 'Maaf {nama}, kami khusus menjual bunga *artificial* (bunga tiruan yang awet bertahun-tahun), belum ada bunga segar. 🙏 Ini pilihan kami:',
+    help: 'jawaban saat pelanggan mencari bunga segar atau tanaman hidup; daftar kategori menyusul',
+    variables: ['nama'],
+    en: 'Sorry {nama}, we only sell *artificial* flowers (they last for years), no fresh ones. 🙏 Here is what we have:',
   },
   'katalog.pesanan-tercatat': {
     default:
@@ -443,6 +452,12 @@ export class Shop {
       return false;
     }
     if (text.split(/\s+/).length > MAX_SEARCH_WORDS) return false;
+    // "ada bunga segar ga kak? yg asli", "do you sell fresh flowers?": the shop's are artificial
+    if (FRESH.test(r.words.join(' ')) && r.question) {
+      this.say(ctx, this.api.texts.render('katalog.bukan-segar', { nama: ctx.addressee }, ctx.language));
+      this.showCategories(ctx, []);
+      return false;
+    }
     const index = this.catalog.index();
     const plain = withoutIdioms(text);
     const query = plain === text ? r : this.api.read(plain);

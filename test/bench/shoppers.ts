@@ -141,7 +141,9 @@ export function interpret(why: Why | null, orderChanged: boolean, ticketChanged:
   // the catalog's questions on the way to an order: which product, how many, is this it
   const orderTalk = replies.some((r) => ORDER_TALK.test(r));
   // the catalog's own list of categories, unless it comes after "we do not have that"
-  const notCarried = replies.some((r) => r.includes('belum ada di katalog kami') || r.includes('in our catalog. 🙏'));
+  const notCarried = replies.some(
+    (r) => r.includes('belum ada di katalog kami') || r.includes('in our catalog. 🙏') || r.includes('belum ada bunga segar') || r.includes('no fresh ones'),
+  );
   // the list of categories, or one category's page ("🌸 *Buket* · 4 produk")
   const catalogView =
     !notCarried && replies.some((r) => r.includes('*Katalog ') || / catalog\*\n/.test(r) || /^🌸 \*[^*]+\* · \d+ (?:produk|products)/m.test(r));

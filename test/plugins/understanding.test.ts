@@ -510,6 +510,20 @@ describe('a product question without a question mark', () => {
   });
 });
 
+describe('a kind of flower the shop does not sell', () => {
+  it.each(['ada bunga segar ga kak? yg asli', 'hallo, do you sell fresh flowers or only artificial?', 'ada bunga asli gk kak? buat tabur makam'])(
+    '"%s" is told the shop sells artificial flowers only, with what it has; no person is called',
+    async (text) => {
+      bot = await greeted();
+      const replies = await bot.say(RINA, text);
+      expect(replies.join('\n')).toMatch(/khusus menjual bunga \*artificial\*|we only sell \*artificial\* flowers/);
+      expect(replies.join('\n')).toMatch(/Mawar \((?:5 produk|5 products)\)/);
+      expect(replies.join('\n')).not.toContain('admin kami yang akan menjawab langsung');
+      expect(owner(bot).filter((m) => m.startsWith('🙋'))).toEqual([]);
+    },
+  );
+});
+
 describe('dates in questions', () => {
   it.each([
     ['natal buka ga kak', '📅 Jumat, 25 Desember 2026: toko *tutup* (libur Natal).'],
