@@ -37,6 +37,17 @@ describe('the shoppers judge', () => {
     expect([...interpret(why(['catalog'], ['catalog:harga', 'catalog:stok', 'catalog:pesan']), false, false, false, ['*Mawar*'])]).toEqual(['product']);
     expect([...interpret(why(['catalog'], ['catalog:pesan']), true, false, true, ['O-0001'])]).toEqual(['order']);
     expect([...interpret(why(['menu'], [], 'admin'), false, false, true, ['admin'])]).toEqual(['person']);
+    // a list of the products named, with their prices, answers a question about them; what an
+    // order would be ("Ini yang Kakak maksud?") is talk about ordering
+    const named = ['Ini produk yang Kakak sebut:\n*1.* Mawar Merah Premium (P01) · Rp25.000\n*2.* Mawar Putih Premium (P02) · Rp25.000'];
+    expect([...interpret(why(['catalog'], ['catalog:harga', 'catalog:stok']), false, false, false, named)]).toEqual(['product']);
+    expect([
+      ...interpret(why(['catalog'], ['catalog:harga', 'catalog:stok', 'catalog:pesan']), false, false, false, ['Ini yang Kakak maksud?\n• 2 × Mawar']),
+    ]).toEqual(['order']);
+    // "we only sell artificial flowers" is the answer to a product the shop does not carry
+    expect([...interpret(why(['catalog']), false, false, false, ['Maaf Kak, kami khusus menjual bunga *artificial* …, belum ada bunga segar. 🙏'])]).toEqual([
+      'product',
+    ]);
     expect([...interpret(why(['fallback']), false, false, true, ['Maaf Kak, kami belum menangkap maksud pesan Kakak.'])]).toEqual(['fallback', 'alert']);
     expect([...interpret(why(['fallback']), false, false, false, ['Sama-sama, Kak! 🙏'])]).toEqual(['courtesy']);
   });

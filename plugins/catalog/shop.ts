@@ -29,7 +29,9 @@ import {
   type Next,
   NUMBER_WORDS,
   type PluginApi,
+  simplify,
   topicQuestions,
+  UNITS,
 } from '../../src/plugin-api.js';
 
 /**
@@ -392,6 +394,48 @@ export class Shop {
     await this.confirmFirst(ctx, this.stackOf(ctx), [{ code: product.code, qty }]);
   }
 
+  /**
+   * Products named one after another ("mawar merah sm mawar putih", "anggrek bulan putih sama
+   * ungu", "P06 or the one in the ceramic pot"): each part of the message that names one product
+   * by its own name, a part with only a colour taking the words before it ("anggrek bulan").
+   */
+  private severalNamed(text: string): Product[] {
+    const parts = text
+      .split(/\s+(?:sm|sama|dan|dgn|dengan|atau|ato|or|and|vs|versus)\s+|[,&/?]/i)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    if (parts.length < 2 || parts.length > 6) return [];
+    const vocabulary = new Set(this.catalog.visible().flatMap((p) => p.name.toLowerCase().split(/\s+/)));
+    const out: Product[] = [];
+    let head: string[] = [];
+    for (const part of parts) {
+      const own = this.namedIn(part, vocabulary);
+      const product = own ?? (head.length > 0 ? this.namedIn(`${head.join(' ')} ${part}`, vocabulary) : undefined);
+      if (!product) continue;
+      if (!out.includes(product)) out.push(product);
+      if (own)
+        head = this.api
+          .read(part)
+          .simple.split(' ')
+          .map((w) => CHAT_SPELLINGS[w] ?? w)
+          .filter((w) => vocabulary.has(w))
+          .slice(0, -1);
+    }
+    return out;
+  }
+
+  /** The one product a few words name by its own name ("mawar putih" is Mawar Putih Premium), or undefined. */
+  private namedIn(words: string, vocabulary: ReadonlySet<string>): Product | undefined {
+    const reading = this.api.read(words);
+    const named = reading.simple
+      .split(' ')
+      .map((w) => CHAT_SPELLINGS[w] ?? w)
+      .filter((w) => vocabulary.has(w));
+    if (named.length < 2) return undefined;
+    const result = this.catalog.index().search(reading, 5);
+    return namedBy(result.products.slice(0, Math.max(1, result.complete)), named);
+  }
+
   private showResults(ctx: Ctx, base: View[], title: string, products: Product[]): void {
     this.say(ctx, resultList(title, products, undefined, ctx.language));
     this.shownProducts(ctx);
@@ -436,6 +480,16 @@ export class Shop {
     }
     if (isAfterSale(r)) return false;
     const codes = r.codes.products;
+    if (codes.length > 1 && !r.question) {
+      // "P01 x 20, P02 x 20, P21 x 10", "P10 merah putih 2, P13 pink 1 kak": codes each with how many
+      const listed = codeList(text, (part) => this.api.read(part).codes.products);
+      if (listed && listed.items.every((i) => this.catalog.shown(i.code))) {
+        ctx.markAnswered('pesan');
+        if (listed.exact) await this.place(ctx, base, listed.items);
+        else await this.confirmFirst(ctx, base, listed.items);
+        return false;
+      }
+    }
     if (codes.length > 0 && text.split(/\s+/).length <= MAX_CODE_WORDS) {
       const known = codes.map((c) => this.catalog.shown(c)).filter((p): p is Product => p !== undefined);
       const unknown = codes.filter((c) => !known.some((p) => p.code === c));
@@ -460,6 +514,12 @@ export class Shop {
     }
     const index = this.catalog.index();
     const plain = withoutIdioms(text);
+    // "harga mawar merah sm mawar putih sama ya?", "anggrek bulan putih sama ungu beda harga ga?"
+    const several = this.severalNamed(plain);
+    if (several.length >= 2 && asksAboutProducts(r, { strict: ctx.msg.kind !== 'text' || this.waitingForPerson(ctx) })) {
+      this.showResults(ctx, base, ctx.language === 'en' ? 'These are the products you named:' : 'Ini produk yang Kakak sebut:', several);
+      return false;
+    }
     const query = plain === text ? r : this.api.read(plain);
     const result = index.search(query, 5);
     if (
@@ -831,6 +891,32 @@ const FILLER_WORDS = new Set(
     ' ',
   ),
 );
+
+/**
+ * A list of codes, each with how many ("P01 x 20, P02 x 20", "P10 merah putih 2, P13 pink 1"):
+ * the items, and whether nothing else was written (courtesy and units aside); null when a code
+ * has no quantity, or two.
+ */
+function codeList(text: string, codesIn: (part: string) => string[]): { items: Array<{ code: string; qty: number }>; exact: boolean } | null {
+  const items: Array<{ code: string; qty: number }> = [];
+  let exact = true;
+  for (const part of text.split(/[,;\n]|\s+(?:dan|sama|sm|&)\s+/i)) {
+    const simple = simplify(part);
+    const codes = codesIn(part);
+    if (codes.length === 0) {
+      if (simple.split(' ').some((w) => w !== '' && courtesyOf(w) === null)) exact = false;
+      continue;
+    }
+    if (codes.length > 1) return null;
+    const rest = simple.replace(/(?<![\p{L}\p{N}])p-?\d{1,4}(?![\p{L}\p{N}])/u, ' ');
+    const numbers = [...rest.matchAll(/(?<![\p{L}\p{N}])x?(\d{1,4})x?(?![\p{L}\p{N}])/gu)].map((m) => Number(m[1]));
+    if (numbers.length !== 1 || (numbers[0] as number) < 1 || (numbers[0] as number) > MAX_QTY) return null;
+    items.push({ code: codes[0] as string, qty: numbers[0] as number });
+    const others = rest.split(' ').filter((w) => w !== '' && !/^x?\d+x?$/.test(w) && !UNITS.has(w) && courtesyOf(w) === null);
+    if (others.length > 0) exact = false;
+  }
+  return items.length > 1 ? { items, exact } : null;
+}
 
 /** Of several products that match, the one whose own name has every word ("mawar merah" is Mawar Merah Premium). */
 function namedBy(products: readonly Product[], words: readonly string[]): Product | undefined {

@@ -106,7 +106,7 @@ const MENU_INTENT: Record<string, Intent[]> = {
 };
 
 const ORDER_TALK =
-  /^(Mau pesan yang mana|Ini yang Kakak maksud|Ini produk yang Kakak sebut|Baik, \d+ buah\. Yang mana|Produk mana yang mau dipesan|Mau pesan apa|Jumlah pesanan|Mau pesan berapa|Maaf Kak, jumlah|Maaf Kak, \*[^*]+\* \(P\d+\) sedang habis|Which one would you like to order|Is this what you mean|These are the products you named|Sure, \d+\. Which one)/m;
+  /^(Mau pesan yang mana|Ini yang Kakak maksud|Baik, \d+ buah\. Yang mana|Produk mana yang mau dipesan|Mau pesan apa|Jumlah pesanan|Mau pesan berapa|Maaf Kak, jumlah|Maaf Kak, \*[^*]+\* \(P\d+\) sedang habis|Which one would you like to order|Is this what you mean|Sure, \d+\. Which one)/m;
 
 interface Why {
   by: string[];

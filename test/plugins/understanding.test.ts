@@ -510,6 +510,32 @@ describe('a product question without a question mark', () => {
   });
 });
 
+describe('several products in one question', () => {
+  it('"harga mawar merah sm mawar putih sama ya?" and "anggrek bulan putih sama ungu beda harga ga?" list each named product with its price', async () => {
+    bot = await greeted();
+    const roses = (await bot.say(RINA, 'kak harga mawar merah sm mawar putih sama ya?')).join('\n');
+    expect(roses).toContain('Mawar Merah Premium (P01) · Rp25.000');
+    expect(roses).toContain('Mawar Putih Premium (P02) · Rp25.000');
+    expect(roses).not.toContain('P10');
+    await bot.advance(MINUTE);
+    const orchids = (await bot.say(RINA, 'Anggrek bulan putih sama ungu beda harga ga?')).join('\n');
+    expect(orchids).toContain('Anggrek Bulan Putih (P06) · Rp45.000');
+    expect(orchids).toContain('Anggrek Bulan Ungu (P07) · Rp45.000');
+  });
+
+  it('"P01 x 20, P02 x 20, P21 x 10" is an order; with colours between, what it would be, to confirm', async () => {
+    bot = await greeted();
+    const placed = (await bot.say(RINA, 'P01 x 20, P02 x 20, P21 x 10')).join('\n');
+    expect(placed).toContain('O-0001');
+    expect(placed).toContain('20 × Mawar Merah Premium');
+    expect(placed).toContain('10 × Daun Monstera Artificial');
+    await bot.advance(MINUTE);
+    const noted = (await bot.say(BUDI, 'P10 merah putih 2, P13 pink 1 kak', { senderName: 'Budi' })).join('\n');
+    expect(noted).toContain('Ini yang Kakak maksud?');
+    expect(noted).toContain('pesan P10 2 P13 1');
+  });
+});
+
 describe('a kind of flower the shop does not sell', () => {
   it.each(['ada bunga segar ga kak? yg asli', 'hallo, do you sell fresh flowers or only artificial?', 'ada bunga asli gk kak? buat tabur makam'])(
     '"%s" is told the shop sells artificial flowers only, with what it has; no person is called',
