@@ -483,7 +483,7 @@ export class Shop {
     if (codes.length > 1 && !r.question) {
       // "P01 x 20, P02 x 20, P21 x 10", "P10 merah putih 2, P13 pink 1 kak": codes each with how many
       const listed = codeList(text, (part) => this.api.read(part).codes.products);
-      if (listed && listed.items.every((i) => this.catalog.shown(i.code))) {
+      if (listed?.items.every((i) => this.catalog.shown(i.code))) {
         ctx.markAnswered('pesan');
         if (listed.exact) await this.place(ctx, base, listed.items);
         else await this.confirmFirst(ctx, base, listed.items);
