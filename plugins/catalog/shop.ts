@@ -79,6 +79,12 @@ const MAX_CODE_WORDS = 12;
 /** Words that make a delivery question about the customer's own order: "pesanan sy", "udh dikirim blm". */
 const OWN_ORDER = /\b(?:saya|sy|aku|ku|gw|my|sudah|udah|udh|sdh|belum|blm|pesanan|orderan|paket|resi)\b|\w+(?:ku|nya)\b/;
 
+/** A note after an item: its colour, theme or size ("warna salem", "temanya gold", "ukuran besar"). */
+const NOTE = /^(?:warna|warnanya|color|colour|tema|temanya|ukuran|ukurannya|size|model|tulisan|tulisannya)\b/;
+
+/** "…, ganti mawar merah aja 6 tangkai", "ganti jadi mini tulip merah 2": what is wanted instead. */
+const SWAP = /\bganti(?:\s+(?:jadi|jd|ke|sama|sm|dengan|dgn))?\s+(.*\b\d{1,3}\b.*)$/i;
+
 /** Fresh flowers and live plants, which an artificial-flower shop does not sell. */
 const FRESH = /\b(?:bunga (?:asli|segar|hidup|beneran)|(?:fresh|real|live) (?:flowers?|roses?|ones?)|tanaman (?:hidup|asli)|live plants?)\b/;
 
@@ -457,6 +463,9 @@ export class Shop {
       return false;
     }
     if (!order && this.afterOrder(ctx)) return false;
+    // "gk jd yg anggrek, ganti mawar merah aja 6 tangkai" with no order open: the new choice, to confirm
+    const swapped = SWAP.exec(text)?.[1];
+    if (!order && ctx.msg.kind === 'text' && swapped && (await this.orderInWords(ctx, base, swapped, true))) return true;
     if (!order && ctx.msg.kind === 'text' && looksLikeOrder(text) && (await this.orderInWords(ctx, base))) {
       // "… mau ambil besok di toko. besok buka kan?": a question of its own after the order
       if (topicQuestions(clausesOf(text).map((c) => this.api.read(c))).length > 0) await next();
@@ -703,18 +712,26 @@ export class Shop {
    * product of the catalog, so the order is placed as "pesan P07 3" would be. False when an item
    * names none or several (the search or the list of choices answers then).
    */
-  private async orderInWords(ctx: Ctx, stack: View[]): Promise<boolean> {
-    const items = itemsInWords(ctx.text);
+  private async orderInWords(ctx: Ctx, stack: View[], text = ctx.text, confirm = false): Promise<boolean> {
+    const items = itemsInWords(text);
     if (items.length === 0 || items.length > 6) return false;
     const index = this.catalog.index();
     const wanted: Array<{ code: string; qty: number }> = [];
+    let noted = false;
     for (const item of items) {
       const reading = this.api.read(item.words);
       const found = index.search(reading, 5);
       const named = item.words.split(' ').map((w) => CHAT_SPELLINGS[w] ?? w);
       const product = found.complete === 1 ? found.products[0] : namedBy(found.products.slice(0, found.complete), named);
-      // "…, temanya gold putih": a note that names nothing and counts nothing
-      if (!product && item.qty === null && item.odd === null && wanted.length > 0) continue;
+      // "…, temanya gold putih", "…, warna salem": a note that counts nothing and names nothing new
+      // (not one more of the product before it): shown to confirm, the note left to the admin
+      if (item.qty === null && item.odd === null && wanted.length > 0) {
+        if (!product) continue;
+        if (wanted.some((w) => w.code === product.code) || NOTE.test(item.words)) {
+          noted = true;
+          continue;
+        }
+      }
       if (!product || !index.mentionsProducts(reading)) return false;
       if (item.odd !== null) {
         ctx.markAnswered('pesan');
@@ -726,7 +743,7 @@ export class Shop {
     }
     ctx.markAnswered('pesan');
     // "bisa pesan 2 buket wisuda?": what it would be, and how to order it
-    if (ctx.text.includes('?')) await this.confirmFirst(ctx, stack, wanted);
+    if (confirm || noted || ctx.text.includes('?')) await this.confirmFirst(ctx, stack, wanted);
     else await this.place(ctx, stack, wanted);
     return true;
   }
@@ -746,6 +763,10 @@ export class Shop {
     if (known.length === 0) return this.place(ctx, stack, items); // says which codes do not exist
     const lines = known.map((i) => `• ${i.qty} × ${i.product.name} (${i.code}) @ ${formatRupiah(i.product.price)}${stockMark(i.product, ctx.language)}`);
     const en = ctx.language === 'en';
+    // "total brp?": what it comes to, for more than one piece (delivery apart)
+    const total = known.reduce((sum, i) => sum + i.qty * i.product.price, 0);
+    if (known.length > 1 || (known[0]?.qty ?? 1) > 1)
+      lines.push(en ? `Total: ${formatRupiah(total)} (delivery not included)` : `Total: ${formatRupiah(total)} (belum termasuk ongkir)`);
     const command = `${en ? 'order' : 'pesan'} ${known.map((i) => `${i.code} ${i.qty}`).join(' ')}`;
     this.say(
       ctx,

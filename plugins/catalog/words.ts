@@ -36,7 +36,8 @@ const numberOf = (w: string): number | null => (/^\d{1,4}$/.test(w) ? Number(w) 
 
 /** Words in an order that name no product: verbs, leads, units, fillers. */
 const FILLER = new Set(
-  `pesan pesen psn order beli ambil mau mo mw minta jadi jdi sy saya aku i i'd id like would to want get can please pls tolong ya yg yang nya
+  `pesan pesen psn order beli ambil mau mo mw minta jadi jdi jd jadinya sy saya aku i i'd id like would to want get can please pls tolong ya yg yang nya
+  hendak ingin memesan membeli sebanyak
   pcs pc buah bh biji tangkai tkai batang pot lembar ikat item unit x masing masing2 each of the some more lagi lg aja saja deh dong
   lae bang ito kak ka kk min hi halo eh please pls thanks`.split(/\s+/),
 );
@@ -130,7 +131,7 @@ export function itemsInWords(text: string): ItemWords[] {
 
 /** Words that start an order in words, English ones included. */
 const ORDER_START =
-  /^(?:(?:kak|ka|kk|bang|lae|ito|min|hi|halo|ok|oke|jadi|jdi|ya)\s+)*(?:(?:saya|sy|aku|i|i'd|id)\s+)?(?:(?:mau|mo|mw|pengen|would like to|like to|want to|wanna|want|can i|could i)\s+)?(?:pesan|pesen|psn|order|beli|ambil|buy|get|take)\b/;
+  /^(?:(?:kak|ka|kk|bang|lae|ito|min|hi|halo|ok|oke|jadi|jdi|jd|nya|jadinya|ya)\s+)*(?:(?:saya|sy|aku|i|i'd|id|kami)\s+)?(?:(?:mau|mo|mw|pengen|hendak|ingin|akan|would like to|like to|want to|wanna|want|can i|could i)\s+)?(?:pesan|pesen|psn|memesan|order|beli|membeli|ambil|buy|get|take)\b/;
 /** A quantity with a unit of the trade ("2 lusin", "5 tangkai", "3 pot"): an order even without a verb. */
 const UNIT_QTY = /\b(?:\d{1,3}|se|setengah|satu|dua|tiga|a|one|two|half a)\s*(?:lusin|dozen|tangkai|pot|pcs|buah|bh|lembar|ikat)\b|\b(?:lusin|selusin)\b/;
 

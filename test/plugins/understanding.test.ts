@@ -258,6 +258,7 @@ describe('a product question with how many', () => {
       [
         'Ini yang Kakak maksud?',
         '• 20 × Daun Monstera Artificial (P21) @ Rp15.000',
+        'Total: Rp300.000 (belum termasuk ongkir)',
         '',
         'Kalau sudah pas, balas *pesan P21 20* untuk memesan. Pertanyaan lain (warna, ukuran, ongkir) dijawab admin kami di chat ini. 🙏',
       ].join('\n'),
@@ -317,6 +318,7 @@ describe('changing an order', () => {
         'Kami belum menemukan pesanan Kakak yang masih terbuka di chat ini.',
         'Ini yang Kakak maksud?',
         '• 15 × Mawar Pink Velvet (P03) @ Rp22.000',
+        'Total: Rp330.000 (belum termasuk ongkir)',
         '',
         'Kalau sudah pas, balas *pesan P03 15* untuk memesan. Pertanyaan lain (warna, ukuran, ongkir) dijawab admin kami di chat ini. 🙏',
       ].join('\n'),
@@ -507,6 +509,33 @@ describe('a product question without a question mark', () => {
     await bot.advance(MINUTE);
     const how = await bot.say(RINA, 'prosedur order bunga papan gmn ya kak');
     expect(how.join('\n')).toContain('Cara pesan');
+  });
+});
+
+describe('orders in more words', () => {
+  it('"ka jd nya sy ambil mawar pink velvet 12 ya, warna salem": 12, not 13 (the colour is a note), shown to confirm with the total', async () => {
+    bot = await greeted();
+    const replies = (await bot.say(RINA, 'ka jd nya sy ambil mawar pink velvet 12 ya, warna salem')).join('\n');
+    expect(replies).toContain('• 12 × Mawar Pink Velvet (P03) @ Rp22.000');
+    expect(replies).toContain('Total: Rp264.000');
+    expect(replies).toContain('pesan P03 12');
+  });
+
+  it('"Saya hendak memesan Bunga Meja Lily Putih sebanyak 4 buah … Mohon diproses." is an order, not a question about one', async () => {
+    bot = await greeted();
+    const replies = (await bot.say(RINA, 'Saya hendak memesan Bunga Meja Lily Putih sebanyak 4 buah untuk meja resepsionis kantor. Mohon diproses.')).join(
+      '\n',
+    );
+    expect(replies).toContain('O-0001');
+    expect(replies).toContain('4 × Bunga Meja Lily Putih (P11)');
+  });
+
+  it('"gk jd pesen yg anggrek, ganti mawar merah aja 6 tangkai" with no order open shows the new choice to confirm, not "didn\'t catch that"', async () => {
+    bot = await greeted();
+    const replies = (await bot.say(RINA, 'kk gk jd pesen yg anggrek, ganti mawar merah aja 6 tangkai')).join('\n');
+    expect(replies).toContain('• 6 × Mawar Merah Premium (P01)');
+    expect(replies).toContain('pesan P01 6');
+    expect(replies).not.toContain('belum menangkap');
   });
 });
 
