@@ -515,11 +515,19 @@ export class Shop {
       return false;
     }
     if (text.split(/\s+/).length > MAX_SEARCH_WORDS) return false;
+    await this.search(ctx, base);
+    return false;
+  }
+
+  /** Products asked about in words: the one named, several named, what the search finds, or "not carried". */
+  private async search(ctx: Ctx, base: View[]): Promise<void> {
+    const text = ctx.text;
+    const r = ctx.reading;
     // "ada bunga segar ga kak? yg asli", "do you sell fresh flowers?": the shop's are artificial
     if (FRESH.test(r.words.join(' ')) && r.question) {
       this.say(ctx, this.api.texts.render('katalog.bukan-segar', { nama: ctx.addressee }, ctx.language));
       this.showCategories(ctx, []);
-      return false;
+      return;
     }
     const index = this.catalog.index();
     const plain = withoutIdioms(text);
@@ -527,7 +535,7 @@ export class Shop {
     const several = this.severalNamed(plain);
     if (several.length >= 2 && asksAboutProducts(r, { strict: ctx.msg.kind !== 'text' || this.waitingForPerson(ctx) })) {
       this.showResults(ctx, base, ctx.language === 'en' ? 'These are the products you named:' : 'Ini produk yang Kakak sebut:', several);
-      return false;
+      return;
     }
     const query = plain === text ? r : this.api.read(plain);
     const result = index.search(query, 5);
@@ -549,14 +557,13 @@ export class Shop {
       const found = named ? [named] : result.complete > 0 ? complete : result.products;
       if (found.length === 1) await this.showProductFor(ctx, base, found[0] as Product);
       else this.showResults(ctx, base, foundTitle(result.cheapest, ctx.language), found);
-      return false;
+      return;
     }
     const wanted = productRequest(r);
     if (wanted) {
       this.say(ctx, this.api.texts.render('katalog.tidak-ada', { nama: ctx.addressee, cari: wanted }, ctx.language));
       this.showCategories(ctx, []);
     }
-    return false;
   }
 
   /**
