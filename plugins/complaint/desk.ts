@@ -61,6 +61,9 @@ type Intake = z.infer<typeof intakeSchema>;
 type Api = PluginApi<ComplaintState, unknown>;
 type Ctx = Context<ComplaintState, unknown>;
 
+/** The customer's own order or goods, in a part of a message. */
+const THEIRS = /\b(?:saya|sy|aku|ak|ku|gw|gue|pesanan\w*|orderan\w*|paket\w*|kiriman\w*|my|i|our)\b|\w+ku\b/;
+
 /** A customer asking to be called or to speak to someone, in a complaint's message. */
 const CALL_ME = /\b(?:telp|telpon|telepon|tlp|call|hubungi|ngomong|bicara|owner|pemilik)\b/;
 
@@ -322,7 +325,7 @@ export class Desk {
     if (answering && (text !== '' || ctx.msg.kind !== 'text')) return this.attach(ctx, answering);
 
     if (text !== '') {
-      const found = ctx.reading.signal('complaint') ?? detectComplaint(ctx.reading);
+      const found = this.complaintIn(ctx.reading, text);
       if (found.complaint) {
         // more about a complaint that is open, or was just resolved, goes to that ticket; a new
         // "komplain" or "kecewa" is a complaint of its own
@@ -344,6 +347,25 @@ export class Desk {
       return;
     }
     await next();
+  }
+
+  /**
+   * Whether the message complains. Asking for a person is not a grievance of itself ("bisa sewa
+   * aja ga bunganya?"), but another part of the message may be one: "kak bunga sy blm sampe jg udh
+   * 3 hari, gmn sih. mau ngomong sm owner nya" is a complaint, and the person is called too.
+   */
+  private complaintIn(reading: Ctx['reading'], text: string): { complaint: boolean; explicit: boolean; category: string } {
+    const found = reading.signal('complaint') ?? detectComplaint(reading);
+    if (found.complaint || !reading.wantsTo('person')) return found;
+    for (const c of clausesOf(text)) {
+      const part = this.api.read(c);
+      if (part.wantsTo('person')) continue;
+      // about their own order or goods ("bunga sy", "pesanan", "my order"), not an old thing to repair
+      if (!THEIRS.test(part.simple)) continue;
+      const inPart = part.signal('complaint') ?? detectComplaint(part);
+      if (inPart.complaint) return inPart;
+    }
+    return found;
   }
 
   /**

@@ -487,6 +487,27 @@ describe('two things in one message', () => {
     expect(send.join('\n')).not.toMatch(/kurir/);
   });
 
+  it('a complaint and a wish to speak to the owner in one message: the complaint is taken down and the owner is called', async () => {
+    bot = await greeted();
+    const replies = (await bot.say(RINA, 'kak bunga sy blm sampe jg udh 3 hari, gmn sih. mau ngomong sm owner nya')).join('\n');
+    expect(replies).toContain('Boleh ceritakan apa yang terjadi');
+    expect(replies).toContain('admin kami yang akan menjawab langsung');
+    expect(owner(bot).some((m) => m.startsWith('🙋'))).toBe(true);
+    // a repair asked of old flowers is the person's alone, not a complaint
+    await bot.advance(MINUTE);
+    const repair = (await bot.say(BUDI, 'kak bisa servis bunga artificial lama sy ga? udh kusam', { senderName: 'Budi' })).join('\n');
+    expect(repair).not.toContain('Boleh ceritakan apa yang terjadi');
+    expect(repair).toContain('admin kami yang akan menjawab langsung');
+  });
+
+  it('"bs pesan lewat wa aja kan? bayar nya gmn" asks how to order and pay: "lewat" is "via" here, not late', async () => {
+    bot = await greeted();
+    const replies = (await bot.say(RINA, 'kak bs pesan lewat wa aja kan? bayar nya gmn')).join('\n');
+    expect(replies).not.toContain('Boleh ceritakan apa yang terjadi');
+    expect(replies).toContain('Cara pesan');
+    expect(replies).toContain('QRIS');
+  });
+
   it("a complaint about a product is not also answered with the product's card", async () => {
     bot = await greeted();
     const replies = await bot.say(RINA, 'anggrek bulan putih 9 kuntum kan kak? punya sy cuma 6 kuntum per tangkainya');

@@ -9,6 +9,8 @@ const split = (s: string): string[] => s.trim().split(/\s+/);
 
 /** Chat spellings and abbreviations, and the word they stand for ("hrg brp" → "harga berapa"). */
 export const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
+  kede: 'toko',
+  kedenya: 'tokonya',
   lt: 'lantai',
   harga2nya: 'harganya',
   harga2: 'harga',
@@ -287,6 +289,10 @@ export const TOPIC_PHRASES: Readonly<Record<Exclude<Topic, 'keluhan'>, readonly 
     'cabang',
     'buka cabang',
     'pasar mana',
+    'di pajak',
+    'pajak mana',
+    'pajak sentral',
+    'pajak petisah',
     'lewat mana',
     'sebelah mana',
     'address',
@@ -459,6 +465,9 @@ export const WANT_PHRASES: Readonly<Record<Want, readonly string[]>> = {
     'spill',
     'semua produk',
     'what do you sell',
+    'what flowers do you sell',
+    'what kind of flowers',
+    'flowers do you have',
     'what you sell',
     'what do you have',
     'list nya',
