@@ -44,6 +44,16 @@ describe('the shoppers judge', () => {
     expect([
       ...interpret(why(['catalog'], ['catalog:harga', 'catalog:stok', 'catalog:pesan']), false, false, false, ['Ini yang Kakak maksud?\n• 2 × Mawar']),
     ]).toEqual(['order']);
+    // a product's card shown with what the order would be answers both; a sold-out product's card
+    // beside "sedang habis" only explains why the order cannot be taken
+    const card = '*Mawar Putih Premium*\nKode P02 · Mawar\n💰 *Rp25.000*';
+    const would = 'Ini yang Kakak maksud?\n• 15 × Mawar Putih Premium (P02) @ Rp25.000';
+    expect([...interpret(why(['catalog'], ['catalog:harga', 'catalog:stok', 'catalog:pesan']), false, false, false, [card, would])].sort()).toEqual([
+      'order',
+      'product',
+    ]);
+    const soldOut = ['Maaf Kak, *Buket Sunflower* (P16) sedang habis. 🙏', '*Buket Sunflower*\nKode P16 · Buket\n💰 *Rp110.000*'];
+    expect([...interpret(why(['catalog'], ['catalog:harga', 'catalog:stok', 'catalog:pesan']), false, false, false, soldOut)]).toEqual(['order']);
     // "we only sell artificial flowers" is the answer to a product the shop does not carry
     expect([...interpret(why(['catalog']), false, false, false, ['Maaf Kak, kami khusus menjual bunga *artificial* …, belum ada bunga segar. 🙏'])]).toEqual([
       'product',

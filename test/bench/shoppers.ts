@@ -170,8 +170,12 @@ export function interpret(why: Why | null, orderChanged: boolean, ticketChanged:
       if (payment) did.add('payment_proof');
       if (status) did.add(marks.includes('catalog:kirim') ? 'order_status' : 'order');
       if (payment || status) continue;
-      if (orderChanged || orderTalk) did.add('order');
-      else if (catalogView) did.add('catalog');
+      if (orderChanged || orderTalk) {
+        did.add('order');
+        // a product's card shown with it (its price and stock) answers a question about the product
+        // too; not the card of a sold-out product ordered, which shows why the order cannot be taken
+        if (replies.some((x) => x.includes('💰 *Rp')) && !replies.some((x) => /sedang habis|sold out/.test(x))) did.add('product');
+      } else if (catalogView) did.add('catalog');
       else if (notCarried) did.add('product');
       else if (marks.includes('catalog:harga') || marks.includes('catalog:stok')) did.add('product');
       else if (marks.includes('catalog:pesan')) did.add('order');
