@@ -16,7 +16,7 @@ import {
   type OrderIntent,
 } from './intent.js';
 import { formatRupiah, orderNumberFor, type CatalogState, type Order, type Product } from './model.js';
-import { itemsInWords, looksLikeOrder } from './words.js';
+import { itemsInWords, looksLikeOrder, startsOrder } from './words.js';
 import { categoryList, categoryPage, type Lang, orderLines, pageCount, productDetail, PAGE_SIZE, resultList, stockMark } from './views.js';
 import {
   CHAT_SPELLINGS,
@@ -466,7 +466,10 @@ export class Shop {
     // "gk jd yg anggrek, ganti mawar merah aja 6 tangkai" with no order open: the new choice, to confirm
     const swapped = SWAP.exec(text)?.[1];
     if (!order && ctx.msg.kind === 'text' && swapped && (await this.orderInWords(ctx, base, swapped, true))) return true;
-    if (!order && ctx.msg.kind === 'text' && looksLikeOrder(text) && (await this.orderInWords(ctx, base))) {
+    // an order in words, the whole message or a part of it that starts with ordering
+    // (a part only with how many: "mau beli buket wisuda buat temen tp budget 80rb" asks what there is)
+    const orderPart = looksLikeOrder(text) ? text : clausesOf(text).find((c) => startsOrder(c) && itemsInWords(c).some((i) => i.qty !== null));
+    if (!order && ctx.msg.kind === 'text' && orderPart && (await this.orderInWords(ctx, base, orderPart))) {
       // "… mau ambil besok di toko. besok buka kan?": a question of its own after the order
       if (topicQuestions(clausesOf(text).map((c) => this.api.read(c))).length > 0) await next();
       return true;

@@ -135,6 +135,11 @@ const ORDER_START =
 /** A quantity with a unit of the trade ("2 lusin", "5 tangkai", "3 pot"): an order even without a verb. */
 const UNIT_QTY = /\b(?:\d{1,3}|se|setengah|satu|dua|tiga|a|one|two|half a)\s*(?:lusin|dozen|tangkai|pot|pcs|buah|bh|lembar|ikat)\b|\b(?:lusin|selusin)\b/;
 
+/** A part of a message that starts with a verb of ordering: "… di deli serdang? mau pesan anggrek pot keramik putih 1". */
+export function startsOrder(text: string): boolean {
+  return ORDER_START.test(text.toLowerCase().trim());
+}
+
 /** Whether a message reads as an order in words: a verb of ordering, or quantities with units. */
 export function looksLikeOrder(text: string): boolean {
   const t = text.toLowerCase().trim();

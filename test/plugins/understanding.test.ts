@@ -551,6 +551,18 @@ describe('orders in more words', () => {
     expect(replies).toContain('4 × Bunga Meja Lily Putih (P11)');
   });
 
+  it('an order at the end of a longer message is read: "kak sorry baru bls, jd sy pesan mawar pink velvet 10 yg warna salem ya"', async () => {
+    bot = await greeted();
+    const replies = (await bot.say(RINA, 'kak sorry baru bls, jd sy pesan mawar pink velvet 10 yg warna salem ya')).join('\n');
+    expect(replies).toContain('10 × Mawar Pink Velvet (P03)');
+    // a part that orders nothing countable is a question about what there is
+    await bot.advance(MINUTE);
+    const budget = (
+      await bot.say(BUDI, 'kak aku mahasiswa, mau beli buket wisuda buat temen tp budget 80rb aja, ada ga yg segitu?', { senderName: 'Budi' })
+    ).join('\n');
+    expect(budget).not.toContain('Ini yang Kakak maksud');
+  });
+
   it('"gk jd pesen yg anggrek, ganti mawar merah aja 6 tangkai" with no order open shows the new choice to confirm, not "didn\'t catch that"', async () => {
     bot = await greeted();
     const replies = (await bot.say(RINA, 'kk gk jd pesen yg anggrek, ganti mawar merah aja 6 tangkai')).join('\n');
