@@ -29,6 +29,7 @@ import {
   type Next,
   NUMBER_WORDS,
   type PluginApi,
+  QUESTION_WORDS,
   simplify,
   topicQuestions,
   UNITS,
@@ -78,6 +79,9 @@ const CATALOG_NAMED = /\b(?:katalog|catalog|catalogue|list|daftar|pricelist|pric
 const MAX_CODE_WORDS = 12;
 /** Words that make a delivery question about the customer's own order: "pesanan sy", "udh dikirim blm". */
 const OWN_ORDER = /\b(?:saya|sy|aku|ku|gw|my|sudah|udah|udh|sdh|belum|blm|pesanan|orderan|paket|resi)\b|\w+(?:ku|nya)\b/;
+
+/** After paying: a confirmation not yet had, the order going out. */
+const AFTER_PAYING = /\b(?:konfirmasi|confirmation|confirmed|jadi kan|diproses|shipping|shipped|ship|sent|dikirim|kirimnya)\b/;
 
 /** A note after an item: its colour, theme or size ("warna salem", "temanya gold", "ukuran besar"). */
 const NOTE = /^(?:warna|warnanya|color|colour|tema|temanya|ukuran|ukurannya|size|model|tulisan|tulisannya)\b/;
@@ -579,6 +583,8 @@ export class Shop {
     // "pesanan sy sm bukti tf udh diterima kan?": a question about the order, the payment with it
     if (r.wantsTo('paid') && !(r.wantsTo('status') && r.question)) {
       this.aftercare.paid(ctx);
+      // "udh transfer …, kirimnya bs siang ini kak?", "… tp kok blm ada konfirmasi": where the order is
+      if (this.asksAfterPaying(ctx.text)) this.aftercare.status(ctx, { quiet: true });
       return true;
     }
     // "udh sy tf 250rb ya kak. kapan dikirim?": thanked for paying, and told where the order is
@@ -599,6 +605,21 @@ export class Shop {
       return true;
     }
     return false;
+  }
+
+  /**
+   * A part of a payment's message asking when the order goes out or whether it was taken: not the
+   * shipping fee ("ongkir nya … 20rb?" is the delivery text's).
+   */
+  private asksAfterPaying(text: string): boolean {
+    return clausesOf(text).some((c) => {
+      const part = this.api.read(c);
+      if (part.wantsTo('paid') && !AFTER_PAYING.test(part.simple)) return false;
+      if (/\b(?:ongkir|ongkos|biaya|fee|cost)\b/.test(part.simple)) return false;
+      // asked, or still missing; not a request ("mohon diproses", "tolong segera dikirim ya")
+      const asked = c.includes('?') || part.words.some((w) => QUESTION_WORDS.has(w) || w === 'belum');
+      return asked && (AFTER_PAYING.test(part.simple) || part.asks('kirim'));
+    });
   }
 
   // ---- orders --------------------------------------------------------------------------------

@@ -476,6 +476,19 @@ describe('two things in one message', () => {
     expect(own.join('\n')).not.toContain('Jam buka');
   });
 
+  it('a payment with "is it shipping today?" or "blm ada konfirmasi" gets the thanks and where the order is; "mohon diproses" only the thanks', async () => {
+    bot = await greeted();
+    await bot.say(RINA, 'pesan P14 1');
+    await bot.advance(MINUTE);
+    const asked = (await bot.say(RINA, "I've transferred the money. Is it shipping today?")).join('\n');
+    expect(asked).toContain('O-0001');
+    expect(asked).toMatch(/Status: \*/);
+    await bot.advance(MINUTE);
+    const request = (await bot.say(BUDI, 'kak sdh sy tf ke BCA td, mohon diproses', { senderName: 'Budi' })).join('\n');
+    expect(request).toContain('Konfirmasi pembayaran');
+    expect(request).not.toContain('belum menemukan pesanan');
+  });
+
   it('a payment and a question about the shipping fee in a part of its own get both; "tolong segera dikirim" only the thanks', async () => {
     bot = await greeted();
     const fee = await bot.say(RINA, 'done tf kak, ongkir nya udh sy itung kan ya 20rb?');
