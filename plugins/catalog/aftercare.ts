@@ -214,7 +214,9 @@ export class Aftercare {
       const product = this.productNamed(change.words, []);
       if (product) return { confirm: { code: product.code, qty: Math.min(MAX_QTY, Math.max(1, change.qty)) } };
     }
-    if (!ABOUT_AN_ORDER.test(ctx.reading.simple) && ctx.reading.codes.orders.length === 0) return false;
+    // "batalin 1 buket tulip nya ya": an item of an order the records do not have, for a person to check
+    const cancelsItem = change.kind === 'cancel' && change.words !== '' && this.productNamed(change.words, []) !== undefined;
+    if (!cancelsItem && !ABOUT_AN_ORDER.test(ctx.reading.simple) && ctx.reading.codes.orders.length === 0) return false;
     this.status(ctx);
     return true;
   }

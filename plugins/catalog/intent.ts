@@ -131,6 +131,10 @@ export const MAX_QTY = 999;
 const ORDER_FILLER = new Set(split('nya yang yg sebanyak jumlah jumlahnya kode no nomor produk dan sama plus tolong ini itu please pls thanks'));
 
 /** Reads what follows "pesan": codes with quantities, a bare quantity, or product words. */
+/** Words before a number that make it a day or an hour; after it, a size or a price. */
+const NOT_A_COUNT_BEFORE: ReadonlySet<string> = new Set(['tgl', 'tanggal', 'jam', 'pukul', 'date', 'hari', 'hr']);
+const NOT_A_COUNT_AFTER: ReadonlySet<string> = new Set(['cm', 'meter', 'm', 'rb', 'ribu', 'k', 'jt', 'juta', 'hari', 'jam', 'menit']);
+
 export function parseOrder(rest: string): OrderRequest {
   const out: OrderRequest = { items: [], qty: null, words: '', badQty: null, listPick: null };
   const words: string[] = [];
@@ -164,6 +168,11 @@ export function parseOrder(rest: string): OrderRequest {
       continue;
     }
     const qty = quantityOf(token);
+    // "buat wisuda tgl 5", "jam 3", "60 cm", "80rb": a day, an hour, a size or a price, not how many
+    if (qty !== null && (NOT_A_COUNT_BEFORE.has(tokens[i - 1] ?? '') || NOT_A_COUNT_AFTER.has(next ?? ''))) {
+      if (NOT_A_COUNT_AFTER.has(next ?? '')) i++;
+      continue;
+    }
     if (qty !== null) {
       if (qty < 1 || qty > MAX_QTY) out.badQty = String(qty);
       pendingQty = qty;

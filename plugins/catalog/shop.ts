@@ -634,7 +634,13 @@ export class Shop {
       this.say(ctx, oddQuantity(odd[0], product));
       return;
     }
-    if (request.items.length === 0 && request.words !== '' && !intent.question && (await this.orderInWords(ctx, stack))) return;
+    // in words; asked as a question ("… total brp?"), only when it says how many (shown to confirm)
+    const counted = intent.question && itemsInWords(ctx.text).some((i) => i.qty !== null);
+    if (request.items.length === 0 && request.words !== '' && (!intent.question || counted) && (await this.orderInWords(ctx, stack))) {
+      // "…, bayar qris bs?", "… ongkirnya brp?": a question of its own after the order
+      if (topicQuestions(clausesOf(ctx.text).map((c) => this.api.read(c))).length > 0) await next();
+      return;
+    }
     const top = stack.at(-1);
     const viewing = top?.type === 'product' ? top : null;
     const viewed = viewing ? this.catalog.shown(viewing.code) : undefined;

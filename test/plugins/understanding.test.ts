@@ -564,6 +564,29 @@ describe('orders in more words', () => {
     expect(replies).toContain('4 × Bunga Meja Lily Putih (P11)');
   });
 
+  it('"pesen buket wisuda 3 kak, buat wisuda tgl 5. total brp?" is 3 (the 5 is a day) with its total; "bayar qris bs?" after an order is answered too', async () => {
+    bot = await greeted();
+    const total = (await bot.say(RINA, 'pesen buket wisuda 3 kak, buat wisuda tgl 5. total brp?')).join('\n');
+    expect(total).toContain('• 3 × Buket Wisuda Mawar (P14)');
+    expect(total).toContain('Total: Rp360.000');
+    await bot.advance(MINUTE);
+    const several = (
+      await bot.say(BUDI, 'kak mau beli 2 anggrek bulan putih, 1 ungu, dan 1 anggrek pot keramik ungu. totalnya brp?', { senderName: 'Budi' })
+    ).join('\n');
+    expect(several).toContain('Total: Rp260.000');
+    await bot.advance(MINUTE);
+    const paying = (await bot.say(BUDI, 'pesan 1 mini tulip kuning + 1 bunga meja lily, bayar qris bs?')).join('\n');
+    expect(paying).toContain('1 × Bunga Meja Mini Tulip (P12)');
+    expect(paying).toContain('QRIS');
+  });
+
+  it('cancelling an item with no order on record is checked by a person, not "didn\'t catch that"', async () => {
+    bot = await greeted();
+    const replies = (await bot.say(RINA, 'kak batalin 1 buket tulip nya ya, jd 1 aja')).join('\n');
+    expect(replies).toContain('belum menemukan pesanan');
+    expect(replies).not.toContain('belum menangkap');
+  });
+
   it('an order at the end of a longer message is read: "kak sorry baru bls, jd sy pesan mawar pink velvet 10 yg warna salem ya"', async () => {
     bot = await greeted();
     const replies = (await bot.say(RINA, 'kak sorry baru bls, jd sy pesan mawar pink velvet 10 yg warna salem ya')).join('\n');
