@@ -475,7 +475,7 @@ export class Shop {
     const orderPart = looksLikeOrder(text) ? text : clausesOf(text).find((c) => startsOrder(c) && itemsInWords(c).some((i) => i.qty !== null));
     if (!order && ctx.msg.kind === 'text' && orderPart && (await this.orderInWords(ctx, base, orderPart))) {
       // "… mau ambil besok di toko. besok buka kan?": a question of its own after the order
-      if (topicQuestions(clausesOf(text).map((c) => this.api.read(c))).length > 0) await next();
+      if (this.asksATopicToo(text)) await next();
       return true;
     }
     // "kirim fotonya yg anggrek pot ungu", "send me photos of your bridal bouquets", and a guess
@@ -607,6 +607,11 @@ export class Shop {
     return false;
   }
 
+  /** A part of the message asks a common topic of its own (see `topicQuestions`): the quick replies answer it too. */
+  private asksATopicToo(text: string): boolean {
+    return topicQuestions(clausesOf(text).map((c) => this.api.read(c))).length > 0;
+  }
+
   /**
    * A part of a payment's message asking when the order goes out or whether it was taken: not the
    * shipping fee ("ongkir nya … 20rb?" is the delivery text's).
@@ -638,7 +643,7 @@ export class Shop {
     const counted = intent.question && itemsInWords(ctx.text).some((i) => i.qty !== null);
     if (request.items.length === 0 && request.words !== '' && (!intent.question || counted) && (await this.orderInWords(ctx, stack))) {
       // "…, bayar qris bs?", "… ongkirnya brp?": a question of its own after the order
-      if (topicQuestions(clausesOf(ctx.text).map((c) => this.api.read(c))).length > 0) await next();
+      if (this.asksATopicToo(ctx.text)) await next();
       return;
     }
     const top = stack.at(-1);
