@@ -1,5 +1,5 @@
 import { visible, type Product } from './model.js';
-import { collapse, courtesyOf, deletions, NOT_TYPOS, NUMBER_WORDS, QUESTION_WORDS, type Words, withinOneEdit } from '../../src/plugin-api.js';
+import { CHAT_SPELLINGS, collapse, courtesyOf, deletions, NOT_TYPOS, NUMBER_WORDS, QUESTION_WORDS, type Words, withinOneEdit } from '../../src/plugin-api.js';
 
 const split = (s: string): string[] => s.trim().split(/\s+/);
 
@@ -167,7 +167,20 @@ export class CatalogIndex {
         this.deletionIndex.set(variant, set);
       }
     }
+    // words read as another ("sunflower" is read "matahari", "leaves" "daun"): a typo of them
+    // ("sunflowr") reaches the product word they stand for
+    for (const [written, read] of [...Object.entries(CHAT_SPELLINGS), ...SPELLED_SYNONYMS]) {
+      if (written.length < 5 || written.includes(' ') || !this.postings.has(read)) continue;
+      for (const variant of [written, ...deletions(written)]) {
+        const list = this.spelledTypos.get(variant) ?? [];
+        list.push({ written, read });
+        this.spelledTypos.set(variant, list);
+      }
+    }
   }
+
+  /** One-letter deletions of words read as another → the word as written and the product word it stands for. */
+  private readonly spelledTypos = new Map<string, Array<{ written: string; read: string }>>();
 
   get size(): number {
     return this.products.length;
@@ -192,6 +205,7 @@ export class CatalogIndex {
     if (token.length >= 5 && !NOT_TYPOS.has(token)) {
       for (const variant of [token, ...deletions(token)]) {
         for (const w of this.deletionIndex.get(variant) ?? []) if (withinOneEdit(token, w)) out.set(w, false);
+        for (const s of this.spelledTypos.get(variant) ?? []) if (withinOneEdit(token, s.written)) out.set(s.read, false);
       }
     }
     return [...out].map(([word, exact]) => ({ word, exact }));

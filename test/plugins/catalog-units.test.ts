@@ -170,6 +170,11 @@ describe('search', () => {
     expect(fresh.share).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('finds a product by a typo of a word the reading writes another way ("sunflowr" for "sunflower", read "matahari")', () => {
+    expect(index.search(read('sunflowr')).products[0]?.code).toBe('P16');
+    expect(index.search(read('buket sunflowr ready?')).products[0]?.code).toBe('P16');
+  });
+
   it('does not treat description words or short near-misses as naming a product', () => {
     expect(index.mentionsProducts(read('angrek'))).toBe(true); // one typo in a longer word
     expect(index.mentionsProducts(read('rose bouquet'))).toBe(true);
