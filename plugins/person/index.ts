@@ -35,9 +35,11 @@ export default definePlugin({
       const english = ctx.language === 'en';
       const kapan = open ? (english ? 'as soon as possible' : 'secepatnya') : api.hours.describeNextOpening(ctx.now);
       ctx.reply(api.texts.render('orang.diteruskan', { nama: ctx.addressee, kapan }, ctx.language));
+      // the owner reads the customer's whole words, also when another plugin passed only this part on
       const told = ctx.customer.handoffUntil !== null && ctx.now < ctx.customer.handoffUntil;
       ctx.handOff(HANDOFF_MS);
-      if (!told) void api.notifyOwners(api.texts.render('orang.kabar-admin', { pelanggan: describeCustomer(ctx.customer), pesan: ctx.text.slice(0, 500) }));
+      if (!told)
+        void api.notifyOwners(api.texts.render('orang.kabar-admin', { pelanggan: describeCustomer(ctx.customer), pesan: ctx.msg.text.trim().slice(0, 500) }));
       // the parts for a person go no further; another part the shop answers itself goes on alone
       const clauses = clausesOf(ctx.text).map((c) => api.read(c));
       if (clauses.every((c) => !c.wantsTo('person'))) return;
